@@ -1,0 +1,53 @@
+import { test as base, expect } from '@playwright/test';
+import { LanternPage } from './pages/lantern-page';
+import { startLanternHost } from './support/processes';
+
+interface WorkerFixtures {
+  host: { url: string; launchUrl: string };
+}
+interface TestFixtures {
+  lantern: LanternPage;
+  httpbin: string;
+}
+
+/**
+ * Each worker runs its own browser-mode host, started exactly as `npm start` starts it.
+ * Every test fails if the page logs an error or sends a request off 127.0.0.1.
+ */
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  host: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const host = await startLanternHost();
+      await use(host);
+      await host.stop();
+    },
+    { scope: 'worker' },
+  ],
+  // eslint-disable-next-line no-empty-pattern
+  httpbin: async ({}, use) => {
+    const url = process.env.HTTPBIN_URL;
+    if (!url) throw new Error('HTTPBIN_URL is not set: the global setup did not start httpbin.');
+    await use(url);
+  },
+  lantern: async ({ page, host }, use) => {
+    const consoleErrors: string[] = [];
+    const offHost: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (['data:', 'blob:'].includes(url.protocol)) return;
+      if (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') offHost.push(request.url());
+    });
+    const lantern = new LanternPage(page);
+    await lantern.open(host.launchUrl);
+    await use(lantern);
+    expect(consoleErrors, 'console errors').toEqual([]);
+    expect(offHost, 'requests that left 127.0.0.1').toEqual([]);
+  },
+});
+
+export { expect };

@@ -1,0 +1,69 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Page object for Lantern's main screen: tests reach the UI only through here. */
+export class LanternPage {
+  readonly method: Locator;
+  readonly url: Locator;
+  readonly sendButton: Locator;
+  readonly cancelButton: Locator;
+  readonly sendError: Locator;
+  readonly statusCode: Locator;
+  readonly responseBody: Locator;
+  readonly responseHeaders: Locator;
+
+  constructor(readonly page: Page) {
+    this.method = page.getByTestId('method-select');
+    this.url = page.getByTestId('url-input');
+    this.sendButton = page.getByTestId('send-button');
+    this.cancelButton = page.getByTestId('cancel-button');
+    this.sendError = page.getByTestId('send-error');
+    this.statusCode = page.getByTestId('status-code');
+    this.responseBody = page.getByTestId('response-body');
+    this.responseHeaders = page.getByTestId('response-headers');
+  }
+
+  async open(launchUrl: string): Promise<void> {
+    await this.page.goto(launchUrl);
+    await expect(this.url).toBeVisible();
+  }
+
+  async request(method: string, url: string): Promise<void> {
+    await this.method.selectOption(method);
+    await this.url.fill(url);
+  }
+
+  async setHeader(index: number, name: string, value: string): Promise<void> {
+    await this.page.getByTestId('request-tab-headers').click();
+    await this.page.getByTestId(`header-name-${index}`).fill(name);
+    await this.page.getByTestId(`header-value-${index}`).fill(value);
+  }
+
+  async setJsonBody(text: string): Promise<void> {
+    await this.page.getByTestId('request-tab-body').click();
+    await this.page.getByTestId('body-mode').selectOption('json');
+    await this.typeInEditor('body-editor', text);
+  }
+
+  /** Replaces a Monaco editor's content by typing, as a user would. */
+  async typeInEditor(testId: string, text: string): Promise<void> {
+    const editor = this.page.getByTestId(testId).locator('.monaco-editor');
+    await editor.click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Delete');
+    await this.page.keyboard.insertText(text);
+  }
+
+  async send(): Promise<void> {
+    await this.sendButton.click();
+  }
+
+  async showResponseHeaders(): Promise<void> {
+    await this.page.getByTestId('response-tab-headers').click();
+  }
+
+  /** The text Monaco renders for the response body (its visible lines). */
+  async responseText(): Promise<string> {
+    await expect(this.responseBody.locator('.view-lines')).toBeVisible();
+    return (await this.responseBody.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+  }
+}

@@ -1,0 +1,26 @@
+export interface HostArgs {
+  port: number;
+  open: boolean;
+  reason: string | undefined;
+}
+
+/** Parses `--port N`, `--no-open` and `--reason TEXT`; throws a plain-words error on anything else. */
+export function parseHostArgs(argv: readonly string[]): HostArgs {
+  const args: HostArgs = { port: 0, open: true, reason: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--no-open') args.open = false;
+    else if (arg === '--port' || arg?.startsWith('--port=')) {
+      const value = arg === '--port' ? argv[++i] : arg.slice('--port='.length);
+      const port = Number(value);
+      if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+        throw new Error(
+          `--port needs a whole number from 0 to 65535 (0 picks a free port); got "${value ?? ''}".`,
+        );
+      }
+      args.port = port;
+    } else if (arg === '--reason') args.reason = argv[++i];
+    else throw new Error(`Unknown option "${arg}". Options: --port N, --no-open.`);
+  }
+  return args;
+}

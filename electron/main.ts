@@ -1,0 +1,76 @@
+import { app, BrowserWindow, Menu, session, shell } from 'electron';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { eventChannel, type EmitEvent } from '../shared/contract';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
+import { isTrustedSenderUrl, registerHandlers } from './ipc';
+import { buildMenu } from './menu';
+import { isSafeExternalUrl, lockDownContents } from './security';
+import { createServices } from './services';
+import { loadWindowState, saveWindowState } from './window-state';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const devUrl = process.env.ELECTRON_RENDERER_URL;
+let mainWindow: BrowserWindow | undefined;
+
+registerAppScheme();
+
+const emit: EmitEvent = (name, payload) => mainWindow?.webContents.send(eventChannel(name), payload);
+const services = createServices({ mode: 'desktop', version: app.getVersion(), emit });
+const trustedOrigins = devUrl ? [APP_ORIGIN, new URL(devUrl).origin] : [APP_ORIGIN];
+
+function createWindow(): void {
+  const dataDir = app.getPath('userData');
+  mkdirSync(dataDir, { recursive: true });
+  const state = loadWindowState(dataDir);
+  const window = new BrowserWindow({
+    ...state,
+    show: false,
+    title: 'Lantern',
+    webPreferences: {
+      preload: path.join(here, '../preload/preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  if (state.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => {
+    saveWindowState(dataDir, { ...window.getNormalBounds(), maximized: window.isMaximized() });
+  });
+  window.on('closed', () => (mainWindow = undefined));
+  mainWindow = window;
+  void window.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  lockDownContents(contents, (url) => {
+    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+  });
+});
+
+app.whenReady().then(() => {
+  // Lantern needs no camera, microphone, notifications or geolocation.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  serveRenderer(path.join(here, '../renderer'));
+  registerHandlers(services.handlers, {
+    isTrustedSender: (event) =>
+      BrowserWindow.fromWebContents(event.sender) === mainWindow &&
+      isTrustedSenderUrl(event.senderFrame?.url, trustedOrigins),
+  });
+  Menu.setApplicationMenu(buildMenu(() => mainWindow));
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => void services.close());

@@ -1,0 +1,46 @@
+import { dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { SHORTCUTS } from '../shared/shortcuts';
+
+/** File, Edit, View and Help, with the platform's usual roles. */
+export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
+  const isMac = process.platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'File',
+      submenu: [
+        { label: 'New Request', accelerator: 'CmdOrCtrl+N', click: () => getWindow()?.webContents.focus() },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: 'View',
+      submenu: [
+        { role: 'reload' },
+        { role: 'toggleDevTools' },
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
+    {
+      role: 'help',
+      submenu: [
+        {
+          label: 'Keyboard Shortcuts',
+          click: () => {
+            const detail = SHORTCUTS.map(([keys, what]) => `${keys}: ${what}`).join('\n');
+            void dialog.showMessageBox({ type: 'info', message: 'Keyboard shortcuts', detail });
+          },
+        },
+        { role: 'about' },
+      ],
+    },
+  ];
+  return Menu.buildFromTemplate(template);
+}

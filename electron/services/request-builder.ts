@@ -1,0 +1,72 @@
+import { HTTP_TOKEN, type RequestDraft } from '../../shared/model/request';
+import { LanternError } from '../../shared/model/result';
+
+export interface PreparedRequest {
+  url: URL;
+  method: string;
+  headers: [string, string][];
+  body: string | undefined;
+}
+
+/** Validates a draft and turns it into exactly what goes on the wire. */
+export function prepareRequest(draft: RequestDraft): PreparedRequest {
+  const url = parseUrl(draft.url);
+  const method = draft.method.toUpperCase();
+  const headers: [string, string][] = [];
+  for (const row of draft.headers) {
+    if (!row.enabled || row.name.trim() === '') continue;
+    const name = row.name.trim();
+    if (!HTTP_TOKEN.test(name)) {
+      throw new LanternError(
+        'invalid-header',
+        `The header name "${name}" contains characters a header name cannot have (spaces, colons or quotes, for example). Fix or disable that row.`,
+      );
+    }
+    if (/[\r\n\0]/.test(row.value)) {
+      throw new LanternError(
+        'invalid-header',
+        `The value of header "${name}" contains a line break, which would corrupt the request. Remove it.`,
+      );
+    }
+    headers.push([name, row.value]);
+  }
+  const hasHeader = (name: string) => headers.some(([n]) => n.toLowerCase() === name);
+  let body: string | undefined;
+  if (draft.body.mode === 'json') {
+    body = draft.body.text;
+    if (!hasHeader('content-type')) headers.push(['Content-Type', 'application/json']);
+  } else if (draft.body.mode === 'raw') {
+    body = draft.body.text;
+    if (!hasHeader('content-type') && draft.body.contentType)
+      headers.push(['Content-Type', draft.body.contentType]);
+  }
+  if (!hasHeader('user-agent')) headers.push(['User-Agent', 'Lantern']);
+  if (!hasHeader('accept')) headers.push(['Accept', '*/*']);
+  return { url, method, headers, body };
+}
+
+function parseUrl(raw: string): URL {
+  const text = raw.trim();
+  if (text === '')
+    throw new LanternError(
+      'invalid-url',
+      'The URL is empty. Type an address such as https://api.example.com/users.',
+    );
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new LanternError(
+      'invalid-url',
+      `"${text}" is not a valid URL. Check for spaces or stray characters; a URL looks like https://host/path?query.`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new LanternError(
+      'invalid-url',
+      `Lantern sends http:// and https:// requests only, not ${url.protocol}//.`,
+    );
+  }
+  return url;
+}

@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react';
+import { call, hasLaunchToken, mode } from './api';
+import { RequestPane } from './features/request/RequestPane';
+import { ResponsePane } from './features/response/ResponsePane';
+import { useShortcuts } from './shortcuts';
+import { useLantern } from './store';
+import { emptyDraft } from './store/request-slice';
+
+export function App() {
+  useShortcuts();
+  const [version, setVersion] = useState('');
+  useEffect(() => {
+    void call('appInfo', {}).then((result) => result.ok && setVersion(result.value.version));
+  }, []);
+  if (!hasLaunchToken()) {
+    return (
+      <main className="blocked" data-testid="missing-token">
+        <h1>Lantern</h1>
+        <p>
+          This page needs the launch token. Open Lantern with the full address that <code>npm start</code>{' '}
+          printed: it ends in <code>#token=…</code>.
+        </p>
+      </main>
+    );
+  }
+  return (
+    <div className="app">
+      <aside className="sidebar" aria-label="Workspace">
+        <div className="brand">Lantern</div>
+        <button
+          type="button"
+          data-testid="new-request"
+          title="New request"
+          onClick={() =>
+            useLantern.setState({
+              draft: emptyDraft(),
+              exchange: undefined,
+              sendError: undefined,
+              phase: 'idle',
+            })
+          }
+        >
+          + New request
+        </button>
+      </aside>
+      <main className="workbench">
+        <RequestPane />
+        <ResponsePane />
+      </main>
+      <footer className="status-bar" data-testid="status-bar">
+        <span data-testid="app-mode">
+          {mode === 'desktop' ? 'Desktop app' : 'Browser mode · loopback only'}
+        </span>
+        {version && <span>v{version}</span>}
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import Editor, { type OnMount } from '@monaco-editor/react';
+import { useRef } from 'react';
+import { monaco } from './monaco-setup';
+import { useColorScheme } from '../theme';
+
+interface CodeEditorProps {
+  value: string;
+  language: string;
+  readOnly?: boolean;
+  onChange?: (value: string) => void;
+  /** Ctrl/Cmd+Enter inside the editor (Monaco swallows the key otherwise). */
+  onSubmit?: () => void;
+  testId: string;
+  ariaLabel: string;
+}
+
+/** Monaco, bundled locally, with Lantern's defaults. */
+export function CodeEditor({
+  value,
+  language,
+  readOnly,
+  onChange,
+  onSubmit,
+  testId,
+  ariaLabel,
+}: CodeEditorProps) {
+  const submitRef = useRef(onSubmit);
+  submitRef.current = onSubmit;
+  const scheme = useColorScheme();
+  const onMount: OnMount = (editor) => {
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => submitRef.current?.());
+  };
+  return (
+    <div className="code-editor" data-testid={testId}>
+      <Editor
+        value={value}
+        language={language}
+        theme={scheme === 'dark' ? 'vs-dark' : 'vs'}
+        onChange={(text) => onChange?.(text ?? '')}
+        onMount={onMount}
+        options={{
+          readOnly,
+          ariaLabel,
+          minimap: { enabled: false },
+          fontSize: 13,
+          scrollBeyondLastLine: false,
+          automaticLayout: true,
+          wordWrap: 'on',
+          tabSize: 2,
+          renderLineHighlight: readOnly ? 'none' : 'line',
+        }}
+      />
+    </div>
+  );
+}

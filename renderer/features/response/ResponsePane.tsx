@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { useLantern } from '../../store';
+import { Tabs } from '../../Tabs';
+import { BodyView } from './BodyView';
+import { formatBytes } from './format';
+import { HeadersView } from './HeadersView';
+import { StatusLine } from './StatusLine';
+
+export function ResponsePane() {
+  const [tab, setTab] = useState<'body' | 'headers'>('body');
+  const exchange = useLantern((s) => s.exchange);
+  const phase = useLantern((s) => s.phase);
+  const received = useLantern((s) => s.receivedBytes);
+  return (
+    <section className="pane response-pane" aria-label="Response" aria-busy={phase === 'sending'}>
+      {phase === 'sending' && (
+        <div className="sending" data-testid="sending-indicator" role="status">
+          Waiting for the response…{received > 0 ? ` ${formatBytes(received)} received` : ''}
+        </div>
+      )}
+      {!exchange ? (
+        phase !== 'sending' && (
+          <div className="empty-state" data-testid="response-empty">
+            <p>Send a request to see its response here.</p>
+            <p className="hint">Ctrl/Cmd+Enter sends · Esc cancels · Ctrl/Cmd+L focuses the URL</p>
+          </div>
+        )
+      ) : (
+        <>
+          <StatusLine exchange={exchange} />
+          <Tabs
+            label="Response parts"
+            idPrefix="response"
+            tabs={[
+              { id: 'body', label: 'Body' },
+              { id: 'headers', label: `Headers (${exchange.response.headers.length})` },
+            ]}
+            active={tab}
+            onSelect={(id) => setTab(id as 'body' | 'headers')}
+          />
+          <div className="tab-panel">
+            {tab === 'body' ? (
+              <BodyView exchange={exchange} />
+            ) : (
+              <HeadersView headers={exchange.response.headers} />
+            )}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,3 @@
+export function findChromium(): string | undefined;
+export const HTTPBIN_PYTHON: string;
+export function hasHttpbin(): boolean;

@@ -1,0 +1,24 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/** The Chromium the e2e suite drives: $LANTERN_CHROMIUM, Debian's, or Playwright's own. */
+export function findChromium() {
+  const candidates = [process.env.LANTERN_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  try {
+    candidates.push(require('playwright-core').chromium.executablePath());
+  } catch {
+    // playwright-core absent or no browser downloaded
+  }
+  return candidates.find((candidate) => candidate && existsSync(candidate));
+}
+
+/** Debian's httpbin must run under Debian's own Python, not the first one on PATH. */
+export const HTTPBIN_PYTHON = '/usr/bin/python3';
+
+export function hasHttpbin() {
+  if (!existsSync(HTTPBIN_PYTHON)) return false;
+  return spawnSync(HTTPBIN_PYTHON, ['-c', 'import httpbin'], { stdio: 'ignore' }).status === 0;
+}

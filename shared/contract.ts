@@ -1,0 +1,67 @@
+/**
+ * THE typed API between the renderer and the main side. Every call and every event
+ * is named here and nowhere else; the preload, the IPC wrapper, the browser-mode host
+ * and renderer/api.ts are all derived from these tables.
+ */
+import { z } from 'zod';
+import { requestDraftSchema, sendOptionsSchema } from './model/request';
+import { exchangeSchema } from './model/response';
+
+const empty = z.object({}).strict();
+
+export const calls = {
+  /** What the renderer needs to know about the host it runs in. */
+  appInfo: {
+    input: empty,
+    output: z.object({
+      version: z.string(),
+      mode: z.enum(['desktop', 'browser']),
+      platform: z.string(),
+    }),
+  },
+  /** Send one request; resolves when the whole response has been read. */
+  send: {
+    input: z
+      .object({
+        requestId: z.string().min(1).max(64),
+        draft: requestDraftSchema,
+        options: sendOptionsSchema.default({ timeoutMs: 30_000, connectTimeoutMs: 10_000 }),
+      })
+      .strict(),
+    output: exchangeSchema,
+  },
+  /** Abort an in-flight send. `cancelled` is false when nothing was in flight under that id. */
+  cancel: {
+    input: z.object({ requestId: z.string().min(1).max(64) }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+} as const;
+
+export const events = {
+  /** Progress of a response body being read. */
+  sendProgress: z.object({ requestId: z.string(), receivedBytes: z.number().int() }),
+} as const;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallInput<K extends CallName> = z.input<Calls[K]['input']>;
+export type CallParsedInput<K extends CallName> = z.output<Calls[K]['input']>;
+export type CallOutput<K extends CallName> = z.output<Calls[K]['output']>;
+export type EventName = keyof typeof events;
+export type EventPayload<K extends EventName> = z.output<(typeof events)[K]>;
+
+export const callNames = Object.keys(calls) as CallName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+/** IPC channel of a call or an event: derived, never written by hand elsewhere. */
+export const callChannel = (name: CallName): string => `lantern:call:${name}`;
+export const eventChannel = (name: EventName): string => `lantern:event:${name}`;
+
+/** Browser-mode paths of the same calls and the event stream. */
+export const callPath = (name: CallName): string => `/api/call/${name}`;
+export const EVENTS_PATH = '/api/events';
+
+/** The functions a main side implements: one per call, taking the parsed input. */
+export type Handlers = { [K in CallName]: (input: CallParsedInput<K>) => Promise<CallOutput<K>> };
+/** Emits a main→renderer event. */
+export type EmitEvent = <K extends EventName>(name: K, payload: EventPayload<K>) => void;
