@@ -20,6 +20,9 @@ const handlers: Handlers = {
   appInfo: vi.fn(async () => ({ version: '0.1.0', mode: 'desktop' as const, platform: 'linux' })),
   send: vi.fn(),
   cancel: vi.fn(async () => ({ cancelled: true })),
+  listEnvironments: vi.fn(async () => []),
+  listCredentials: vi.fn(async () => []),
+  startSandbox: vi.fn(),
 };
 const eventFrom = (url: string) => ({ senderFrame: { url } }) as unknown as IpcMainInvokeEvent;
 const trusted = (event: IpcMainInvokeEvent) => isTrustedSenderUrl(event.senderFrame?.url, ['app://lantern']);

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,7 +62,18 @@ app.whenReady().then(() => {
       BrowserWindow.fromWebContents(event.sender) === mainWindow &&
       isTrustedSenderUrl(event.senderFrame?.url, trustedOrigins),
   });
-  Menu.setApplicationMenu(buildMenu(() => mainWindow));
+  Menu.setApplicationMenu(
+    buildMenu(() => mainWindow, {
+      startSandbox: () =>
+        void services.startSandboxFromMenu().catch((error: unknown) => {
+          void dialog.showMessageBox({
+            type: 'error',
+            message: 'The sandbox API could not start.',
+            detail: String(error),
+          });
+        }),
+    }),
+  );
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

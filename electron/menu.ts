@@ -2,7 +2,11 @@ import { dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } fro
 import { SHORTCUTS } from '../shared/shortcuts';
 
 /** File, Edit, View and Help, with the platform's usual roles. */
-export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
+export interface MenuActions {
+  startSandbox: () => void;
+}
+
+export function buildMenu(getWindow: () => BrowserWindow | undefined, actions: MenuActions): Menu {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
@@ -10,6 +14,7 @@ export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
       label: 'File',
       submenu: [
         { label: 'New Request', accelerator: 'CmdOrCtrl+N', click: () => getWindow()?.webContents.focus() },
+        { label: 'Start Sandbox API', click: () => actions.startSandbox() },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -5,10 +5,12 @@ import { ResponsePane } from './features/response/ResponsePane';
 import { useShortcuts } from './shortcuts';
 import { useLantern } from './store';
 import { emptyDraft } from './store/request-slice';
+import { SamplePanel } from './features/sample/SamplePanel';
 
 export function App() {
   useShortcuts();
   const [version, setVersion] = useState('');
+  const sandboxUrl = useLantern((s) => s.sample?.baseUrl);
   useEffect(() => {
     void call('appInfo', {}).then((result) => result.ok && setVersion(result.value.version));
   }, []);
@@ -34,6 +36,7 @@ export function App() {
           onClick={() =>
             useLantern.setState({
               draft: emptyDraft(),
+              activeRequestId: undefined,
               exchange: undefined,
               sendError: undefined,
               phase: 'idle',
@@ -42,6 +45,7 @@ export function App() {
         >
           + New request
         </button>
+        <SamplePanel />
       </aside>
       <main className="workbench">
         <RequestPane />
@@ -51,6 +55,7 @@ export function App() {
         <span data-testid="app-mode">
           {mode === 'desktop' ? 'Desktop app' : 'Browser mode · loopback only'}
         </span>
+        {sandboxUrl && <span data-testid="sandbox-status">sandbox API running on {sandboxUrl}</span>}
         {version && <span>v{version}</span>}
       </footer>
     </div>

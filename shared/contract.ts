@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import { requestDraftSchema, sendOptionsSchema } from './model/request';
 import { exchangeSchema } from './model/response';
+import { credentialSummarySchema } from './model/auth';
+import { environmentSummarySchema } from './model/environment';
+import { sampleWorkspaceSchema } from './model/sample';
 
 const empty = z.object({}).strict();
 
@@ -25,6 +28,8 @@ export const calls = {
       .object({
         requestId: z.string().min(1).max(64),
         draft: requestDraftSchema,
+        /** The environment whose variables resolve `{{name}}` references (main side). */
+        environmentId: z.string().max(128).optional(),
         options: sendOptionsSchema.default({ timeoutMs: 30_000, connectTimeoutMs: 10_000 }),
       })
       .strict(),
@@ -35,11 +40,31 @@ export const calls = {
     input: z.object({ requestId: z.string().min(1).max(64) }).strict(),
     output: z.object({ cancelled: z.boolean() }),
   },
+  /** Environments and their variables (secret values masked). */
+  listEnvironments: {
+    input: empty,
+    output: z.array(environmentSummarySchema),
+  },
+  /** Credentials the main side holds, as summaries: never a secret value. */
+  listCredentials: {
+    input: empty,
+    output: z.array(credentialSummarySchema),
+  },
+  /**
+   * Starts the local sandbox API (an imitation of Totara and iHASCO) if it is not running,
+   * and returns the sample workspace that points at it.
+   */
+  startSandbox: {
+    input: empty,
+    output: sampleWorkspaceSchema,
+  },
 } as const;
 
 export const events = {
   /** Progress of a response body being read. */
   sendProgress: z.object({ requestId: z.string(), receivedBytes: z.number().int() }),
+  /** The sandbox was started from outside the renderer (the desktop menu). */
+  sandboxStarted: sampleWorkspaceSchema,
 } as const;
 
 export type Calls = typeof calls;

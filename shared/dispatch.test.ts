@@ -25,6 +25,11 @@ const handlers: Handlers = {
     if (requestId === 'known') throw new LanternError('nope', 'Plain words.');
     return { cancelled: false };
   },
+  listEnvironments: async () => [],
+  listCredentials: async () => [],
+  startSandbox: async () => {
+    throw new Error('not in this test');
+  },
 };
 
 const draft = { method: 'GET', url: 'http://127.0.0.1/', headers: [], body: { mode: 'none' } };

@@ -2,14 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpbin, type RunningProcess } from '../../e2e/support/processes';
 import type { RequestDraft } from '../../shared/model/request';
 import { createHttpEngine } from './http-engine';
+import { prepareRequest } from './request-builder';
 
 // The real httpbin (Debian's python3-httpbin) on 127.0.0.1: no mocks of HTTP.
 let httpbin: RunningProcess;
-const progress: number[] = [];
-const engine = createHttpEngine({
-  maxInlineBytes: 64 * 1024,
-  emit: (_name, p) => progress.push(p.receivedBytes),
-});
+const engine = createHttpEngine({ maxInlineBytes: 64 * 1024 });
 beforeAll(async () => {
   httpbin = await startHttpbin();
 }, 30_000);
@@ -25,10 +22,12 @@ const draft = (over: Partial<RequestDraft>): RequestDraft => ({
   url: `${httpbin.url}/get`,
   headers: [],
   body: { mode: 'none' },
+  auth: { type: 'none' },
   ...over,
 });
-const send = (over: Partial<RequestDraft>, opts = options) =>
-  engine.send({ requestId: `t${n++}`, draft: draft(over), options: opts });
+// prepareRequest throws synchronously on bad input: keep that a rejection, as the pipeline sees it.
+const send = async (over: Partial<RequestDraft>, opts = options) =>
+  engine.execute(`t${n++}`, prepareRequest(draft(over)), opts);
 
 describe('http engine against httpbin', () => {
   it('sends enabled headers only and reports what it sent', async () => {
@@ -98,11 +97,11 @@ describe('http engine against httpbin', () => {
   });
 
   it('cancels an in-flight request', async () => {
-    const pending = engine.send({
-      requestId: 'slow',
-      draft: draft({ url: `${httpbin.url}/delay/10` }),
+    const pending = engine.execute(
+      'slow',
+      prepareRequest(draft({ url: `${httpbin.url}/delay/10` })),
       options,
-    });
+    );
     await new Promise((r) => setTimeout(r, 200));
     expect(await engine.cancel({ requestId: 'slow' })).toEqual({ cancelled: true });
     await expect(pending).rejects.toMatchObject({ code: 'cancelled' });

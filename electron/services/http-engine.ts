@@ -2,9 +2,10 @@ import { Agent, request as undiciRequest } from 'undici';
 import { STATUS_CODES } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { CallOutput, CallParsedInput, EmitEvent } from '../../shared/contract';
+import type { SendOptions } from '../../shared/model/request';
 import type { Exchange } from '../../shared/model/response';
 import { LanternError } from '../../shared/model/result';
-import { prepareRequest } from './request-builder';
+import type { PreparedRequest } from './request-builder';
 import { bodyToText, decodeStream } from './response-body';
 import { cancelledError, describeNetworkError, timeoutError } from './network-errors';
 
@@ -29,8 +30,12 @@ export function createHttpEngine({ emit, maxInlineBytes = 32 * 1024 * 1024 }: Ht
     return agent;
   };
 
-  async function send({ requestId, draft, options }: CallParsedInput<'send'>): Promise<CallOutput<'send'>> {
-    const prepared = prepareRequest(draft);
+  /** Sends a prepared request; the exchange records exactly what went out (secrets not yet masked). */
+  async function execute(
+    requestId: string,
+    prepared: PreparedRequest,
+    options: SendOptions,
+  ): Promise<Exchange> {
     if (inflight.has(requestId)) {
       throw new LanternError(
         'busy',
@@ -113,7 +118,7 @@ export function createHttpEngine({ emit, maxInlineBytes = 32 * 1024 * 1024 }: Ht
     await Promise.all([...agents.values()].map((agent) => agent.close()));
   }
 
-  return { send, cancel, close };
+  return { execute, cancel, close };
 }
 
 class TimeoutSignal extends Error {

@@ -33,7 +33,8 @@ export const createExchangeSlice: StateCreator<LanternState, [], [], ExchangeSli
       if (get().inFlightId) return;
       const requestId = nextRequestId();
       set({ phase: 'sending', inFlightId: requestId, sendError: undefined, receivedBytes: 0 });
-      const result = await call('send', { requestId, draft: get().draft });
+      const { draft, environmentId } = get();
+      const result = await call('send', { requestId, draft, environmentId });
       if (get().inFlightId !== requestId) return;
       if (result.ok) set({ phase: 'done', exchange: result.value, inFlightId: undefined });
       else set({ phase: 'failed', sendError: result.error, inFlightId: undefined });

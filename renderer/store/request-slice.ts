@@ -17,6 +17,7 @@ export const emptyDraft = (): RequestDraft => ({
   url: '',
   headers: [{ name: '', value: '', enabled: true }],
   body: { mode: 'none' },
+  auth: { type: 'none' },
 });
 
 export const createRequestSlice: StateCreator<LanternState, [], [], RequestSlice> = (set) => ({
@@ -25,7 +26,10 @@ export const createRequestSlice: StateCreator<LanternState, [], [], RequestSlice
   setUrl: (url) => set((s) => ({ draft: { ...s.draft, url } })),
   setHeader: (index, row) =>
     set((s) => {
-      const headers = s.draft.headers.map((h, i) => (i === index ? { ...h, ...row } : h));
+      const headers = [...s.draft.headers];
+      // The table always shows a blank row past the end: typing there creates it.
+      const current = headers[index] ?? { name: '', value: '', enabled: true };
+      headers[index] = { ...current, ...row };
       // Typing into the last row opens a fresh empty one, as in Insomnia and Bruno.
       const last = headers[headers.length - 1];
       if (last && (last.name !== '' || last.value !== ''))

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestAuthSchema } from './auth';
 
 export const STANDARD_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 
@@ -28,6 +29,7 @@ export const requestDraftSchema = z.object({
   url: z.string().max(65_536),
   headers: z.array(headerRowSchema).max(500),
   body: requestBodySchema,
+  auth: requestAuthSchema.default({ type: 'none' }),
 });
 export type RequestDraft = z.infer<typeof requestDraftSchema>;
 
@@ -35,3 +37,4 @@ export const sendOptionsSchema = z.object({
   timeoutMs: z.number().int().positive().max(3_600_000).default(30_000),
   connectTimeoutMs: z.number().int().positive().max(600_000).default(10_000),
 });
+export type SendOptions = z.infer<typeof sendOptionsSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appliedAuthSchema } from './auth';
 
 export const timingsSchema = z.object({
   /** Milliseconds from the start of the send to the response headers. */
@@ -33,5 +34,7 @@ export const exchangeSchema = z.object({
   }),
   timings: timingsSchema,
   startedAt: z.string(),
+  /** What Lantern did to authenticate; absent for requests without auth. */
+  auth: appliedAuthSchema.optional(),
 });
 export type Exchange = z.infer<typeof exchangeSchema>;

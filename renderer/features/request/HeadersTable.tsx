@@ -1,7 +1,12 @@
 import { useLantern } from '../../store';
 
 export function HeadersTable() {
-  const headers = useLantern((s) => s.draft.headers);
+  const stored = useLantern((s) => s.draft.headers);
+  const last = stored[stored.length - 1];
+  const headers =
+    last && last.name === '' && last.value === ''
+      ? stored
+      : [...stored, { name: '', value: '', enabled: true }];
   const { setHeader, removeHeader } = useLantern.getState();
   return (
     <table className="kv-table" data-testid="request-headers">

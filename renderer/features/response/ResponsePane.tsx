@@ -5,9 +5,10 @@ import { BodyView } from './BodyView';
 import { formatBytes } from './format';
 import { HeadersView } from './HeadersView';
 import { StatusLine } from './StatusLine';
+import { TimelineView } from './TimelineView';
 
 export function ResponsePane() {
-  const [tab, setTab] = useState<'body' | 'headers'>('body');
+  const [tab, setTab] = useState<'body' | 'headers' | 'timeline'>('body');
   const exchange = useLantern((s) => s.exchange);
   const phase = useLantern((s) => s.phase);
   const received = useLantern((s) => s.receivedBytes);
@@ -34,16 +35,15 @@ export function ResponsePane() {
             tabs={[
               { id: 'body', label: 'Body' },
               { id: 'headers', label: `Headers (${exchange.response.headers.length})` },
+              { id: 'timeline', label: 'Timeline' },
             ]}
             active={tab}
-            onSelect={(id) => setTab(id as 'body' | 'headers')}
+            onSelect={(id) => setTab(id as 'body' | 'headers' | 'timeline')}
           />
           <div className="tab-panel">
-            {tab === 'body' ? (
-              <BodyView exchange={exchange} />
-            ) : (
-              <HeadersView headers={exchange.response.headers} />
-            )}
+            {tab === 'body' && <BodyView exchange={exchange} />}
+            {tab === 'headers' && <HeadersView headers={exchange.response.headers} />}
+            {tab === 'timeline' && <TimelineView exchange={exchange} />}
           </div>
         </>
       )}

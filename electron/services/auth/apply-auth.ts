@@ -1,0 +1,131 @@
+import type { AppliedAuth, RequestAuth } from '../../../shared/model/auth';
+import type { Exchange } from '../../../shared/model/response';
+import type { PreparedRequest } from '../request-builder';
+import type { CredentialStore } from './credential-store';
+import type { SessionManager } from './session-manager';
+import type { TokenManager } from './token-manager';
+
+export interface AuthContext {
+  credentials: CredentialStore;
+  tokens: TokenManager;
+  sessions: SessionManager;
+}
+
+export interface AuthorizedRequest {
+  prepared: PreparedRequest;
+  applied: AppliedAuth;
+  /** Values that must be masked wherever this exchange is shown or stored. */
+  secrets: string[];
+}
+
+function withHeader(prepared: PreparedRequest, name: string, value: string): PreparedRequest {
+  const headers = prepared.headers.filter(([n]) => n.toLowerCase() !== name.toLowerCase());
+  return { ...prepared, headers: [...headers, [name, value]] };
+}
+
+/** Totara persisted operations ending in `_nosession` need neither cookie nor sesskey. */
+function isNoSessionOperation(prepared: PreparedRequest): boolean {
+  try {
+    const body = JSON.parse(prepared.body ?? '') as { operationName?: unknown };
+    return typeof body.operationName === 'string' && body.operationName.endsWith('_nosession');
+  } catch {
+    return false;
+  }
+}
+
+/** Adds the credential a request names; `fresh` forces a new token or a new login. */
+export async function applyAuth(
+  auth: RequestAuth,
+  prepared: PreparedRequest,
+  context: AuthContext,
+  fresh = false,
+): Promise<AuthorizedRequest> {
+  if (auth.type === 'none') return { prepared, applied: { type: 'none', steps: [] }, secrets: [] };
+  const credential = context.credentials.get(auth.credentialId);
+  const base = { type: auth.type, credentialLabel: credential.label };
+  if (auth.type === 'bearer' && credential.kind === 'bearer') {
+    return {
+      prepared: withHeader(prepared, 'Authorization', `Bearer ${credential.token}`),
+      applied: { ...base, steps: [`Sent the static bearer token of ${credential.label}.`] },
+      secrets: [credential.token],
+    };
+  }
+  if (auth.type === 'basic' && credential.kind === 'basic') {
+    const encoded = Buffer.from(`${credential.username}:${credential.password}`).toString('base64');
+    return {
+      prepared: withHeader(prepared, 'Authorization', `Basic ${encoded}`),
+      applied: { ...base, steps: [`Sent HTTP Basic credentials for ${credential.username}.`] },
+      secrets: [credential.password, encoded],
+    };
+  }
+  if (auth.type === 'apiKey' && credential.kind === 'apiKey') {
+    if (auth.in === 'header') {
+      return {
+        prepared: withHeader(prepared, auth.name, credential.key),
+        applied: { ...base, steps: [`Sent the API key in the ${auth.name} header.`] },
+        secrets: [credential.key],
+      };
+    }
+    const url = new URL(prepared.url);
+    url.searchParams.set(auth.name, credential.key);
+    return {
+      prepared: { ...prepared, url },
+      applied: { ...base, steps: [`Sent the API key in the ${auth.name} query parameter.`] },
+      secrets: [credential.key],
+    };
+  }
+  if (auth.type === 'oauth2' && credential.kind === 'oauth2') {
+    const { token, step } = await context.tokens.tokenFor(credential, { fresh });
+    // Only the capitalised scheme works everywhere: Totara strips exactly "Bearer ".
+    return {
+      prepared: withHeader(prepared, 'Authorization', `Bearer ${token.accessToken}`),
+      applied: { ...base, tokenId: token.id, steps: [step] },
+      secrets: [credential.clientSecret, token.accessToken],
+    };
+  }
+  if (auth.type === 'session' && credential.kind === 'session') {
+    if (isNoSessionOperation(prepared)) {
+      return {
+        prepared,
+        applied: { ...base, steps: ['Skipped the session: _nosession operations need none.'] },
+        secrets: [],
+      };
+    }
+    const { session, step } = await context.sessions.sessionFor(credential, { fresh });
+    const existingCookie = prepared.headers.find(([n]) => n.toLowerCase() === 'cookie')?.[1];
+    const cookie = existingCookie ? `${existingCookie}; ${session.cookieHeader}` : session.cookieHeader;
+    const withCookie = withHeader(prepared, 'Cookie', cookie);
+    return {
+      prepared: withHeader(withCookie, credential.csrfHeader, session.csrfToken),
+      applied: { ...base, steps: [step] },
+      secrets: [
+        credential.password,
+        session.csrfToken,
+        ...session.cookieHeader.split('; ').map((p) => p.split('=')[1] ?? ''),
+      ],
+    };
+  }
+  return {
+    prepared,
+    applied: {
+      ...base,
+      steps: [
+        `The credential "${credential.label}" is a ${credential.kind} credential, not ${auth.type}: nothing was added.`,
+      ],
+    },
+    secrets: [],
+  };
+}
+
+/** Did the server refuse the credential Lantern believed valid? Then one retry with a fresh one is worth it. */
+export function authWasRejected(auth: RequestAuth, exchange: Exchange): boolean {
+  const body = exchange.response.body.encoding === 'utf8' ? exchange.response.body.text.slice(0, 4096) : '';
+  if (auth.type === 'oauth2') {
+    // Totara answers an expired token with HTTP 200 and this debugMessage.
+    return exchange.response.status === 401 || body.includes('Missing, expired or invalid access token');
+  }
+  if (auth.type === 'session') {
+    return /Invalid sesskey|"require_login"/.test(body);
+  }
+  return false;
+}

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { readTokenResponse } from '../../../shared/auth/token-response';
+import { LanternError } from '../../../shared/model/result';
+import type { Credential } from './credential-store';
+import { postForm } from './form-post';
+
+type OAuthCredential = Extract<Credential, { kind: 'oauth2' }>;
+
+export interface TokenRecord {
+  id: string;
+  credentialId: string;
+  accessToken: string;
+  tokenType: string;
+  issuedAt: number;
+  /** Undefined when neither `expires_in` nor a JWT `exp` said. */
+  expiresAt: number | undefined;
+  scope: string | undefined;
+}
+
+/** A token this close to expiry is treated as expired: it could lapse in flight. */
+const EXPIRY_MARGIN_MS = 10_000;
+
+/**
+ * OAuth 2 client-credentials tokens, cached per client and scope. There is no refresh
+ * token in this grant, so an expired token is simply granted again.
+ */
+export class TokenManager {
+  private readonly tokens: TokenRecord[] = [];
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  isUsable(token: TokenRecord): boolean {
+    return token.expiresAt === undefined || token.expiresAt - EXPIRY_MARGIN_MS > this.now();
+  }
+
+  /** The newest usable token for this credential, or a new grant; `step` says which. */
+  async tokenFor(
+    credential: OAuthCredential,
+    { fresh = false } = {},
+  ): Promise<{ token: TokenRecord; step: string }> {
+    const cached = this.tokens
+      .filter((t) => t.credentialId === credential.id && t.scope === (credential.scope || t.scope))
+      .filter((t) => this.isUsable(t))
+      .sort((a, b) => b.issuedAt - a.issuedAt)[0];
+    if (cached && !fresh) {
+      const left =
+        cached.expiresAt === undefined
+          ? 'no stated expiry'
+          : `expires in ${Math.round((cached.expiresAt - this.now()) / 1000)} s`;
+      return { token: cached, step: `Used a cached token for ${credential.label} (${left}).` };
+    }
+    return this.grant(credential);
+  }
+
+  async grant(credential: OAuthCredential): Promise<{ token: TokenRecord; step: string }> {
+    const fields: Record<string, string> = { grant_type: 'client_credentials' };
+    const headers: Record<string, string> = {};
+    if (credential.clientAuth === 'basic') {
+      const pair = `${encodeURIComponent(credential.clientId)}:${encodeURIComponent(credential.clientSecret)}`;
+      headers.authorization = `Basic ${Buffer.from(pair).toString('base64')}`;
+    } else {
+      fields.client_id = credential.clientId;
+      fields.client_secret = credential.clientSecret;
+    }
+    if (credential.scope) fields.scope = credential.scope;
+    if (credential.audience) fields.audience = credential.audience;
+    const response = await postForm(credential.tokenUrl, fields, headers);
+    const verdict = readTokenResponse(response.status, response.text, this.now());
+    if (!verdict.ok) throw new LanternError(verdict.code, verdict.message);
+    const token: TokenRecord = {
+      id: randomUUID(),
+      credentialId: credential.id,
+      accessToken: verdict.accessToken,
+      tokenType: verdict.tokenType,
+      issuedAt: this.now(),
+      expiresAt: verdict.expiresAt,
+      scope: verdict.scope ?? credential.scope,
+    };
+    this.tokens.push(token);
+    return {
+      token,
+      step: `Got a new token from ${credential.tokenUrl} (HTTP ${response.status}, ${Math.round(response.ms)} ms).`,
+    };
+  }
+
+  list(): readonly TokenRecord[] {
+    return this.tokens;
+  }
+
+  forget(tokenId: string): boolean {
+    const index = this.tokens.findIndex((t) => t.id === tokenId);
+    if (index >= 0) this.tokens.splice(index, 1);
+    return index >= 0;
+  }
+}

@@ -1,0 +1,45 @@
+import type { StateCreator } from 'zustand';
+import type { SampleWorkspace } from '../../shared/model/sample';
+import { call, on } from '../api';
+import type { LanternState } from './index';
+
+export interface WorkspaceSlice {
+  sample: SampleWorkspace | undefined;
+  sampleStarting: boolean;
+  sampleError: string | undefined;
+  /** The environment whose variables the main side resolves on send. */
+  environmentId: string | undefined;
+  activeRequestId: string | undefined;
+  startSample: () => Promise<void>;
+  openSampleRequest: (id: string) => void;
+}
+
+export const createWorkspaceSlice: StateCreator<LanternState, [], [], WorkspaceSlice> = (set, get) => {
+  const adopt = (sample: SampleWorkspace) =>
+    set({ sample, sampleStarting: false, sampleError: undefined, environmentId: sample.environment.id });
+  on('sandboxStarted', adopt);
+  return {
+    sample: undefined,
+    sampleStarting: false,
+    sampleError: undefined,
+    environmentId: undefined,
+    activeRequestId: undefined,
+    startSample: async () => {
+      set({ sampleStarting: true, sampleError: undefined });
+      const result = await call('startSandbox', {});
+      if (result.ok) adopt(result.value);
+      else set({ sampleStarting: false, sampleError: result.error.message });
+    },
+    openSampleRequest: (id) => {
+      const request = get().sample?.requests.find((r) => r.id === id);
+      if (!request) return;
+      set({
+        draft: structuredClone(request.draft),
+        activeRequestId: id,
+        exchange: undefined,
+        sendError: undefined,
+        phase: 'idle',
+      });
+    },
+  };
+};

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+const credentialId = z.string().min(1).max(128);
+
+/**
+ * How a request authenticates. It names a credential by id: the secret values stay on
+ * the main side and never enter a draft, a file or the renderer.
+ */
+export const requestAuthSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('none') }),
+  z.object({ type: z.literal('bearer'), credentialId }),
+  z.object({ type: z.literal('basic'), credentialId }),
+  z.object({
+    type: z.literal('apiKey'),
+    credentialId,
+    name: z.string().min(1).max(256),
+    in: z.enum(['header', 'query']),
+  }),
+  z.object({ type: z.literal('oauth2'), credentialId }),
+  z.object({ type: z.literal('session'), credentialId }),
+]);
+export type RequestAuth = z.infer<typeof requestAuthSchema>;
+
+/** What the renderer may know of a credential: never a secret, only a masked preview. */
+export const credentialSummarySchema = z.object({
+  id: credentialId,
+  kind: z.enum(['bearer', 'basic', 'apiKey', 'oauth2', 'session']),
+  label: z.string(),
+  /** Non-secret facts: client id, token URL, username, login URL. */
+  details: z.array(z.tuple([z.string(), z.string()])),
+  /** e.g. `••••3f9a` */
+  secretPreview: z.string(),
+});
+export type CredentialSummary = z.infer<typeof credentialSummarySchema>;
+
+/** What the exchange records about the auth Lantern applied, for the timeline and diagnostics. */
+export const appliedAuthSchema = z.object({
+  type: z.enum(['none', 'bearer', 'basic', 'apiKey', 'oauth2', 'session']),
+  credentialLabel: z.string().optional(),
+  /** Which cached token was used (its id, never its value). */
+  tokenId: z.string().optional(),
+  /** What Lantern did, in order: "Got a new token from …", "Retried once with a fresh token after 401". */
+  steps: z.array(z.string()),
+});
+export type AppliedAuth = z.infer<typeof appliedAuthSchema>;
+
+/** Masks a secret for display: the last four characters only. */
+export function maskSecret(secret: string): string {
+  if (secret.length <= 8) return '••••';
+  return `••••${secret.slice(-4)}`;
+}

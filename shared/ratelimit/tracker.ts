@@ -1,0 +1,119 @@
+import { mostConstrained } from './parse';
+import type { RateLimitState } from './types';
+
+/** One point of a sparkline: the most constrained policy at that moment. */
+export type RateLimitSample = {
+  at: number;
+  status?: number;
+  remaining?: number;
+  limit?: number;
+  policyName?: string;
+  retryAfterMs?: number;
+};
+
+/** A budget the user configured for an API that sends no rate-limit headers (Totara). */
+export type ConfiguredBudget = { limit: number; windowSeconds: number; note?: string };
+
+export type RateLimitKeyRecord = {
+  key: string;
+  latest?: RateLimitState;
+  latestAt?: number;
+  /** Oldest first, at most `historyLimit` samples. */
+  history: RateLimitSample[];
+  last429At?: number;
+  count429: number;
+  configuredBudget?: ConfiguredBudget;
+};
+
+export const DEFAULT_HISTORY_LIMIT = 50;
+
+/** Limits are per credential as much as per host: two tokens on one host have two budgets. */
+export function rateLimitKey(host: string, credentialId?: string): string {
+  return `${host.trim().toLowerCase()} ${credentialId ?? '(no credential)'}`;
+}
+
+/**
+ * Remembers rate-limit states per key over time. Pure: every time is passed in, nothing
+ * reads a clock, so it runs the same in tests, the main process or a worker.
+ */
+export class RateLimitTracker {
+  private readonly records = new Map<string, RateLimitKeyRecord>();
+  private readonly historyLimit: number;
+
+  constructor(options: { historyLimit?: number } = {}) {
+    this.historyLimit = Math.max(1, options.historyLimit ?? DEFAULT_HISTORY_LIMIT);
+  }
+
+  /** Records one response: its parsed state if any, and its status (a 429 counts as one). */
+  record(key: string, response: { at: number; status?: number; state?: RateLimitState }): void {
+    const record = this.recordFor(key);
+    const { at, status, state } = response;
+    const sample: RateLimitSample = { at };
+    if (status !== undefined) sample.status = status;
+    if (state) {
+      const policy = mostConstrained(state);
+      if (policy?.remaining !== undefined) sample.remaining = policy.remaining;
+      if (policy?.limit !== undefined) sample.limit = policy.limit;
+      if (policy?.name !== undefined) sample.policyName = policy.name;
+      if (state.retryAfterMs !== undefined) sample.retryAfterMs = state.retryAfterMs;
+      if (record.latestAt === undefined || at >= record.latestAt) {
+        record.latest = state;
+        record.latestAt = at;
+      }
+    }
+    // Responses can finish out of order; keep the history sorted by time.
+    let index = record.history.length;
+    while (index > 0 && (record.history[index - 1]?.at ?? 0) > at) index -= 1;
+    record.history.splice(index, 0, sample);
+    if (record.history.length > this.historyLimit)
+      record.history.splice(0, record.history.length - this.historyLimit);
+
+    if (status === 429) {
+      record.count429 += 1;
+      if (record.last429At === undefined || at > record.last429At) record.last429At = at;
+    }
+  }
+
+  /** For APIs with no headers at all: a 429 is all there is to learn from. */
+  record429(key: string, at: number): void {
+    this.record(key, { at, status: 429 });
+  }
+
+  setConfiguredBudget(key: string, budget: ConfiguredBudget | undefined): void {
+    const record = this.recordFor(key);
+    if (budget) record.configuredBudget = { ...budget };
+    else delete record.configuredBudget;
+  }
+
+  /** A copy: callers cannot change the tracker's memory through it. */
+  get(key: string): RateLimitKeyRecord | undefined {
+    const record = this.records.get(key);
+    if (!record) return undefined;
+    const copy: RateLimitKeyRecord = { ...record, history: record.history.map((sample) => ({ ...sample })) };
+    if (record.configuredBudget) copy.configuredBudget = { ...record.configuredBudget };
+    return copy;
+  }
+
+  /** Milliseconds since the last 429 for the key, or undefined if there was none. */
+  timeSinceLast429(key: string, nowMs: number): number | undefined {
+    const last = this.records.get(key)?.last429At;
+    return last === undefined ? undefined : Math.max(0, nowMs - last);
+  }
+
+  keys(): string[] {
+    return [...this.records.keys()];
+  }
+
+  forget(key: string): void {
+    this.records.delete(key);
+  }
+
+  private recordFor(key: string): RateLimitKeyRecord {
+    let record = this.records.get(key);
+    if (!record) {
+      record = { key, history: [], count429: 0 };
+      this.records.set(key, record);
+    }
+    return record;
+  }
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import type { RequestDraft } from '../model/request';
+import { resolveDraft } from './resolve-draft';
+import type { TemplateScope } from './scope';
+
+const scope: TemplateScope = [
+  {
+    label: 'the active environment',
+    variables: {
+      base: { value: 'https://{{host}}/webservice/rest' },
+      host: { value: 'totara.example.ac.uk' },
+      token: { value: 'f3b2c1d0e9', secret: true },
+      tenant: { value: 'acme' },
+      newline: { value: 'abc\r\nX-Injected: 1' },
+    },
+  },
+  { label: 'the globals', variables: { format: { value: 'json' } } },
+];
+
+const draft = (overrides: Partial<RequestDraft>): RequestDraft => ({
+  method: 'POST',
+  url: '{{base}}/server.php?moodlewsrestformat={{format}}',
+  headers: [],
+  body: { mode: 'none' },
+  auth: { type: 'none' },
+  ...overrides,
+});
+
+describe('resolveDraft', () => {
+  it('resolves the URL, enabled headers and a JSON body, and reports secrets', () => {
+    const result = resolveDraft(
+      draft({
+        headers: [
+          { name: 'Authorization', value: 'Bearer {{token}}', enabled: true },
+          { name: 'X-{{tenant}}-Trace', value: '1', enabled: true },
+        ],
+        body: { mode: 'json', text: '{"wstoken":"{{token}}","tenant":"{{ tenant }}"}' },
+      }),
+      scope,
+    );
+    expect(result).toEqual({
+      ok: true,
+      draft: {
+        method: 'POST',
+        url: 'https://totara.example.ac.uk/webservice/rest/server.php?moodlewsrestformat=json',
+        headers: [
+          { name: 'Authorization', value: 'Bearer f3b2c1d0e9', enabled: true },
+          { name: 'X-acme-Trace', value: '1', enabled: true },
+        ],
+        body: { mode: 'json', text: '{"wstoken":"f3b2c1d0e9","tenant":"acme"}' },
+        auth: { type: 'none' },
+      },
+      used: ['base', 'host', 'format', 'token', 'tenant'],
+      secretValues: ['f3b2c1d0e9'],
+    });
+  });
+
+  it('resolves a raw body and leaves its content type alone', () => {
+    const result = resolveDraft(
+      draft({
+        body: { mode: 'raw', text: 'wstoken={{token}}', contentType: 'application/x-www-form-urlencoded' },
+      }),
+      scope,
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      draft: {
+        body: { mode: 'raw', text: 'wstoken=f3b2c1d0e9', contentType: 'application/x-www-form-urlencoded' },
+      },
+    });
+  });
+
+  it('passes a disabled header through untouched, undefined variables and all', () => {
+    const disabled = { name: 'X-Debug', value: '{{debugToken}}', enabled: false };
+    const result = resolveDraft(draft({ headers: [disabled] }), scope);
+    expect(result).toMatchObject({ ok: true, draft: { headers: [disabled] } });
+    if (result.ok) expect(result.used).not.toContain('debugToken');
+  });
+
+  it.each<[string, Partial<RequestDraft>, { where: string; code: string; message: string | RegExp }[]]>([
+    [
+      'an undefined variable in the URL',
+      { url: '{{base}}/server.php?wstoken={{wstoken}}' },
+      [
+        {
+          where: 'url',
+          code: 'undefined-variable',
+          message:
+            'The variable {{wstoken}} in the URL is not defined in the active environment or the globals. ' +
+            'Define it, or remove the reference.',
+        },
+      ],
+    ],
+    [
+      'an undefined variable in the third header value',
+      {
+        headers: [
+          { name: 'Accept', value: 'application/json', enabled: true },
+          { name: 'X-Old', value: '{{gone}}', enabled: false },
+          { name: 'Authorization', value: 'Bearer {{accessToken}}', enabled: true },
+        ],
+      },
+      [
+        {
+          where: 'headers[2].value',
+          code: 'undefined-variable',
+          message:
+            /^The variable \{\{accessToken\}\} in the value of header 3 \(Authorization\) is not defined/,
+        },
+      ],
+    ],
+    [
+      'an empty reference in a header name',
+      { headers: [{ name: 'X-{{}}', value: 'v', enabled: true }] },
+      [
+        {
+          where: 'headers[0].name',
+          code: 'empty',
+          message: /^The name of header 1 \(X-\{\{\}\}\) has an empty/,
+        },
+      ],
+    ],
+    [
+      'a variable that puts a line break into a header',
+      { headers: [{ name: 'X-Trace', value: '{{newline}}', enabled: true }] },
+      [{ where: 'headers[0].value', code: 'invalid-header', message: /contains a line break/ }],
+    ],
+    [
+      'errors in the URL and the body at once',
+      { url: '{{nope}}', body: { mode: 'json', text: '{\n  "a": {{b}\n}' } },
+      [
+        { where: 'url', code: 'undefined-variable', message: /\{\{nope\}\} in the URL/ },
+        { where: 'body', code: 'unclosed', message: /^The body has an unclosed \{\{ at line 2, column 8/ },
+      ],
+    ],
+  ])('reports %s with where it is', (_what, overrides, errors) => {
+    const result = resolveDraft(draft(overrides), scope);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(errors.length);
+    errors.forEach((expected, index) => {
+      expect(result.errors[index]).toMatchObject({ where: expected.where, code: expected.code });
+      expect(result.errors[index]?.message).toMatch(expected.message);
+    });
+  });
+});

@@ -1,0 +1,66 @@
+import type { RequestDraft } from '../model/request';
+import { TemplateResolver, type ResolveOptions, type TemplateError } from './resolve';
+import type { TemplateScope } from './scope';
+
+export type DraftResolution =
+  | { ok: true; draft: RequestDraft; used: string[]; secretValues: string[] }
+  | { ok: false; errors: TemplateError[] };
+
+/**
+ * Resolves the URL, enabled header names and values, and the body text of a draft.
+ * Disabled headers are passed through untouched: they are not sent, so their undefined
+ * variables must not block the request. Errors carry `where` (`url`, `headers[2].value`, `body`).
+ */
+export function resolveDraft(
+  draft: RequestDraft,
+  scope: TemplateScope,
+  options: Pick<ResolveOptions, 'maxDepth'> = {},
+): DraftResolution {
+  const resolver = new TemplateResolver(scope, options);
+  const errors: TemplateError[] = [];
+
+  const field = (text: string, where: string, location: string): string => {
+    const result = resolver.resolve(text, location);
+    if ('errors' in result) {
+      errors.push(...result.errors.map((error) => ({ ...error, where })));
+      return text;
+    }
+    return result.text;
+  };
+
+  const url = field(draft.url, 'url', 'the URL');
+
+  const headers = draft.headers.map((header, index) => {
+    if (!header.enabled) return header;
+    const label = header.name.trim() === '' ? `header ${index + 1}` : `header ${index + 1} (${header.name})`;
+    const name = field(header.name, `headers[${index}].name`, `the name of ${label}`);
+    const value = field(header.value, `headers[${index}].value`, `the value of ${label}`);
+    if (/[\r\n]/.test(value)) {
+      // A line break would end the header early: undici refuses it, and a looser client would let
+      // the rest be read as another header. Usually a variable pasted with a trailing newline.
+      errors.push({
+        code: 'invalid-header',
+        where: `headers[${index}].value`,
+        start: 0,
+        end: header.value.length,
+        message:
+          `The value of ${label} contains a line break once its variables are filled in, ` +
+          'and a header value must be a single line. Remove the line break from the value or the variable.',
+      });
+    }
+    return { ...header, name, value };
+  });
+
+  let body = draft.body;
+  if (body.mode === 'json' || body.mode === 'raw') {
+    body = { ...body, text: field(body.text, 'body', 'the body') };
+  }
+
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    draft: { ...draft, url, headers, body },
+    used: [...resolver.used],
+    secretValues: resolver.secretValues,
+  };
+}
