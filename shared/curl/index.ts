@@ -1,0 +1,16 @@
+export type {
+  CurlBasicAuth,
+  CurlBody,
+  CurlDialect,
+  CurlFormField,
+  CurlHeader,
+  CurlMultipartField,
+  CurlRequest,
+  ParseCurlOptions,
+  ParseCurlResult,
+} from './curl-request';
+export { CURL_DEFAULT_DATA_TYPE } from './curl-request';
+export { parseCurl } from './parse-curl';
+export { toCurl } from './to-curl';
+export { detectDialect, splitShellWords, type ShellWordsResult } from './shell-words';
+export { quoteBash, quoteCmd } from './shell-quote';
