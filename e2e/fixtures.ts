@@ -1,9 +1,12 @@
 import { test as base, expect } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { LanternPage } from './pages/lantern-page';
 import { startLanternHost } from './support/processes';
 
 interface WorkerFixtures {
-  host: { url: string; launchUrl: string };
+  host: { url: string; launchUrl: string; dataDir: string };
 }
 interface TestFixtures {
   lantern: LanternPage;
@@ -18,8 +21,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   host: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const host = await startLanternHost();
-      await use(host);
+      // Each worker has its own data folder: tests never share user data.
+      const dataDir = mkdtempSync(path.join(tmpdir(), 'lantern-e2e-'));
+      const host = await startLanternHost(dataDir);
+      await use({ ...host, dataDir });
       await host.stop();
     },
     { scope: 'worker' },

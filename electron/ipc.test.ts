@@ -16,14 +16,12 @@ function fakeIpcMain() {
   };
 }
 
-const handlers: Handlers = {
+// Only the calls these tests make; registerHandlers registers every contract call regardless.
+const handlers = {
   appInfo: vi.fn(async () => ({ version: '0.1.0', mode: 'desktop' as const, platform: 'linux' })),
   send: vi.fn(),
   cancel: vi.fn(async () => ({ cancelled: true })),
-  listEnvironments: vi.fn(async () => []),
-  listCredentials: vi.fn(async () => []),
-  startSandbox: vi.fn(),
-};
+} as Partial<Handlers> as Handlers;
 const eventFrom = (url: string) => ({ senderFrame: { url } }) as unknown as IpcMainInvokeEvent;
 const trusted = (event: IpcMainInvokeEvent) => isTrustedSenderUrl(event.senderFrame?.url, ['app://lantern']);
 

@@ -17,7 +17,19 @@ let mainWindow: BrowserWindow | undefined;
 registerAppScheme();
 
 const emit: EmitEvent = (name, payload) => mainWindow?.webContents.send(eventChannel(name), payload);
-const services = createServices({ mode: 'desktop', version: app.getVersion(), emit });
+const services = createServices({
+  mode: 'desktop',
+  version: app.getVersion(),
+  dataDir: app.getPath('userData'),
+  emit,
+  pickFile: async () => {
+    const options = { properties: ['openFile' as const] };
+    const result = mainWindow
+      ? await dialog.showOpenDialog(mainWindow, options)
+      : await dialog.showOpenDialog(options);
+    return { path: result.canceled ? undefined : result.filePaths[0] };
+  },
+});
 const trustedOrigins = devUrl ? [APP_ORIGIN, new URL(devUrl).origin] : [APP_ORIGIN];
 
 function createWindow(): void {

@@ -4,8 +4,10 @@ import { RequestPane } from './features/request/RequestPane';
 import { ResponsePane } from './features/response/ResponsePane';
 import { useShortcuts } from './shortcuts';
 import { useLantern } from './store';
-import { emptyDraft } from './store/request-slice';
 import { SamplePanel } from './features/sample/SamplePanel';
+import { HistorySection } from './features/history/HistorySection';
+import { RequestTabs } from './features/request/RequestTabs';
+import { EnvironmentSwitcher } from './features/environments/EnvironmentSwitcher';
 
 export function App() {
   useShortcuts();
@@ -33,21 +35,16 @@ export function App() {
           type="button"
           data-testid="new-request"
           title="New request"
-          onClick={() =>
-            useLantern.setState({
-              draft: emptyDraft(),
-              activeRequestId: undefined,
-              exchange: undefined,
-              sendError: undefined,
-              phase: 'idle',
-            })
-          }
+          onClick={() => useLantern.getState().openTab()}
         >
           + New request
         </button>
+        <EnvironmentSwitcher />
         <SamplePanel />
+        <HistorySection />
       </aside>
       <main className="workbench">
+        <RequestTabs />
         <RequestPane />
         <ResponsePane />
       </main>

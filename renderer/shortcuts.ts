@@ -1,12 +1,15 @@
 import { useEffect } from 'react';
 import { useLantern } from './store';
+import { activeTab } from './store/tabs-slice';
 
 /** Window-wide shortcuts: Ctrl/Cmd+Enter sends, Esc cancels, Ctrl/Cmd+L focuses the URL. */
 export function useShortcuts(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;
-      const { send, cancel, inFlightId } = useLantern.getState();
+      const state = useLantern.getState();
+      const { send, cancel } = state;
+      const { inFlightId } = activeTab(state);
       if (mod && event.key === 'Enter') {
         event.preventDefault();
         void send();

@@ -7,8 +7,9 @@ import { z } from 'zod';
 import { requestDraftSchema, sendOptionsSchema } from './model/request';
 import { exchangeSchema } from './model/response';
 import { credentialSummarySchema } from './model/auth';
-import { environmentSummarySchema } from './model/environment';
+import { environmentSummarySchema, saveEnvironmentInputSchema } from './model/environment';
 import { sampleWorkspaceSchema } from './model/sample';
+import { historyEntrySchema, historyIdSchema, historyListSchema } from './model/history';
 
 const empty = z.object({}).strict();
 
@@ -44,6 +45,43 @@ export const calls = {
   listEnvironments: {
     input: empty,
     output: z.array(environmentSummarySchema),
+  },
+  /** Creates or updates an environment; returns it with secret values masked. */
+  saveEnvironment: {
+    input: saveEnvironmentInputSchema,
+    output: environmentSummarySchema,
+  },
+  deleteEnvironment: {
+    input: z.object({ id: z.string().min(1).max(128) }).strict(),
+    output: z.object({ deleted: z.boolean() }),
+  },
+  /** History summaries, newest first; bodies are loaded only when an entry is opened. */
+  listHistory: {
+    input: empty,
+    output: historyListSchema,
+  },
+  /** One past exchange, with its request draft, for reopening and re-sending. */
+  getHistoryEntry: {
+    input: z.object({ id: historyIdSchema }).strict(),
+    output: historyEntrySchema,
+  },
+  deleteHistoryEntry: {
+    input: z.object({ id: historyIdSchema }).strict(),
+    output: z.object({ deleted: z.boolean() }),
+  },
+  clearHistory: {
+    input: empty,
+    output: z.object({}).strict(),
+  },
+  /** Opens the OS file picker (desktop app only); `path` is undefined when the user cancels. */
+  pickFile: {
+    input: empty,
+    output: z.object({ path: z.string().optional() }),
+  },
+  /** Checks a file named for a body, without reading its contents into the renderer. */
+  inspectFile: {
+    input: z.object({ path: z.string().min(1).max(4_096) }).strict(),
+    output: z.object({ name: z.string(), size: z.number().int() }),
   },
   /** Credentials the main side holds, as summaries: never a secret value. */
   listCredentials: {

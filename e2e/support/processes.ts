@@ -33,14 +33,12 @@ function stopper(child: ChildProcess) {
 }
 
 /** Starts browser mode as a user would (`node out/main/host.js`) and reads the URL it prints. */
-export function startLanternHost(extraArgs: string[] = []): Promise<RunningProcess & { launchUrl: string }> {
-  const child = spawn(
-    process.execPath,
-    [path.join(repoRoot, 'out/main/host.js'), '--no-open', ...extraArgs],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+export function startLanternHost(
+  dataDir: string,
+  extraArgs: string[] = [],
+): Promise<RunningProcess & { launchUrl: string }> {
+  const args = [path.join(repoRoot, 'out/main/host.js'), '--no-open', '--data-dir', dataDir, ...extraArgs];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`Lantern host did not start: ${output}`)), 15_000);

@@ -2,11 +2,13 @@ export interface HostArgs {
   port: number;
   open: boolean;
   reason: string | undefined;
+  /** Where settings, history and the vault live; defaults to the OS's app-data folder. */
+  dataDir: string | undefined;
 }
 
-/** Parses `--port N`, `--no-open` and `--reason TEXT`; throws a plain-words error on anything else. */
+/** Parses `--port N`, `--no-open`, `--data-dir PATH` and `--reason TEXT`; throws a plain-words error on anything else. */
 export function parseHostArgs(argv: readonly string[]): HostArgs {
-  const args: HostArgs = { port: 0, open: true, reason: undefined };
+  const args: HostArgs = { port: 0, open: true, reason: undefined, dataDir: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--no-open') args.open = false;
@@ -20,7 +22,11 @@ export function parseHostArgs(argv: readonly string[]): HostArgs {
       }
       args.port = port;
     } else if (arg === '--reason') args.reason = argv[++i];
-    else throw new Error(`Unknown option "${arg}". Options: --port N, --no-open.`);
+    else if (arg === '--data-dir' || arg?.startsWith('--data-dir=')) {
+      const value = arg === '--data-dir' ? argv[++i] : arg.slice('--data-dir='.length);
+      if (!value) throw new Error('--data-dir needs a folder path.');
+      args.dataDir = value;
+    } else throw new Error(`Unknown option "${arg}". Options: --port N, --no-open, --data-dir PATH.`);
   }
   return args;
 }

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EmitEvent } from '../../shared/contract';
 import { createServices } from '../services';
+import { defaultDataDir } from '../data-dir';
+import { mkdirSync } from 'node:fs';
 import { parseHostArgs } from './cli-args';
 import { startHost } from './server';
 
@@ -29,10 +31,13 @@ async function main(): Promise<void> {
   const version = (
     JSON.parse(readFileSync(path.join(here, '../../package.json'), 'utf8')) as { version: string }
   ).version;
+  const dataDir = path.resolve(args.dataDir ?? defaultDataDir());
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   let forward: EmitEvent = () => undefined;
   const services = createServices({
     mode: 'browser',
     version,
+    dataDir,
     emit: (name, payload) => forward(name, payload),
   });
   const host = await startHost({

@@ -1,15 +1,16 @@
 import { HTTP_TOKEN, type RequestDraft } from '../../shared/model/request';
 import { LanternError } from '../../shared/model/result';
+import { buildBody, type WireBody } from './request-body';
 
 export interface PreparedRequest {
   url: URL;
   method: string;
   headers: [string, string][];
-  body: string | undefined;
+  body: WireBody;
 }
 
 /** Validates a draft and turns it into exactly what goes on the wire. */
-export function prepareRequest(draft: RequestDraft): PreparedRequest {
+export async function prepareRequest(draft: RequestDraft): Promise<PreparedRequest> {
   const url = parseUrl(draft.url);
   const method = draft.method.toUpperCase();
   const headers: [string, string][] = [];
@@ -31,15 +32,16 @@ export function prepareRequest(draft: RequestDraft): PreparedRequest {
     headers.push([name, row.value]);
   }
   const hasHeader = (name: string) => headers.some(([n]) => n.toLowerCase() === name);
-  let body: string | undefined;
-  if (draft.body.mode === 'json') {
-    body = draft.body.text;
-    if (!hasHeader('content-type')) headers.push(['Content-Type', 'application/json']);
-  } else if (draft.body.mode === 'raw') {
-    body = draft.body.text;
-    if (!hasHeader('content-type') && draft.body.contentType)
-      headers.push(['Content-Type', draft.body.contentType]);
+  const built = await buildBody(draft.body);
+  if (built.contentType && !hasHeader('content-type')) headers.push(['Content-Type', built.contentType]);
+  if (draft.body.mode === 'multipart') {
+    // A hand-written multipart Content-Type lacks the boundary undici generates: drop it.
+    const index = headers.findIndex(
+      ([n, v]) => n.toLowerCase() === 'content-type' && /multipart\/form-data/i.test(v),
+    );
+    if (index >= 0) headers.splice(index, 1);
   }
+  const body = built.body;
   if (!hasHeader('user-agent')) headers.push(['User-Agent', 'Lantern']);
   if (!hasHeader('accept')) headers.push(['Accept', '*/*']);
   return { url, method, headers, body };

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox';
 import type { CallOutput } from '../../shared/contract';
@@ -5,7 +8,12 @@ import { dispatch } from '../../shared/dispatch';
 import { createServices } from '../services';
 
 // The real sandbox over real HTTP, through the same handlers the renderer calls.
-const services = createServices({ mode: 'browser', version: 'test', emit: () => undefined });
+const services = createServices({
+  mode: 'browser',
+  version: 'test',
+  dataDir: mkdtempSync(path.join(tmpdir(), 'lantern-data-')),
+  emit: () => undefined,
+});
 let sample: CallOutput<'startSandbox'>;
 let own: RunningSandbox;
 

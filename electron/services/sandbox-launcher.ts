@@ -45,7 +45,7 @@ export function createSandboxLauncher(auth: AuthContext, environments: Environme
       label: 'Sandbox iHASCO token',
       token: credentials.ihasco.token,
     });
-    environments.put({
+    environments.putTransient({
       id: SAMPLE_ENVIRONMENT_ID,
       name: 'Sandbox',
       variables: [{ name: 'base', value: sandbox.url.replace(/\/$/, ''), secret: false }],

@@ -7,23 +7,20 @@ export interface WorkspaceSlice {
   sample: SampleWorkspace | undefined;
   sampleStarting: boolean;
   sampleError: string | undefined;
-  /** The environment whose variables the main side resolves on send. */
-  environmentId: string | undefined;
-  activeRequestId: string | undefined;
   startSample: () => Promise<void>;
   openSampleRequest: (id: string) => void;
 }
 
 export const createWorkspaceSlice: StateCreator<LanternState, [], [], WorkspaceSlice> = (set, get) => {
-  const adopt = (sample: SampleWorkspace) =>
+  const adopt = (sample: SampleWorkspace) => {
     set({ sample, sampleStarting: false, sampleError: undefined, environmentId: sample.environment.id });
+    void get().refreshEnvironments();
+  };
   on('sandboxStarted', adopt);
   return {
     sample: undefined,
     sampleStarting: false,
     sampleError: undefined,
-    environmentId: undefined,
-    activeRequestId: undefined,
     startSample: async () => {
       set({ sampleStarting: true, sampleError: undefined });
       const result = await call('startSandbox', {});
@@ -32,14 +29,7 @@ export const createWorkspaceSlice: StateCreator<LanternState, [], [], WorkspaceS
     },
     openSampleRequest: (id) => {
       const request = get().sample?.requests.find((r) => r.id === id);
-      if (!request) return;
-      set({
-        draft: structuredClone(request.draft),
-        activeRequestId: id,
-        exchange: undefined,
-        sendError: undefined,
-        phase: 'idle',
-      });
+      if (request) get().openTab({ draft: request.draft, sourceId: `sample:${id}`, name: request.name });
     },
   };
 };

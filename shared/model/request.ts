@@ -13,10 +13,40 @@ export const headerRowSchema = z.object({
 });
 export type HeaderRow = z.infer<typeof headerRowSchema>;
 
+const keyValueRowSchema = z.object({
+  name: z.string().max(8_192),
+  value: z.string().max(1_048_576),
+  enabled: z.boolean().default(true),
+});
+export type KeyValueRow = z.infer<typeof keyValueRowSchema>;
+
+/** A file named by path: it is read on the main side only, never by the renderer. */
+const filePathSchema = z.string().max(4_096);
+
+export const multipartFieldSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('text'),
+    name: z.string().max(8_192),
+    value: z.string(),
+    enabled: z.boolean().default(true),
+  }),
+  z.object({
+    kind: z.literal('file'),
+    name: z.string().max(8_192),
+    path: filePathSchema,
+    contentType: z.string().max(256).optional(),
+    enabled: z.boolean().default(true),
+  }),
+]);
+export type MultipartField = z.infer<typeof multipartFieldSchema>;
+
 export const requestBodySchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('none') }),
   z.object({ mode: z.literal('json'), text: z.string() }),
   z.object({ mode: z.literal('raw'), text: z.string(), contentType: z.string().max(256) }),
+  z.object({ mode: z.literal('form-urlencoded'), fields: z.array(keyValueRowSchema).max(1_000) }),
+  z.object({ mode: z.literal('multipart'), fields: z.array(multipartFieldSchema).max(1_000) }),
+  z.object({ mode: z.literal('binary'), path: filePathSchema, contentType: z.string().max(256).optional() }),
 ]);
 export type RequestBody = z.infer<typeof requestBodySchema>;
 
@@ -30,11 +60,40 @@ export const requestDraftSchema = z.object({
   headers: z.array(headerRowSchema).max(500),
   body: requestBodySchema,
   auth: requestAuthSchema.default({ type: 'none' }),
+  /** Query parameters switched off in the Params table: kept here, left out of the URL. */
+  disabledParams: z
+    .array(z.object({ name: z.string(), value: z.string(), index: z.number().int().min(0).max(10_000) }))
+    .max(500)
+    .optional(),
 });
 export type RequestDraft = z.infer<typeof requestDraftSchema>;
+
+export const tlsOptionsSchema = z.object({
+  /** Verify the server's certificate (on unless the user opts out for a request or environment). */
+  verify: z.boolean().default(true),
+  /** A PEM file of extra CAs to trust, on top of the usual public ones. */
+  caFile: z.string().max(4_096).optional(),
+  /** A PEM client certificate and its key, for servers that ask for one (mutual TLS). */
+  clientCertFile: z.string().max(4_096).optional(),
+  clientKeyFile: z.string().max(4_096).optional(),
+  passphrase: z.string().max(1_024).optional(),
+});
+export type TlsOptions = z.infer<typeof tlsOptionsSchema>;
 
 export const sendOptionsSchema = z.object({
   timeoutMs: z.number().int().positive().max(3_600_000).default(30_000),
   connectTimeoutMs: z.number().int().positive().max(600_000).default(10_000),
+  /** Follow 3xx redirects (default true). */
+  followRedirects: z.boolean().optional(),
+  /** How many redirects to follow before giving up (default 10; 0 = do not follow). */
+  maxRedirects: z.number().int().min(0).max(100).optional(),
+  tls: tlsOptionsSchema.optional(),
+  /**
+   * The proxy from settings, e.g. http://user:pass@proxy:3128. Absent: HTTPS_PROXY/HTTP_PROXY
+   * from the environment; an empty string: no proxy at all.
+   */
+  proxy: z.string().max(2_048).optional(),
+  /** Hosts that bypass the proxy (NO_PROXY syntax); absent: NO_PROXY from the environment. */
+  noProxy: z.string().max(8_192).optional(),
 });
 export type SendOptions = z.infer<typeof sendOptionsSchema>;

@@ -2,12 +2,24 @@ import { z } from 'zod';
 import { appliedAuthSchema } from './auth';
 
 export const timingsSchema = z.object({
-  /** Milliseconds from the start of the send to the response headers. */
+  /**
+   * Name lookup, TCP connect and TLS handshake of the connection the final response came on.
+   * 0 when that connection was reused (keep-alive); absent when unknown (e.g. through a proxy).
+   */
+  dnsMs: z.number().optional(),
+  connectMs: z.number().optional(),
+  tlsMs: z.number().optional(),
+  /** Time spent on the hops before the final one, when redirects were followed. */
+  redirectMs: z.number().optional(),
+  /** True when the final request went over an already-open (keep-alive) connection. */
+  reusedConnection: z.boolean().optional(),
+  /** Milliseconds from the start of the send to the (final) response headers. */
   firstByteMs: z.number(),
   /** Milliseconds spent reading the body after the headers. */
   downloadMs: z.number(),
   totalMs: z.number(),
 });
+export type Timings = z.infer<typeof timingsSchema>;
 
 export const responseBodySchema = z.object({
   /** The decoded body as text (UTF-8), or base64 when it is binary. */
@@ -18,22 +30,57 @@ export const responseBodySchema = z.object({
   contentType: z.string(),
 });
 
+/** One followed redirect: the request that was answered with a 3xx and where it pointed. */
+export const redirectHopSchema = z.object({
+  status: z.number().int(),
+  method: z.string(),
+  url: z.string(),
+  /** The Location header resolved against `url`. */
+  location: z.string(),
+});
+export type RedirectHop = z.infer<typeof redirectHopSchema>;
+
+export const tlsInfoSchema = z.object({
+  /** False when verification was turned off and the certificate would not have passed. */
+  verified: z.boolean(),
+  /** Why verification failed, when it was off and failed (e.g. DEPTH_ZERO_SELF_SIGNED_CERT). */
+  verifyError: z.string().optional(),
+  protocol: z.string().optional(),
+  cipher: z.string().optional(),
+  peerCertificate: z.object({ subject: z.string(), issuer: z.string(), validTo: z.string() }).optional(),
+});
+export type TlsInfo = z.infer<typeof tlsInfoSchema>;
+
 export const exchangeSchema = z.object({
   requestId: z.string(),
+  /** The first request exactly as sent (cookies from the jar included). */
   request: z.object({
     method: z.string(),
     url: z.string(),
     headers: z.array(z.tuple([z.string(), z.string()])),
   }),
   response: z.object({
+    /** The URL that answered, when redirects led elsewhere than `request.url`. */
+    url: z.string().optional(),
     status: z.number().int(),
     statusText: z.string(),
     headers: z.array(z.tuple([z.string(), z.string()])),
     body: responseBodySchema,
+    /** Bytes of the body after decoding (gzip, br, deflate). */
     bodyBytes: z.number().int(),
+    /** Bytes of the body as received, before decoding. */
+    wireBytes: z.number().int().optional(),
   }),
   timings: timingsSchema,
   startedAt: z.string(),
+  /** Redirects followed before the final response, in order. */
+  redirects: z.array(redirectHopSchema).optional(),
+  /** Plain-words remarks on what happened (a POST turned into a GET, a body cut short…). */
+  notes: z.array(z.string()).optional(),
+  /** The TLS session of the final response, for https. */
+  tls: tlsInfoSchema.optional(),
+  /** The proxy the request went through, its password masked. */
+  proxy: z.string().optional(),
   /** What Lantern did to authenticate; absent for requests without auth. */
   auth: appliedAuthSchema.optional(),
 });

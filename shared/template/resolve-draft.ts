@@ -54,6 +54,40 @@ export function resolveDraft(
   let body = draft.body;
   if (body.mode === 'json' || body.mode === 'raw') {
     body = { ...body, text: field(body.text, 'body', 'the body') };
+  } else if (body.mode === 'form-urlencoded') {
+    body = {
+      ...body,
+      fields: body.fields.map((f, i) =>
+        f.enabled
+          ? {
+              ...f,
+              name: field(f.name, `body.fields[${i}].name`, `the name of form field ${i + 1}`),
+              value: field(f.value, `body.fields[${i}].value`, `the value of form field ${i + 1}`),
+            }
+          : f,
+      ),
+    };
+  } else if (body.mode === 'multipart') {
+    body = {
+      ...body,
+      fields: body.fields.map((f, i) => {
+        if (!f.enabled) return f;
+        const name = field(f.name, `body.fields[${i}].name`, `the name of form field ${i + 1}`);
+        return f.kind === 'text'
+          ? {
+              ...f,
+              name,
+              value: field(f.value, `body.fields[${i}].value`, `the value of form field ${i + 1}`),
+            }
+          : {
+              ...f,
+              name,
+              path: field(f.path, `body.fields[${i}].path`, `the file path of form field ${i + 1}`),
+            };
+      }),
+    };
+  } else if (body.mode === 'binary') {
+    body = { ...body, path: field(body.path, 'body.path', 'the file path of the body') };
   }
 
   if (errors.length > 0) return { ok: false, errors };

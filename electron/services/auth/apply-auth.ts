@@ -25,8 +25,9 @@ function withHeader(prepared: PreparedRequest, name: string, value: string): Pre
 
 /** Totara persisted operations ending in `_nosession` need neither cookie nor sesskey. */
 function isNoSessionOperation(prepared: PreparedRequest): boolean {
+  if (typeof prepared.body !== 'string') return false;
   try {
-    const body = JSON.parse(prepared.body ?? '') as { operationName?: unknown };
+    const body = JSON.parse(prepared.body) as { operationName?: unknown };
     return typeof body.operationName === 'string' && body.operationName.endsWith('_nosession');
   } catch {
     return false;

@@ -1,4 +1,4 @@
-import { useLantern } from '../../store';
+import { useActiveTab, useLantern } from '../../store';
 import type { RequestAuth } from '../../../shared/model/auth';
 
 const AUTH_NAMES: Record<RequestAuth['type'], string> = {
@@ -12,7 +12,7 @@ const AUTH_NAMES: Record<RequestAuth['type'], string> = {
 
 /** Which credential the request uses. Secrets stay on the main side: only a masked preview shows. */
 export function AuthSummary() {
-  const auth = useLantern((s) => s.draft.auth);
+  const auth = useActiveTab((t) => t.draft.auth);
   const credentials = useLantern((s) => s.sample?.credentials);
   const credential = auth.type === 'none' ? undefined : credentials?.find((c) => c.id === auth.credentialId);
   return (

@@ -1,22 +1,25 @@
 import { CodeEditor } from '../../editor/CodeEditor';
-import { useLantern } from '../../store';
+import { KeyValueTable } from '../../components/KeyValueTable';
+import { useActiveTab, useLantern } from '../../store';
 import type { RequestBody } from '../../../shared/model/request';
+import { MultipartTable } from './MultipartTable';
+import { switchBodyMode } from './body-modes';
+import { FilePathInput } from './FilePathInput';
 
 const MODES: { mode: RequestBody['mode']; label: string }[] = [
   { mode: 'none', label: 'No body' },
   { mode: 'json', label: 'JSON' },
+  { mode: 'form-urlencoded', label: 'Form (urlencoded)' },
+  { mode: 'multipart', label: 'Multipart form' },
   { mode: 'raw', label: 'Raw text' },
+  { mode: 'binary', label: 'Binary file' },
 ];
 
 export function BodyEditor() {
-  const body = useLantern((s) => s.draft.body);
-  const { setBody, send } = useLantern.getState();
-  const text = body.mode === 'none' ? '' : body.text;
-  const switchMode = (mode: RequestBody['mode']) => {
-    if (mode === 'none') setBody({ mode });
-    else if (mode === 'json') setBody({ mode, text });
-    else setBody({ mode, text, contentType: body.mode === 'raw' ? body.contentType : 'text/plain' });
-  };
+  const body = useActiveTab((t) => t.draft.body);
+  const editDraft = useLantern((s) => s.editDraft);
+  const send = useLantern((s) => s.send);
+  const setBody = (next: RequestBody) => editDraft((d) => ({ ...d, body: next }));
   return (
     <div className="body-editor">
       <div className="toolbar">
@@ -25,7 +28,7 @@ export function BodyEditor() {
           <select
             data-testid="body-mode"
             value={body.mode}
-            onChange={(event) => switchMode(event.target.value as RequestBody['mode'])}
+            onChange={(event) => setBody(switchBodyMode(body, event.target.value as RequestBody['mode']))}
           >
             {MODES.map(({ mode, label }) => (
               <option key={mode} value={mode}>
@@ -34,28 +37,42 @@ export function BodyEditor() {
             ))}
           </select>
         </label>
-        {body.mode === 'raw' && (
+        {(body.mode === 'raw' || body.mode === 'binary') && (
           <label>
             Content-Type{' '}
             <input
               data-testid="body-content-type"
-              value={body.contentType}
+              placeholder={body.mode === 'binary' ? 'application/octet-stream' : 'text/plain'}
+              value={body.contentType ?? ''}
               onChange={(event) => setBody({ ...body, contentType: event.target.value })}
             />
           </label>
         )}
       </div>
-      {body.mode === 'none' ? (
-        <p className="empty-note">This request has no body.</p>
-      ) : (
+      {body.mode === 'none' && <p className="empty-note">This request has no body.</p>}
+      {(body.mode === 'json' || body.mode === 'raw') && (
         <CodeEditor
           testId="body-editor"
           ariaLabel="Request body"
           language={body.mode === 'json' ? 'json' : 'plaintext'}
-          value={text}
-          onChange={(value) => setBody({ ...body, text: value })}
+          value={body.text}
+          onChange={(text) => setBody({ ...body, text })}
           onSubmit={() => void send()}
         />
+      )}
+      {body.mode === 'form-urlencoded' && (
+        <KeyValueTable
+          testId="form-field"
+          noun="field"
+          rows={body.fields}
+          onChange={(fields) => setBody({ ...body, fields })}
+        />
+      )}
+      {body.mode === 'multipart' && (
+        <MultipartTable fields={body.fields} onChange={(fields) => setBody({ ...body, fields })} />
+      )}
+      {body.mode === 'binary' && (
+        <FilePathInput testId="body-file" value={body.path} onChange={(path) => setBody({ ...body, path })} />
       )}
     </div>
   );

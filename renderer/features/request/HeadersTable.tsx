@@ -1,67 +1,50 @@
-import { useLantern } from '../../store';
+import { useState } from 'react';
+import { KeyValueTable } from '../../components/KeyValueTable';
+import { useActiveTab, useLantern } from '../../store';
+import { COMMON_HEADERS, headersToText, textToHeaders } from './header-text';
 
 export function HeadersTable() {
-  const stored = useLantern((s) => s.draft.headers);
-  const last = stored[stored.length - 1];
-  const headers =
-    last && last.name === '' && last.value === ''
-      ? stored
-      : [...stored, { name: '', value: '', enabled: true }];
-  const { setHeader, removeHeader } = useLantern.getState();
+  const headers = useActiveTab((t) => t.draft.headers);
+  const editDraft = useLantern((s) => s.editDraft);
+  const [bulk, setBulk] = useState(false);
+  const [text, setText] = useState('');
+  const toggle = () => {
+    if (!bulk) setText(headersToText(headers));
+    setBulk(!bulk);
+  };
   return (
-    <table className="kv-table" data-testid="request-headers">
-      <thead>
-        <tr>
-          <th aria-label="Enabled" />
-          <th>Name</th>
-          <th>Value</th>
-          <th aria-label="Remove" />
-        </tr>
-      </thead>
-      <tbody>
-        {headers.map((row, index) => (
-          <tr key={index} className={row.enabled ? '' : 'disabled'} data-testid={`header-row-${index}`}>
-            <td>
-              <input
-                type="checkbox"
-                aria-label={`Send header ${index + 1}`}
-                checked={row.enabled}
-                onChange={(event) => setHeader(index, { enabled: event.target.checked })}
-              />
-            </td>
-            <td>
-              <input
-                aria-label={`Header ${index + 1} name`}
-                data-testid={`header-name-${index}`}
-                placeholder="Name"
-                spellCheck={false}
-                value={row.name}
-                onChange={(event) => setHeader(index, { name: event.target.value })}
-              />
-            </td>
-            <td>
-              <input
-                aria-label={`Header ${index + 1} value`}
-                data-testid={`header-value-${index}`}
-                placeholder="Value"
-                spellCheck={false}
-                value={row.value}
-                onChange={(event) => setHeader(index, { value: event.target.value })}
-              />
-            </td>
-            <td>
-              <button
-                type="button"
-                className="icon"
-                aria-label={`Remove header ${index + 1}`}
-                onClick={() => removeHeader(index)}
-              >
-                ×
-              </button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="headers-editor">
+      <div className="toolbar">
+        <button type="button" data-testid="headers-bulk-toggle" onClick={toggle}>
+          {bulk ? 'Table' : 'Bulk edit'}
+        </button>
+        {bulk && (
+          <span className="hint">
+            One &quot;Name: value&quot; per line; start a line with // to disable it.
+          </span>
+        )}
+      </div>
+      {bulk ? (
+        <textarea
+          className="bulk-text"
+          aria-label="Headers as text"
+          data-testid="headers-bulk-text"
+          spellCheck={false}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            editDraft((d) => ({ ...d, headers: textToHeaders(event.target.value) }));
+          }}
+        />
+      ) : (
+        <KeyValueTable
+          testId="header"
+          noun="header"
+          rows={headers}
+          nameSuggestions={COMMON_HEADERS}
+          onChange={(rows) => editDraft((d) => ({ ...d, headers: rows }))}
+        />
+      )}
+    </div>
   );
 }

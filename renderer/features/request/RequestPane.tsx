@@ -1,15 +1,23 @@
 import { useState } from 'react';
-import { useLantern } from '../../store';
+import { parseQueryParams } from '../../../shared/url/query-params';
+import { useActiveTab } from '../../store';
 import { Tabs } from '../../Tabs';
 import { AuthSummary } from './AuthSummary';
 import { BodyEditor } from './BodyEditor';
 import { HeadersTable } from './HeadersTable';
+import { ParamsTable } from './ParamsTable';
 import { UrlBar } from './UrlBar';
 
+type Part = 'params' | 'headers' | 'body' | 'auth';
+
 export function RequestPane() {
-  const [tab, setTab] = useState<'headers' | 'body' | 'auth'>('headers');
-  const sendError = useLantern((s) => s.sendError);
-  const headerCount = useLantern((s) => s.draft.headers.filter((h) => h.enabled && h.name).length);
+  const [tab, setTab] = useState<Part>('params');
+  const sendError = useActiveTab((t) => t.sendError);
+  const headerCount = useActiveTab((t) => t.draft.headers.filter((h) => h.enabled && h.name).length);
+  const paramCount = useActiveTab((t) => parseQueryParams(t.draft.url).length);
+  const bodyMode = useActiveTab((t) => t.draft.body.mode);
+  const authType = useActiveTab((t) => t.draft.auth.type);
+  const count = (label: string, n: number) => (n ? `${label} (${n})` : label);
   return (
     <section className="pane request-pane" aria-label="Request">
       <UrlBar />
@@ -22,14 +30,16 @@ export function RequestPane() {
         label="Request parts"
         idPrefix="request"
         tabs={[
-          { id: 'headers', label: headerCount ? `Headers (${headerCount})` : 'Headers' },
-          { id: 'body', label: 'Body' },
-          { id: 'auth', label: 'Auth' },
+          { id: 'params', label: count('Params', paramCount) },
+          { id: 'headers', label: count('Headers', headerCount) },
+          { id: 'body', label: bodyMode === 'none' ? 'Body' : 'Body •' },
+          { id: 'auth', label: authType === 'none' ? 'Auth' : 'Auth •' },
         ]}
         active={tab}
-        onSelect={(id) => setTab(id as 'headers' | 'body' | 'auth')}
+        onSelect={(id) => setTab(id as Part)}
       />
       <div className="tab-panel">
+        {tab === 'params' && <ParamsTable />}
         {tab === 'headers' && <HeadersTable />}
         {tab === 'body' && <BodyEditor />}
         {tab === 'auth' && <AuthSummary />}

@@ -1,56 +1,115 @@
-import { useLantern } from '../../store';
+import { useMemo, useState } from 'react';
 import { STANDARD_METHODS } from '../../../shared/model/request';
+import { useActiveTab, useLantern } from '../../store';
+import { definedNames, segmentVariables } from './variables';
+
+const CUSTOM = '__custom__';
 
 export function UrlBar() {
-  const method = useLantern((s) => s.draft.method);
-  const url = useLantern((s) => s.draft.url);
-  const sending = useLantern((s) => s.phase === 'sending');
-  const { setMethod, setUrl, send, cancel } = useLantern.getState();
+  const method = useActiveTab((t) => t.draft.method);
+  const url = useActiveTab((t) => t.draft.url);
+  const sending = useActiveTab((t) => t.phase === 'sending');
+  const environments = useLantern((s) => s.environments);
+  const environmentId = useLantern((s) => s.environmentId);
+  const { editDraft, send, cancel } = useLantern.getState();
+  const [customising, setCustomising] = useState(false);
+  const standard = (STANDARD_METHODS as readonly string[]).includes(method);
+  const segments = useMemo(
+    () => segmentVariables(url, definedNames(environments, environmentId)),
+    [url, environments, environmentId],
+  );
+  const undefinedNames = [
+    ...new Set(segments.flatMap((s) => (s.variable && !s.variable.defined ? [s.variable.name] : []))),
+  ];
+  const setMethod = (value: string) => editDraft((d) => ({ ...d, method: value }));
   return (
-    <form
-      className="url-bar"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void send();
-      }}
-    >
-      <select
-        aria-label="Method"
-        data-testid="method-select"
-        className={`method method-${method.toLowerCase()}`}
-        value={method}
-        onChange={(event) => setMethod(event.target.value)}
+    <>
+      <form
+        className="url-bar"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void send();
+        }}
       >
-        {STANDARD_METHODS.map((m) => (
-          <option key={m}>{m}</option>
-        ))}
-        {!STANDARD_METHODS.includes(method as (typeof STANDARD_METHODS)[number]) && <option>{method}</option>}
-      </select>
-      <input
-        id="url-input"
-        aria-label="URL"
-        data-testid="url-input"
-        className="url"
-        placeholder="https://api.example.com/users"
-        spellCheck={false}
-        value={url}
-        onChange={(event) => setUrl(event.target.value)}
-      />
-      {sending ? (
-        <button
-          type="button"
-          data-testid="cancel-button"
-          className="danger"
-          title="Cancel (Esc)"
-          onClick={() => void cancel()}
-        >
-          Cancel
-        </button>
-      ) : (
-        <button type="submit" data-testid="send-button" className="primary" title="Send (Ctrl/Cmd+Enter)">
-          Send
-        </button>
+        {customising || !standard ? (
+          <input
+            aria-label="Custom method"
+            data-testid="method-custom"
+            className={`method method-input method-${method.toLowerCase()}`}
+            value={method}
+            autoFocus={customising}
+            onChange={(event) => setMethod(event.target.value.toUpperCase().replace(/\s/g, ''))}
+            onBlur={() => {
+              setCustomising(false);
+              if (method === '') setMethod('GET');
+            }}
+          />
+        ) : (
+          <select
+            aria-label="Method"
+            data-testid="method-select"
+            className={`method method-${method.toLowerCase()}`}
+            value={method}
+            onChange={(event) => {
+              if (event.target.value === CUSTOM) {
+                setCustomising(true);
+                setMethod('');
+              } else setMethod(event.target.value);
+            }}
+          >
+            {STANDARD_METHODS.map((m) => (
+              <option key={m}>{m}</option>
+            ))}
+            <option value={CUSTOM}>Custom…</option>
+          </select>
+        )}
+        <div className="url-field">
+          <div className="url-backdrop" aria-hidden="true">
+            {segments.map((segment, index) =>
+              segment.variable ? (
+                <mark key={index} className={segment.variable.defined ? 'var' : 'var undefined'}>
+                  {segment.text}
+                </mark>
+              ) : (
+                <span key={index}>{segment.text}</span>
+              ),
+            )}
+          </div>
+          <input
+            id="url-input"
+            aria-label="URL"
+            aria-invalid={undefinedNames.length > 0}
+            data-testid="url-input"
+            className="url"
+            placeholder="https://api.example.com/users — or paste a cURL command"
+            spellCheck={false}
+            autoComplete="off"
+            value={url}
+            onChange={(event) => editDraft((d) => ({ ...d, url: event.target.value }))}
+          />
+        </div>
+        {sending ? (
+          <button
+            type="button"
+            data-testid="cancel-button"
+            className="danger"
+            title="Cancel (Esc)"
+            onClick={() => void cancel()}
+          >
+            Cancel
+          </button>
+        ) : (
+          <button type="submit" data-testid="send-button" className="primary" title="Send (Ctrl/Cmd+Enter)">
+            Send
+          </button>
+        )}
+      </form>
+      {undefinedNames.length > 0 && (
+        <p className="variable-warning" data-testid="url-undefined-variables">
+          Not defined in the active environment or the globals:{' '}
+          {undefinedNames.map((name) => `{{${name}}}`).join(', ')}. Sending will stop until they are defined.
+        </p>
       )}
-    </form>
+    </>
   );
 }

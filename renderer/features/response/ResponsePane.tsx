@@ -1,17 +1,17 @@
 import { useState } from 'react';
-import { useLantern } from '../../store';
+import { useActiveTab } from '../../store';
 import { Tabs } from '../../Tabs';
 import { BodyView } from './BodyView';
 import { formatBytes } from './format';
-import { HeadersView } from './HeadersView';
+import { HeaderInspector } from '../headers/HeaderInspector';
 import { StatusLine } from './StatusLine';
 import { TimelineView } from './TimelineView';
 
 export function ResponsePane() {
   const [tab, setTab] = useState<'body' | 'headers' | 'timeline'>('body');
-  const exchange = useLantern((s) => s.exchange);
-  const phase = useLantern((s) => s.phase);
-  const received = useLantern((s) => s.receivedBytes);
+  const exchange = useActiveTab((t) => t.exchange);
+  const phase = useActiveTab((t) => t.phase);
+  const received = useActiveTab((t) => t.receivedBytes);
   return (
     <section className="pane response-pane" aria-label="Response" aria-busy={phase === 'sending'}>
       {phase === 'sending' && (
@@ -42,7 +42,18 @@ export function ResponsePane() {
           />
           <div className="tab-panel">
             {tab === 'body' && <BodyView exchange={exchange} />}
-            {tab === 'headers' && <HeadersView headers={exchange.response.headers} />}
+            {tab === 'headers' && (
+              <HeaderInspector
+                headers={exchange.response.headers}
+                status={exchange.response.status}
+                requestHeaders={exchange.request.headers}
+                bodyPreview={
+                  exchange.response.body.encoding === 'utf8'
+                    ? exchange.response.body.text.slice(0, 2048)
+                    : undefined
+                }
+              />
+            )}
             {tab === 'timeline' && <TimelineView exchange={exchange} />}
           </div>
         </>

@@ -1,11 +1,11 @@
-import { useLantern } from '../../store';
+import { useActiveTab, useLantern } from '../../store';
 
 /** The first-launch offer of the sample API, then its requests grouped by API. */
 export function SamplePanel() {
   const sample = useLantern((s) => s.sample);
   const starting = useLantern((s) => s.sampleStarting);
   const error = useLantern((s) => s.sampleError);
-  const activeId = useLantern((s) => s.activeRequestId);
+  const activeId = useActiveTab((t) => t.sourceId?.replace(/^sample:/, ''));
   const { startSample, openSampleRequest } = useLantern.getState();
   if (!sample) {
     return (

@@ -1,0 +1,98 @@
+import { test, expect } from './fixtures';
+import { EnvironmentsPanel } from './pages/environments';
+
+test.describe('REST editor', () => {
+  test('builds a POST with a form body', async ({ lantern, httpbin }, testInfo) => {
+    await lantern.request('POST', `${httpbin}/post`);
+    await lantern.page.getByTestId('request-tab-body').click();
+    await lantern.page.getByTestId('body-mode').selectOption('form-urlencoded');
+    await lantern.page.getByTestId('form-field-name-0').fill('course');
+    await lantern.page.getByTestId('form-field-value-0').fill('Fire safety & you');
+    await lantern.page.getByTestId('form-field-name-1').fill('seats');
+    await lantern.page.getByTestId('form-field-value-1').fill('12');
+    await lantern.page.screenshot({ path: testInfo.outputPath('form-body.png') });
+    await lantern.send();
+    await expect(lantern.statusCode).toHaveText('200 OK');
+    const body = await lantern.responseText();
+    expect(body).toContain('"course": "Fire safety & you"');
+    expect(body).toContain('"Content-Type": "application/x-www-form-urlencoded"');
+  });
+
+  test('keeps the Params table and the URL in sync both ways', async ({ lantern, httpbin }) => {
+    await lantern.request('GET', `${httpbin}/get?page=2`);
+    await lantern.page.getByTestId('request-tab-params').click();
+    await expect(lantern.page.getByTestId('param-name-0')).toHaveValue('page');
+    await lantern.page.getByTestId('param-name-1').fill('q');
+    await lantern.page.getByTestId('param-value-1').fill('fire safety');
+    await expect(lantern.url).toHaveValue(`${httpbin}/get?page=2&q=fire%20safety`);
+    await lantern.page.getByTestId('param-enabled-0').uncheck();
+    await expect(lantern.url).toHaveValue(`${httpbin}/get?q=fire%20safety`);
+    await lantern.send();
+    expect(await lantern.responseText()).toContain('"q": "fire safety"');
+  });
+
+  test('switching environments changes the resolved URL in the timeline', async ({
+    lantern,
+    httpbin,
+  }, testInfo) => {
+    const environments = new EnvironmentsPanel(lantern.page);
+    await environments.create('Staging', { base: httpbin, path: 'anything/staging' });
+    await environments.create('Production', { base: httpbin, path: 'anything/production' });
+    await lantern.request('GET', '{{base}}/{{path}}');
+    await environments.choose('Staging');
+    await lantern.send();
+    await lantern.page.getByTestId('response-tab-timeline').click();
+    await expect(lantern.page.getByTestId('timeline-request')).toContainText(
+      `GET ${httpbin}/anything/staging`,
+    );
+    await environments.choose('Production');
+    await lantern.send();
+    await expect(lantern.page.getByTestId('timeline-request')).toContainText(
+      `GET ${httpbin}/anything/production`,
+    );
+    await lantern.page.screenshot({ path: testInfo.outputPath('environment-timeline.png') });
+  });
+
+  test('an undefined variable is flagged and blocks the send', async ({ lantern }) => {
+    await lantern.request('GET', '{{nowhere}}/users');
+    await expect(lantern.page.getByTestId('url-undefined-variables')).toContainText('{{nowhere}}');
+    await lantern.send();
+    await expect(lantern.sendError).toContainText('{{nowhere}}');
+    await expect(lantern.statusCode).toHaveCount(0);
+  });
+
+  test('the header inspector explains www-authenticate on a 401', async ({ lantern, httpbin }, testInfo) => {
+    await lantern.request('GET', `${httpbin}/basic-auth/learner/secret`);
+    await lantern.send();
+    await expect(lantern.statusCode).toHaveText('401 Unauthorized');
+    await lantern.showResponseHeaders();
+    await lantern.page.getByTestId('header-explain-www-authenticate').click();
+    await expect(lantern.page.getByTestId('header-explanation-www-authenticate')).toContainText(/Basic/);
+    await lantern.page.screenshot({ path: testInfo.outputPath('header-inspector.png') });
+  });
+
+  test('tabs keep several requests, with unsaved changes marked', async ({ lantern, httpbin }) => {
+    await lantern.request('GET', `${httpbin}/get`);
+    await expect(lantern.page.getByTestId('request-tab-0-unsaved')).toBeVisible();
+    await lantern.page.getByTestId('request-tab-new').click();
+    await lantern.request('DELETE', `${httpbin}/delete`);
+    await lantern.send();
+    await expect(lantern.statusCode).toHaveText('200 OK');
+    await lantern.page.getByTestId('request-tab-0').click();
+    await expect(lantern.url).toHaveValue(`${httpbin}/get`);
+    await expect(lantern.statusCode).toHaveCount(0);
+    await lantern.page.getByTestId('request-tab-1-close').click();
+    await expect(lantern.page.getByTestId('request-tab-1')).toHaveCount(0);
+  });
+
+  test('a custom method is sent as typed', async ({ lantern, httpbin }) => {
+    await lantern.method.selectOption('__custom__');
+    await lantern.page.getByTestId('method-custom').fill('PURGE');
+    await lantern.url.fill(`${httpbin}/anything`);
+    await lantern.send();
+    // httpbin refuses methods it does not know, which proves PURGE went out as typed.
+    await expect(lantern.statusCode).toHaveText('405 Method Not Allowed');
+    await lantern.page.getByTestId('response-tab-timeline').click();
+    await expect(lantern.page.getByTestId('timeline-request')).toContainText(`PURGE ${httpbin}/anything`);
+  });
+});

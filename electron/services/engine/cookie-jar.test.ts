@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { CookieJar, CookieJarStore, pathMatches } from './cookie-jar';
+
+const at = new URL('https://api.example.com/v1/users');
+const NOW = Date.parse('2025-01-01T00:00:00Z');
+
+function jarWith(...headers: string[]) {
+  let now = NOW;
+  const jar = new CookieJar({ now: () => now });
+  jar.setFromResponse(at, headers);
+  return { jar, advance: (ms: number) => (now += ms) };
+}
+
+describe('CookieJar', () => {
+  it.each([
+    // Set-Cookie, request URL, expected Cookie header
+    ['a=1', 'https://api.example.com/v1/other', 'a=1'],
+    ['a=1', 'https://api.example.com/', undefined], // default path is /v1
+    ['a=1', 'https://sub.api.example.com/v1/x', undefined], // host-only
+    ['a=1; Domain=example.com; Path=/', 'https://www.example.com/', 'a=1'],
+    ['a=1; Domain=.example.com; Path=/', 'https://example.com/', 'a=1'],
+    // A cookie set over https still goes to http on the same host unless it is Secure.
+    ['a=1; Path=/', 'http://api.example.com/', 'a=1'],
+    ['a=1; Path=/; Secure', 'http://api.example.com/', undefined],
+    ['a=1; Path=/; Secure', 'https://api.example.com/', 'a=1'],
+    ['a="quoted"; Path=/', 'https://api.example.com/', 'a=quoted'],
+    ['a=1; Domain=other.com', 'https://other.com/', undefined], // foreign domain refused
+    ['a=1; Domain=com; Path=/', 'https://x.com/', undefined], // no TLD-wide cookies
+    ['a=1; Max-Age=0; Path=/', 'https://api.example.com/', undefined],
+    ['a=1; Expires=Wed, 01 Jan 2020 00:00:00 GMT; Path=/', 'https://api.example.com/', undefined],
+    ['=novalue', 'https://api.example.com/v1/', undefined],
+  ])('%s then %s → %s', (header, url, expected) => {
+    const { jar } = jarWith(header);
+    expect(jar.cookieHeaderFor(new URL(url))).toBe(expected);
+  });
+
+  it('sends longer paths first and replaces a cookie with the same name, domain and path', () => {
+    const { jar } = jarWith('a=root; Path=/', 'b=deep; Path=/v1/users', 'a=new; Path=/');
+    expect(jar.cookieHeaderFor(at)).toBe('b=deep; a=new');
+  });
+
+  it('forgets a cookie when Max-Age runs out, and Max-Age beats Expires', () => {
+    const { jar, advance } = jarWith('a=1; Max-Age=60; Expires=Wed, 01 Jan 2020 00:00:00 GMT; Path=/');
+    expect(jar.cookieHeaderFor(at)).toBe('a=1');
+    advance(61_000);
+    expect(jar.cookieHeaderFor(at)).toBeUndefined();
+    expect(jar.list()).toEqual([]);
+  });
+
+  it('deletes a cookie the server expires', () => {
+    const { jar } = jarWith('a=1; Path=/');
+    jar.setFromResponse(at, ['a=; Max-Age=0; Path=/']);
+    expect(jar.list()).toEqual([]);
+  });
+
+  it('lists, deletes and clears', () => {
+    const { jar } = jarWith('a=1; Path=/; HttpOnly', 'b=2; Domain=example.com; Path=/');
+    jar.setFromResponse(new URL('https://other.org/'), ['c=3']);
+    expect(jar.list().map((c) => [c.domain, c.name, c.hostOnly, c.httpOnly])).toEqual([
+      ['api.example.com', 'a', true, true],
+      ['example.com', 'b', false, false],
+      ['other.org', 'c', true, false],
+    ]);
+    expect(jar.delete('a', 'api.example.com', '/')).toBe(true);
+    expect(jar.delete('a', 'api.example.com', '/')).toBe(false);
+    jar.clear('example.com');
+    expect(jar.list().map((c) => c.name)).toEqual(['c']);
+    jar.clear();
+    expect(jar.list()).toEqual([]);
+  });
+
+  it.each([
+    ['/', '/anything', true],
+    ['/v1', '/v1', true],
+    ['/v1', '/v1/x', true],
+    ['/v1', '/v10', false],
+    ['/v1/', '/v1/x', true],
+  ])('path %s matches %s: %s', (cookiePath, requestPath, expected) => {
+    expect(pathMatches(requestPath, cookiePath)).toBe(expected);
+  });
+
+  it('keeps one jar per workspace', () => {
+    const store = new CookieJarStore();
+    expect(store.jarFor('w1')).toBe(store.jarFor('w1'));
+    expect(store.jarFor('w1')).not.toBe(store.jarFor('w2'));
+  });
+});

@@ -1,0 +1,144 @@
+import { useEffect, useRef, useState } from 'react';
+import type { EnvironmentSummary } from '../../../shared/model/environment';
+import { call } from '../../api';
+import { useLantern } from '../../store';
+import { GLOBAL_ENVIRONMENT_ID } from '../../store/environments-slice';
+import { VariablesTable, type VariableRow } from './VariablesTable';
+
+const toRows = (environment: EnvironmentSummary | undefined): VariableRow[] =>
+  (environment?.variables ?? []).map((v) => ({
+    name: v.name,
+    value: v.value,
+    secret: v.secret,
+    keepValue: v.secret,
+  }));
+
+/** A dialog to create, edit and delete environments and the globals. */
+export function EnvironmentEditor({ onClose }: { onClose: () => void }) {
+  const environments = useLantern((s) => s.environments);
+  const activeId = useLantern((s) => s.environmentId);
+  const { refreshEnvironments, selectEnvironment } = useLantern.getState();
+  const [selectedId, setSelectedId] = useState<string | undefined>(activeId ?? GLOBAL_ENVIRONMENT_ID);
+  const selected = environments.find((e) => e.id === selectedId);
+  const [name, setName] = useState(selected?.name ?? '');
+  const [rows, setRows] = useState<VariableRow[]>(toRows(selected));
+  const [error, setError] = useState<string>();
+  const [saved, setSaved] = useState(false);
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
+  const choose = (id: string | undefined) => {
+    const environment = environments.find((e) => e.id === id);
+    setSelectedId(id);
+    setName(environment?.name ?? 'New environment');
+    setRows(toRows(environment));
+    setError(undefined);
+    setSaved(false);
+  };
+  const save = async () => {
+    const variables = rows.filter((r) => r.name !== '' || r.value !== '');
+    const result = await call('saveEnvironment', { id: selectedId, name, variables });
+    if (!result.ok) return setError(result.error.message);
+    await refreshEnvironments();
+    setSelectedId(result.value.id);
+    setRows(toRows(result.value));
+    setError(undefined);
+    setSaved(true);
+    if (!activeId && result.value.id !== GLOBAL_ENVIRONMENT_ID) selectEnvironment(result.value.id);
+  };
+  const remove = async () => {
+    if (!selectedId) return;
+    const result = await call('deleteEnvironment', { id: selectedId });
+    if (!result.ok) return setError(result.error.message);
+    if (activeId === selectedId) selectEnvironment(undefined);
+    await refreshEnvironments();
+    choose(GLOBAL_ENVIRONMENT_ID);
+  };
+  const readOnly = selected?.builtIn ?? false;
+  return (
+    <dialog
+      ref={dialog}
+      className="modal environment-editor"
+      data-testid="environment-editor"
+      onClose={onClose}
+      aria-label="Environments"
+    >
+      <div className="modal-layout">
+        <nav className="modal-list" aria-label="Environments">
+          {environments.map((environment) => (
+            <button
+              key={environment.id}
+              type="button"
+              className={environment.id === selectedId ? 'tree-item active' : 'tree-item'}
+              data-testid={`environment-item-${environment.name}`}
+              onClick={() => choose(environment.id)}
+            >
+              {environment.name}
+              {environment.builtIn ? ' (built in)' : ''}
+            </button>
+          ))}
+          <button type="button" data-testid="environment-new" onClick={() => choose(undefined)}>
+            + New environment
+          </button>
+        </nav>
+        <div className="modal-body">
+          <label>
+            Name{' '}
+            <input
+              data-testid="environment-name"
+              value={name}
+              disabled={readOnly || selectedId === GLOBAL_ENVIRONMENT_ID}
+              onChange={(event) => setName(event.target.value)}
+            />
+          </label>
+          {readOnly && <p className="hint">This environment is built in and read-only.</p>}
+          <VariablesTable
+            rows={rows}
+            readOnly={readOnly}
+            onChange={(next) => (setRows(next), setSaved(false))}
+          />
+          <p className="hint">
+            Secret values stay on the main side and show masked here. Until the encrypted vault arrives they
+            are kept in memory only: after a restart, enter them again.
+          </p>
+          {error && (
+            <p className="inline-error" role="alert" data-testid="environment-error">
+              {error}
+            </p>
+          )}
+          <div className="modal-actions">
+            {selectedId && selectedId !== GLOBAL_ENVIRONMENT_ID && !readOnly && (
+              <button
+                type="button"
+                className="danger"
+                data-testid="environment-delete"
+                onClick={() => void remove()}
+              >
+                Delete
+              </button>
+            )}
+            {saved && (
+              <span className="hint" data-testid="environment-saved">
+                Saved.
+              </span>
+            )}
+            <button type="button" onClick={() => dialog.current?.close()}>
+              Close
+            </button>
+            {!readOnly && (
+              <button
+                type="button"
+                className="primary"
+                data-testid="environment-save"
+                onClick={() => void save()}
+              >
+                Save
+              </button>
+            )}
+          </div>
+        </div>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import { useLantern } from '../../store';
+import { GLOBAL_ENVIRONMENT_ID } from '../../store/environments-slice';
+import { EnvironmentEditor } from './EnvironmentEditor';
+
+/** Picks the environment whose variables fill `{{…}}`; Ctrl/Cmd+E focuses it. */
+export function EnvironmentSwitcher() {
+  const environments = useLantern((s) => s.environments);
+  const environmentId = useLantern((s) => s.environmentId);
+  const error = useLantern((s) => s.environmentError);
+  const { selectEnvironment, refreshEnvironments } = useLantern.getState();
+  const [editing, setEditing] = useState(false);
+  useEffect(() => {
+    void refreshEnvironments();
+  }, [refreshEnvironments]);
+  const named = environments.filter((e) => e.id !== GLOBAL_ENVIRONMENT_ID);
+  return (
+    <div className="environment-switcher">
+      <label htmlFor="environment-select">Environment</label>
+      <div className="row">
+        <select
+          id="environment-select"
+          data-testid="environment-select"
+          title="Switch environment (Ctrl/Cmd+E)"
+          value={environmentId ?? ''}
+          onChange={(event) => selectEnvironment(event.target.value || undefined)}
+        >
+          <option value="">No environment (globals only)</option>
+          {named.map((environment) => (
+            <option key={environment.id} value={environment.id}>
+              {environment.name}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          data-testid="environment-manage"
+          onClick={() => setEditing(true)}
+          aria-label="Manage environments"
+        >
+          Edit
+        </button>
+      </div>
+      {error && <p className="inline-error">{error}</p>}
+      {editing && <EnvironmentEditor onClose={() => setEditing(false)} />}
+    </div>
+  );
+}

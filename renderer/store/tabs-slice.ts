@@ -1,0 +1,141 @@
+import type { StateCreator } from 'zustand';
+import type { RequestDraft } from '../../shared/model/request';
+import type { Exchange } from '../../shared/model/response';
+import type { CallError } from '../../shared/model/result';
+import { call, on } from '../api';
+import { draftFingerprint, emptyDraft } from './drafts';
+import type { LanternState } from './index';
+
+export type SendPhase = 'idle' | 'sending' | 'done' | 'failed';
+
+export interface RequestTab {
+  id: string;
+  /** The sample or saved request it was opened from; its name titles the tab. */
+  sourceId: string | undefined;
+  name: string | undefined;
+  draft: RequestDraft;
+  /** The draft as last opened or saved: the tab shows a dot while they differ. */
+  baseline: string;
+  phase: SendPhase;
+  exchange: Exchange | undefined;
+  sendError: CallError | undefined;
+  inFlightId: string | undefined;
+  receivedBytes: number;
+}
+
+export interface OpenTabOptions {
+  draft?: RequestDraft;
+  sourceId?: string;
+  name?: string;
+  /** A response to show at once (a reopened history entry). */
+  exchange?: Exchange;
+  sendError?: CallError;
+}
+
+export interface TabsSlice {
+  tabs: RequestTab[];
+  activeTabId: string;
+  openTab: (options?: OpenTabOptions) => void;
+  closeTab: (id: string) => void;
+  selectTab: (id: string) => void;
+  /** Changes the active tab's draft. */
+  editDraft: (change: (draft: RequestDraft) => RequestDraft) => void;
+  send: () => Promise<void>;
+  cancel: () => Promise<void>;
+}
+
+let sequence = 0;
+const nextId = (prefix: string) => `${prefix}${Date.now().toString(36)}-${(sequence++).toString(36)}`;
+
+export function newTab(draft: RequestDraft = emptyDraft(), sourceId?: string, name?: string): RequestTab {
+  return {
+    id: nextId('tab'),
+    sourceId,
+    name,
+    draft,
+    baseline: draftFingerprint(draft),
+    phase: 'idle',
+    exchange: undefined,
+    sendError: undefined,
+    inFlightId: undefined,
+    receivedBytes: 0,
+  };
+}
+
+export const activeTab = (state: Pick<LanternState, 'tabs' | 'activeTabId'>): RequestTab =>
+  state.tabs.find((t) => t.id === state.activeTabId) ?? (state.tabs[0] as RequestTab);
+
+export const isUnsaved = (tab: RequestTab): boolean => draftFingerprint(tab.draft) !== tab.baseline;
+
+export const createTabsSlice: StateCreator<LanternState, [], [], TabsSlice> = (set, get) => {
+  const patchTab = (id: string, patch: Partial<RequestTab>) =>
+    set((s) => ({ tabs: s.tabs.map((t) => (t.id === id ? { ...t, ...patch } : t)) }));
+  const tabByRequest = (requestId: string) => get().tabs.find((t) => t.inFlightId === requestId);
+  on('sendProgress', ({ requestId, receivedBytes }) => {
+    const tab = tabByRequest(requestId);
+    if (tab) patchTab(tab.id, { receivedBytes });
+  });
+  const first = newTab();
+  return {
+    tabs: [first],
+    activeTabId: first.id,
+    openTab: ({ draft, sourceId, name, exchange, sendError } = {}) => {
+      // Re-opening a sample request focuses its tab instead of duplicating it.
+      const existing = sourceId ? get().tabs.find((t) => t.sourceId === sourceId) : undefined;
+      if (existing) return set({ activeTabId: existing.id });
+      const tab = {
+        ...newTab(draft ? structuredClone(draft) : emptyDraft(), sourceId, name),
+        exchange,
+        sendError,
+        phase: exchange ? ('done' as const) : sendError ? ('failed' as const) : ('idle' as const),
+      };
+      const current = activeTab(get());
+      // A pristine, never-sent blank tab is replaced rather than kept beside the new one.
+      const replace =
+        !current.sourceId && !isUnsaved(current) && !current.exchange && current.draft.url === '';
+      set((s) => ({
+        tabs: replace ? s.tabs.map((t) => (t.id === current.id ? tab : t)) : [...s.tabs, tab],
+        activeTabId: tab.id,
+      }));
+    },
+    closeTab: (id) => {
+      const { tabs, activeTabId } = get();
+      const index = tabs.findIndex((t) => t.id === id);
+      if (index < 0) return;
+      const closing = tabs[index];
+      if (closing?.inFlightId) void call('cancel', { requestId: closing.inFlightId });
+      const rest = tabs.filter((t) => t.id !== id);
+      if (rest.length === 0) {
+        const blank = newTab();
+        return set({ tabs: [blank], activeTabId: blank.id });
+      }
+      const nextActive =
+        activeTabId === id ? (rest[Math.min(index, rest.length - 1)] as RequestTab).id : activeTabId;
+      set({ tabs: rest, activeTabId: nextActive });
+    },
+    selectTab: (id) => set({ activeTabId: id }),
+    editDraft: (change) => {
+      const tab = activeTab(get());
+      patchTab(tab.id, { draft: change(tab.draft) });
+    },
+    send: async () => {
+      const tab = activeTab(get());
+      if (tab.inFlightId) return;
+      const requestId = nextId('r');
+      patchTab(tab.id, { phase: 'sending', inFlightId: requestId, sendError: undefined, receivedBytes: 0 });
+      const result = await call('send', { requestId, draft: tab.draft, environmentId: get().environmentId });
+      if (tabByRequest(requestId)?.id !== tab.id) return; // closed or superseded
+      if (result.ok) {
+        patchTab(tab.id, { phase: 'done', exchange: result.value, inFlightId: undefined });
+        void get().refreshHistory();
+      } else {
+        patchTab(tab.id, { phase: 'failed', sendError: result.error, inFlightId: undefined });
+        void get().refreshHistory();
+      }
+    },
+    cancel: async () => {
+      const requestId = activeTab(get()).inFlightId;
+      if (requestId) await call('cancel', { requestId });
+    },
+  };
+};
