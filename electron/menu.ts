@@ -6,14 +6,14 @@ export interface MenuActions {
   startSandbox: () => void;
 }
 
-export function buildMenu(getWindow: () => BrowserWindow | undefined, actions: MenuActions): Menu {
+// New request / close tab are page shortcuts (Ctrl/Cmd+N, Ctrl/Cmd+W): a menu accelerator would swallow them.
+export function buildMenu(_getWindow: () => BrowserWindow | undefined, actions: MenuActions): Menu {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: 'File',
       submenu: [
-        { label: 'New Request', accelerator: 'CmdOrCtrl+N', click: () => getWindow()?.webContents.focus() },
         { label: 'Start Sandbox API', click: () => actions.startSandbox() },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },

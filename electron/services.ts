@@ -7,6 +7,8 @@ import { createSendPipeline } from './services/send-pipeline';
 import { EnvironmentStore } from './services/environments';
 import { EnvironmentFile } from './services/environment-file';
 import { HistoryStore } from './services/history/history-store';
+import { CookieJarStore } from './services/engine/cookie-jar';
+import { maskSecret } from '../shared/model/auth';
 import path from 'node:path';
 import { createSandboxLauncher } from './services/sandbox-launcher';
 import { inspectFile, noFilePicker } from './services/files';
@@ -32,9 +34,19 @@ export function createServices({ mode, version, dataDir, emit, pickFile = noFile
   const environments = new EnvironmentStore(new EnvironmentFile(path.join(dataDir, 'environments.json')));
   const sandbox = createSandboxLauncher(auth, environments);
   const history = new HistoryStore({ dir: path.join(dataDir, 'history') });
+  // One workspace for now: its jar is the default one.
+  const jar = new CookieJarStore().jarFor('default');
   const handlers: Handlers = {
     appInfo: async () => ({ version, mode, platform: process.platform }),
-    send: createSendPipeline(engine, auth, environments, history),
+    send: createSendPipeline({ engine, auth, environments, history, jar }),
+    listCookies: async () =>
+      jar
+        .list()
+        .map(({ createdAt: _createdAt, value, ...cookie }) => ({ ...cookie, value: maskSecret(value) })),
+    clearCookies: async ({ domain }) => {
+      jar.clear(domain);
+      return {};
+    },
     listHistory: async () => ({ entries: await history.list(), problems: history.problems() }),
     getHistoryEntry: ({ id }) => history.get(id),
     deleteHistoryEntry: async ({ id }) => ({ deleted: await history.delete(id) }),

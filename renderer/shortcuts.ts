@@ -2,7 +2,11 @@ import { useEffect } from 'react';
 import { useLantern } from './store';
 import { activeTab } from './store/tabs-slice';
 
-/** Window-wide shortcuts: Ctrl/Cmd+Enter sends, Esc cancels, Ctrl/Cmd+L focuses the URL. */
+/**
+ * Window-wide shortcuts: Ctrl/Cmd+Enter sends, Esc cancels, Ctrl/Cmd+L focuses the URL,
+ * Ctrl/Cmd+E the environment, Ctrl/Cmd+N opens and Ctrl/Cmd+W closes a tab (browsers keep
+ * the last two for themselves in browser mode).
+ */
 export function useShortcuts(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -16,6 +20,15 @@ export function useShortcuts(): void {
       } else if (event.key === 'Escape' && inFlightId) {
         event.preventDefault();
         void cancel();
+      } else if (mod && event.key.toLowerCase() === 'e') {
+        event.preventDefault();
+        document.getElementById('environment-select')?.focus();
+      } else if (mod && event.key.toLowerCase() === 'n') {
+        event.preventDefault();
+        state.openTab();
+      } else if (mod && event.key.toLowerCase() === 'w') {
+        event.preventDefault();
+        state.closeTab(state.activeTabId);
       } else if (mod && event.key.toLowerCase() === 'l') {
         event.preventDefault();
         const url = document.getElementById('url-input') as HTMLInputElement | null;

@@ -10,6 +10,16 @@ import { credentialSummarySchema } from './model/auth';
 import { environmentSummarySchema, saveEnvironmentInputSchema } from './model/environment';
 import { sampleWorkspaceSchema } from './model/sample';
 import { historyEntrySchema, historyIdSchema, historyListSchema } from './model/history';
+import { cookieSummarySchema } from './model/cookies';
+import {
+  bodyIdSchema,
+  bodyRowsSchema,
+  bodySearchResultSchema,
+  readBodyRowsInputSchema,
+  saveBodyInputSchema,
+  searchBodyInputSchema,
+  storedBodySchema,
+} from './model/body';
 
 const empty = z.object({}).strict();
 
@@ -73,6 +83,16 @@ export const calls = {
     input: empty,
     output: z.object({}).strict(),
   },
+  /** The cookie jar, values masked. */
+  listCookies: {
+    input: empty,
+    output: z.array(cookieSummarySchema),
+  },
+  /** Empties the jar, or only the cookies of one domain and its subdomains. */
+  clearCookies: {
+    input: z.object({ domain: z.string().min(1).max(253).optional() }).strict(),
+    output: z.object({}).strict(),
+  },
   /** Opens the OS file picker (desktop app only); `path` is undefined when the user cancels. */
   pickFile: {
     input: empty,
@@ -95,6 +115,37 @@ export const calls = {
   startSandbox: {
     input: empty,
     output: sampleWorkspaceSchema,
+  },
+  /**
+   * A window of a large body's display rows. Large bodies (`response.body.stored`) stay on the
+   * main side; the renderer never holds more of them than it shows.
+   */
+  readBodyRows: {
+    input: readBodyRowsInputSchema,
+    output: bodyRowsSchema,
+  },
+  /** Finds text in a large body, streaming over it on the main side, with a time limit. */
+  searchBody: {
+    input: searchBodyInputSchema,
+    output: bodySearchResultSchema,
+  },
+  /**
+   * A pretty-printed copy of a large JSON body, kept as another body (made once, then reused).
+   * Fails with code `body.not-json` and the place of the first error when the body is not JSON.
+   */
+  prettyBody: {
+    input: z.object({ bodyId: bodyIdSchema }).strict(),
+    output: storedBodySchema,
+  },
+  /** Writes a large body to a file (the main side writes; the renderer names the path). */
+  saveBody: {
+    input: saveBodyInputSchema,
+    output: z.object({ path: z.string(), bytes: z.number().int() }),
+  },
+  /** Forgets a large body and deletes its temporary file; `released` is false when it was already gone. */
+  releaseBody: {
+    input: z.object({ bodyId: bodyIdSchema }).strict(),
+    output: z.object({ released: z.boolean() }),
   },
 } as const;
 

@@ -7,6 +7,7 @@ import type { EnvironmentStore } from './environments';
 import type { HistoryStore } from './history/history-store';
 import type { createHttpEngine } from './http-engine';
 import { prepareRequest } from './request-builder';
+import type { CookieJar } from './engine/cookie-jar';
 
 type Engine = ReturnType<typeof createHttpEngine>;
 type SendInput = CallParsedInput<'send'>;
@@ -18,12 +19,16 @@ const usable = (secrets: string[]) => secrets.filter((s) => s.length >= 4);
  * The path of one request on the main side: resolve {{variables}} → prepare → apply auth → send →
  * (one retry with a fresh credential if the server refused it) → mask secrets → history.
  */
-export function createSendPipeline(
-  engine: Engine,
-  auth: AuthContext,
-  environments: EnvironmentStore,
-  history: HistoryStore,
-) {
+export interface PipelineParts {
+  engine: Engine;
+  auth: AuthContext;
+  environments: EnvironmentStore;
+  history: HistoryStore;
+  /** The workspace's cookie jar. */
+  jar: CookieJar;
+}
+
+export function createSendPipeline({ engine, auth, environments, history, jar }: PipelineParts) {
   async function exchangeFor(
     { requestId, draft: template, environmentId, options }: SendInput,
     secrets: string[],
@@ -36,9 +41,25 @@ export function createSendPipeline(
     secrets.push(...resolution.secretValues);
     const { draft } = resolution;
     const prepared = await prepareRequest(draft);
+    const settings = draft.settings;
+    const sendOptions = settings
+      ? {
+          ...options,
+          timeoutMs: settings.timeoutMs,
+          followRedirects: settings.followRedirects,
+          maxRedirects: settings.maxRedirects,
+          tls: {
+            ...options.tls,
+            verify: settings.verifyTls,
+            caFile: settings.caFile || undefined,
+            clientCertFile: settings.clientCertFile || undefined,
+            clientKeyFile: settings.clientKeyFile || undefined,
+          },
+        }
+      : options;
     let authorized = await applyAuth(draft.auth, prepared, auth);
     secrets.push(...authorized.secrets);
-    let exchange = await engine.execute(requestId, authorized.prepared, options);
+    let exchange = await engine.execute(requestId, authorized.prepared, sendOptions, { jar });
     const steps = [...authorized.applied.steps];
     if (authWasRejected(draft.auth, exchange)) {
       const first = exchange.response.status;
@@ -48,16 +69,21 @@ export function createSendPipeline(
         ...authorized.applied.steps,
         `Retried once with a fresh credential after the server refused the first (HTTP ${first}).`,
       );
-      exchange = await engine.execute(requestId, authorized.prepared, options);
+      exchange = await engine.execute(requestId, authorized.prepared, sendOptions, { jar });
     }
     const masking = usable(secrets);
+    const mask = (text: string) => maskValue('url', text, masking);
+    // URLs along the redirect chain and notes can carry a token in a query string too.
     const masked: Exchange = {
       ...exchange,
       request: {
         ...exchange.request,
-        url: maskValue('url', exchange.request.url, masking),
+        url: mask(exchange.request.url),
         headers: maskHeaders(exchange.request.headers, masking),
       },
+      response: { ...exchange.response, url: exchange.response.url && mask(exchange.response.url) },
+      redirects: exchange.redirects?.map((r) => ({ ...r, url: mask(r.url), location: mask(r.location) })),
+      notes: exchange.notes?.map(mask),
       auth: { ...authorized.applied, steps },
     };
     return masked;

@@ -60,6 +60,20 @@ export const requestDraftSchema = z.object({
   headers: z.array(headerRowSchema).max(500),
   body: requestBodySchema,
   auth: requestAuthSchema.default({ type: 'none' }),
+  /** Per-request transport settings (the Settings tab); absent fields take the defaults. */
+  settings: z
+    .object({
+      /** TLS certificate verification; off only when the user turns it off for this request. */
+      verifyTls: z.boolean().default(true),
+      followRedirects: z.boolean().default(true),
+      maxRedirects: z.number().int().min(0).max(100).default(10),
+      timeoutMs: z.number().int().positive().max(3_600_000).default(30_000),
+      /** Extra CA certificate (PEM) to trust, and a client certificate and key, by path. */
+      caFile: z.string().max(4_096).optional(),
+      clientCertFile: z.string().max(4_096).optional(),
+      clientKeyFile: z.string().max(4_096).optional(),
+    })
+    .optional(),
   /** Query parameters switched off in the Params table: kept here, left out of the URL. */
   disabledParams: z
     .array(z.object({ name: z.string(), value: z.string(), index: z.number().int().min(0).max(10_000) }))

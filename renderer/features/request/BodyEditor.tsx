@@ -5,6 +5,7 @@ import type { RequestBody } from '../../../shared/model/request';
 import { MultipartTable } from './MultipartTable';
 import { switchBodyMode } from './body-modes';
 import { FilePathInput } from './FilePathInput';
+import { jsonProblem } from './json-check';
 
 const MODES: { mode: RequestBody['mode']; label: string }[] = [
   { mode: 'none', label: 'No body' },
@@ -50,6 +51,7 @@ export function BodyEditor() {
         )}
       </div>
       {body.mode === 'none' && <p className="empty-note">This request has no body.</p>}
+      {body.mode === 'json' && <JsonWarning text={body.text} />}
       {(body.mode === 'json' || body.mode === 'raw') && (
         <CodeEditor
           testId="body-editor"
@@ -75,5 +77,16 @@ export function BodyEditor() {
         <FilePathInput testId="body-file" value={body.path} onChange={(path) => setBody({ ...body, path })} />
       )}
     </div>
+  );
+}
+
+/** Invalid JSON is a warning, not a block: some APIs take almost-JSON, and the user decides. */
+function JsonWarning({ text }: { text: string }) {
+  const problem = jsonProblem(text);
+  if (!problem) return null;
+  return (
+    <p className="warning-note" data-testid="body-json-warning">
+      ⚠ {problem} You can still send it.
+    </p>
   );
 }

@@ -6,9 +6,10 @@ import { AuthSummary } from './AuthSummary';
 import { BodyEditor } from './BodyEditor';
 import { HeadersTable } from './HeadersTable';
 import { ParamsTable } from './ParamsTable';
+import { SettingsPanel } from './SettingsPanel';
 import { UrlBar } from './UrlBar';
 
-type Part = 'params' | 'headers' | 'body' | 'auth';
+type Part = 'params' | 'headers' | 'body' | 'auth' | 'settings';
 
 export function RequestPane() {
   const [tab, setTab] = useState<Part>('params');
@@ -17,10 +18,16 @@ export function RequestPane() {
   const paramCount = useActiveTab((t) => parseQueryParams(t.draft.url).length);
   const bodyMode = useActiveTab((t) => t.draft.body.mode);
   const authType = useActiveTab((t) => t.draft.auth.type);
+  const tlsOff = useActiveTab((t) => t.draft.settings?.verifyTls === false);
   const count = (label: string, n: number) => (n ? `${label} (${n})` : label);
   return (
     <section className="pane request-pane" aria-label="Request">
       <UrlBar />
+      {tlsOff && (
+        <p className="warning-note" data-testid="tls-off-warning">
+          ⚠ TLS certificate verification is off for this request (Settings).
+        </p>
+      )}
       {sendError && (
         <div className="send-error" role="alert" data-testid="send-error">
           {sendError.message}
@@ -34,6 +41,7 @@ export function RequestPane() {
           { id: 'headers', label: count('Headers', headerCount) },
           { id: 'body', label: bodyMode === 'none' ? 'Body' : 'Body •' },
           { id: 'auth', label: authType === 'none' ? 'Auth' : 'Auth •' },
+          { id: 'settings', label: tlsOff ? 'Settings ⚠' : 'Settings' },
         ]}
         active={tab}
         onSelect={(id) => setTab(id as Part)}
@@ -43,6 +51,7 @@ export function RequestPane() {
         {tab === 'headers' && <HeadersTable />}
         {tab === 'body' && <BodyEditor />}
         {tab === 'auth' && <AuthSummary />}
+        {tab === 'settings' && <SettingsPanel />}
       </div>
     </section>
   );

@@ -1,63 +1,75 @@
 import { useState } from 'react';
 import { useActiveTab } from '../../store';
 import { Tabs } from '../../Tabs';
-import { BodyView } from './BodyView';
-import { formatBytes } from './format';
 import { HeaderInspector } from '../headers/HeaderInspector';
+import { BodyView } from './BodyView';
+import { CookiesView } from './CookiesView';
+import { formatBytes } from './format';
 import { StatusLine } from './StatusLine';
 import { TimelineView } from './TimelineView';
 
+type Part = 'body' | 'headers' | 'cookies' | 'timeline';
+
 export function ResponsePane() {
-  const [tab, setTab] = useState<'body' | 'headers' | 'timeline'>('body');
+  const [tab, setTab] = useState<Part>('body');
   const exchange = useActiveTab((t) => t.exchange);
   const phase = useActiveTab((t) => t.phase);
   const received = useActiveTab((t) => t.receivedBytes);
-  return (
-    <section className="pane response-pane" aria-label="Response" aria-busy={phase === 'sending'}>
-      {phase === 'sending' && (
-        <div className="sending" data-testid="sending-indicator" role="status">
-          Waiting for the response…{received > 0 ? ` ${formatBytes(received)} received` : ''}
-        </div>
-      )}
-      {!exchange ? (
-        phase !== 'sending' && (
+  if (!exchange) {
+    return (
+      <section className="pane response-pane" aria-label="Response" aria-busy={phase === 'sending'}>
+        {phase === 'sending' ? (
+          <div className="sending" data-testid="sending-indicator" role="status">
+            Waiting for the response…{received > 0 ? ` ${formatBytes(received)} received` : ''}
+          </div>
+        ) : (
           <div className="empty-state" data-testid="response-empty">
             <p>Send a request to see its response here.</p>
             <p className="hint">Ctrl/Cmd+Enter sends · Esc cancels · Ctrl/Cmd+L focuses the URL</p>
           </div>
-        )
-      ) : (
-        <>
-          <StatusLine exchange={exchange} />
-          <Tabs
-            label="Response parts"
-            idPrefix="response"
-            tabs={[
-              { id: 'body', label: 'Body' },
-              { id: 'headers', label: `Headers (${exchange.response.headers.length})` },
-              { id: 'timeline', label: 'Timeline' },
-            ]}
-            active={tab}
-            onSelect={(id) => setTab(id as 'body' | 'headers' | 'timeline')}
-          />
-          <div className="tab-panel">
-            {tab === 'body' && <BodyView exchange={exchange} />}
-            {tab === 'headers' && (
-              <HeaderInspector
-                headers={exchange.response.headers}
-                status={exchange.response.status}
-                requestHeaders={exchange.request.headers}
-                bodyPreview={
-                  exchange.response.body.encoding === 'utf8'
-                    ? exchange.response.body.text.slice(0, 2048)
-                    : undefined
-                }
-              />
-            )}
-            {tab === 'timeline' && <TimelineView exchange={exchange} />}
-          </div>
-        </>
+        )}
+      </section>
+    );
+  }
+  const { response } = exchange;
+  const setCookies = response.headers
+    .filter(([name]) => name.toLowerCase() === 'set-cookie')
+    .map(([, value]) => value);
+  const host = new URL(response.url ?? exchange.request.url).hostname;
+  const noteCount = exchange.notes?.length ?? 0;
+  return (
+    <section className="pane response-pane" aria-label="Response" aria-busy={phase === 'sending'}>
+      {phase === 'sending' && (
+        <div className="sending" data-testid="sending-indicator" role="status">
+          Sending again…{received > 0 ? ` ${formatBytes(received)} received` : ''}
+        </div>
       )}
+      <StatusLine exchange={exchange} />
+      <Tabs
+        label="Response parts"
+        idPrefix="response"
+        tabs={[
+          { id: 'body', label: 'Body' },
+          { id: 'headers', label: `Headers (${response.headers.length})` },
+          { id: 'cookies', label: setCookies.length ? `Cookies (${setCookies.length})` : 'Cookies' },
+          { id: 'timeline', label: noteCount ? `Timeline ⚠ ${noteCount}` : 'Timeline' },
+        ]}
+        active={tab}
+        onSelect={(id) => setTab(id as Part)}
+      />
+      <div className="tab-panel">
+        {tab === 'body' && <BodyView exchange={exchange} />}
+        {tab === 'headers' && (
+          <HeaderInspector
+            headers={response.headers}
+            status={response.status}
+            requestHeaders={exchange.request.headers}
+            bodyPreview={response.body.encoding === 'utf8' ? response.body.text.slice(0, 2048) : undefined}
+          />
+        )}
+        {tab === 'cookies' && <CookiesView setCookies={setCookies} host={host} />}
+        {tab === 'timeline' && <TimelineView exchange={exchange} />}
+      </div>
     </section>
   );
 }

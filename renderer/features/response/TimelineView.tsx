@@ -1,16 +1,41 @@
 import type { Exchange } from '../../../shared/model/response';
-import { formatDuration } from './format';
+import { formatBytes, formatDuration } from './format';
+import { timingBars } from './timing-bars';
 
-/** The request exactly as sent (secrets masked), what auth did, and the timing. */
+/** The request exactly as sent (secrets masked), redirects, what auth did, TLS and a timing waterfall. */
 export function TimelineView({ exchange }: { exchange: Exchange }) {
-  const { request, timings, auth } = exchange;
+  const { request, timings, auth, redirects, notes, tls, proxy, response } = exchange;
+  const bars = timingBars(timings);
+  const scale = Math.max(timings.totalMs, 1);
   return (
     <div className="timeline" data-testid="timeline">
+      {notes && notes.length > 0 && (
+        <ul className="notes" data-testid="timeline-notes">
+          {notes.map((note, index) => (
+            <li key={index}>{note}</li>
+          ))}
+        </ul>
+      )}
       <h3>Request as sent</h3>
       <pre className="sent-request" data-testid="timeline-request">
         {`${request.method} ${request.url}\n`}
         {request.headers.map(([name, value]) => `${name}: ${value}`).join('\n')}
       </pre>
+      {redirects && redirects.length > 0 && (
+        <>
+          <h3>Redirects</h3>
+          <ol className="redirects" data-testid="timeline-redirects">
+            {redirects.map((hop, index) => (
+              <li key={index}>
+                <strong>{hop.status}</strong> {hop.method} {hop.url} → {hop.location}
+              </li>
+            ))}
+            <li>
+              <strong>{response.status}</strong> {response.url ?? request.url}
+            </li>
+          </ol>
+        </>
+      )}
       {auth && auth.steps.length > 0 && (
         <>
           <h3>Authentication</h3>
@@ -22,20 +47,69 @@ export function TimelineView({ exchange }: { exchange: Exchange }) {
         </>
       )}
       <h3>Timing</h3>
-      <table className="kv-table readonly" data-testid="timeline-timing">
+      <div className="waterfall" data-testid="timeline-timing" role="table" aria-label="Timing">
+        {bars.map((bar) => (
+          <div key={bar.phase} className="waterfall-row" role="row">
+            <span className="waterfall-label" role="cell">
+              {bar.phase}
+            </span>
+            <span className="waterfall-track" role="cell" aria-hidden="true">
+              <span
+                className="waterfall-bar"
+                style={{
+                  left: `${(bar.startMs / scale) * 100}%`,
+                  width: `${Math.max((bar.durationMs / scale) * 100, 0.5)}%`,
+                }}
+              />
+            </span>
+            <span className="waterfall-value" role="cell">
+              {formatDuration(bar.durationMs)}
+            </span>
+          </div>
+        ))}
+        <div className="waterfall-row total" role="row">
+          <span className="waterfall-label" role="cell">
+            Total{timings.reusedConnection ? ' (reused connection)' : ''}
+          </span>
+          <span className="waterfall-track" role="cell" />
+          <span className="waterfall-value" role="cell">
+            {formatDuration(timings.totalMs)}
+          </span>
+        </div>
+      </div>
+      <h3>Connection</h3>
+      <table className="kv-table readonly" data-testid="timeline-connection">
         <tbody>
           <tr>
-            <td className="header-name">Waiting for the first byte</td>
-            <td>{formatDuration(timings.firstByteMs)}</td>
+            <td className="header-name">Size</td>
+            <td>
+              {formatBytes(response.bodyBytes)} decoded
+              {response.wireBytes !== undefined && response.wireBytes !== response.bodyBytes
+                ? ` · ${formatBytes(response.wireBytes)} on the wire`
+                : ''}
+            </td>
           </tr>
-          <tr>
-            <td className="header-name">Download</td>
-            <td>{formatDuration(timings.downloadMs)}</td>
-          </tr>
-          <tr>
-            <td className="header-name">Total</td>
-            <td>{formatDuration(timings.totalMs)}</td>
-          </tr>
+          {proxy && (
+            <tr>
+              <td className="header-name">Proxy</td>
+              <td>{proxy}</td>
+            </tr>
+          )}
+          {tls && (
+            <tr>
+              <td className="header-name">TLS</td>
+              <td data-testid="timeline-tls">
+                {tls.verified
+                  ? 'Certificate verified'
+                  : `Certificate NOT verified (${tls.verifyError ?? 'verification off'})`}
+                {tls.protocol ? ` · ${tls.protocol}` : ''}
+                {tls.cipher ? ` · ${tls.cipher}` : ''}
+                {tls.peerCertificate
+                  ? ` · ${tls.peerCertificate.subject}, issued by ${tls.peerCertificate.issuer}, valid to ${tls.peerCertificate.validTo}`
+                  : ''}
+              </td>
+            </tr>
+          )}
         </tbody>
       </table>
     </div>
