@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, safeStorage, session, shell } from 'electron';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,19 +17,25 @@ let mainWindow: BrowserWindow | undefined;
 registerAppScheme();
 
 const emit: EmitEvent = (name, payload) => mainWindow?.webContents.send(eventChannel(name), payload);
-const services = createServices({
-  mode: 'desktop',
-  version: app.getVersion(),
-  dataDir: app.getPath('userData'),
-  emit,
-  pickFile: async () => {
-    const options = { properties: ['openFile' as const] };
-    const result = mainWindow
-      ? await dialog.showOpenDialog(mainWindow, options)
-      : await dialog.showOpenDialog(options);
-    return { path: result.canceled ? undefined : result.filePaths[0] };
-  },
-});
+let services: ReturnType<typeof createServices> | undefined;
+
+// safeStorage works only once the app is ready: the services (and their vault) start then.
+function startServices(): ReturnType<typeof createServices> {
+  return createServices({
+    mode: 'desktop',
+    version: app.getVersion(),
+    dataDir: app.getPath('userData'),
+    emit,
+    safeStorage,
+    pickFile: async () => {
+      const options = { properties: ['openFile' as const] };
+      const result = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, options)
+        : await dialog.showOpenDialog(options);
+      return { path: result.canceled ? undefined : result.filePaths[0] };
+    },
+  });
+}
 const trustedOrigins = devUrl ? [APP_ORIGIN, new URL(devUrl).origin] : [APP_ORIGIN];
 
 function createWindow(): void {
@@ -69,7 +75,9 @@ app.whenReady().then(() => {
   // Lantern needs no camera, microphone, notifications or geolocation.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   serveRenderer(path.join(here, '../renderer'));
-  registerHandlers(services.handlers, {
+  const ready = startServices();
+  services = ready;
+  registerHandlers(ready.handlers, {
     isTrustedSender: (event) =>
       BrowserWindow.fromWebContents(event.sender) === mainWindow &&
       isTrustedSenderUrl(event.senderFrame?.url, trustedOrigins),
@@ -77,7 +85,7 @@ app.whenReady().then(() => {
   Menu.setApplicationMenu(
     buildMenu(() => mainWindow, {
       startSandbox: () =>
-        void services.startSandboxFromMenu().catch((error: unknown) => {
+        void ready.startSandboxFromMenu().catch((error: unknown) => {
           void dialog.showMessageBox({
             type: 'error',
             message: 'The sandbox API could not start.',
@@ -96,4 +104,4 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.on('will-quit', () => void services.close());
+app.on('will-quit', () => void services?.close());

@@ -1,17 +1,22 @@
+import path from 'node:path';
 import type { EmitEvent, Handlers } from '../shared/contract';
+import { maskSecret } from '../shared/model/auth';
+import type { AuthContext } from './services/auth/apply-auth';
 import { CredentialStore } from './services/auth/credential-store';
 import { SessionManager } from './services/auth/session-manager';
 import { TokenManager } from './services/auth/token-manager';
-import { createHttpEngine } from './services/http-engine';
-import { createSendPipeline } from './services/send-pipeline';
-import { EnvironmentStore } from './services/environments';
-import { EnvironmentFile } from './services/environment-file';
-import { HistoryStore } from './services/history/history-store';
+import { createBodyHandlers } from './services/engine/body-calls';
 import { CookieJarStore } from './services/engine/cookie-jar';
-import { maskSecret } from '../shared/model/auth';
-import path from 'node:path';
-import { createSandboxLauncher } from './services/sandbox-launcher';
+import { EnvironmentFile } from './services/environment-file';
+import { EnvironmentStore } from './services/environments';
 import { inspectFile, noFilePicker } from './services/files';
+import { credentialHandlers } from './services/handlers/credential-handlers';
+import { HistoryStore } from './services/history/history-store';
+import { createHttpEngine } from './services/http-engine';
+import { createSandboxLauncher } from './services/sandbox-launcher';
+import { createSendPipeline } from './services/send-pipeline';
+import { openVault } from './services/vault/open-vault';
+import type { SafeStorageLike } from './services/vault/safe-storage-protector';
 
 export interface ServiceOptions {
   mode: 'desktop' | 'browser';
@@ -21,16 +26,37 @@ export interface ServiceOptions {
   emit: EmitEvent;
   /** The OS file picker, where there is one (the desktop app). */
   pickFile?: () => Promise<{ path?: string }>;
+  /** Electron's safeStorage (desktop app, after `app.ready`); browser mode has none. */
+  safeStorage?: SafeStorageLike;
 }
 
-/** Builds every main-side service and the handler table the contract asks for. */
-export function createServices({ mode, version, dataDir, emit, pickFile = noFilePicker }: ServiceOptions) {
+/**
+ * Builds every main-side service and the handler table the contract asks for. The vault
+ * opens in the background; every call waits for it, so no call sees half-loaded credentials.
+ */
+export function createServices({
+  mode,
+  version,
+  dataDir,
+  emit,
+  pickFile = noFilePicker,
+  safeStorage,
+}: ServiceOptions) {
   const engine = createHttpEngine({ emit });
-  const auth = {
+  const auth: AuthContext = {
     credentials: new CredentialStore(),
     tokens: new TokenManager(),
     sessions: new SessionManager(),
   };
+  const vaultReady = openVault(dataDir, safeStorage).then(async (parts) => {
+    const early = auth.credentials;
+    const credentials = new CredentialStore({ dir: dataDir, vault: parts.vault });
+    await credentials.load();
+    // Anything registered in memory before the vault opened (the sample, tests) carries over.
+    for (const credential of early.transientCredentials()) credentials.putTransient(credential);
+    auth.credentials = credentials;
+    return parts;
+  });
   const environments = new EnvironmentStore(new EnvironmentFile(path.join(dataDir, 'environments.json')));
   const sandbox = createSandboxLauncher(auth, environments);
   const history = new HistoryStore({ dir: path.join(dataDir, 'history') });
@@ -39,6 +65,7 @@ export function createServices({ mode, version, dataDir, emit, pickFile = noFile
   const handlers: Handlers = {
     appInfo: async () => ({ version, mode, platform: process.platform }),
     send: createSendPipeline({ engine, auth, environments, history, jar }),
+    cancel: (input) => engine.cancel(input),
     listCookies: async () =>
       jar
         .list()
@@ -54,7 +81,6 @@ export function createServices({ mode, version, dataDir, emit, pickFile = noFile
       await history.clear();
       return {};
     },
-    cancel: (input) => engine.cancel(input),
     listEnvironments: async () => environments.summaries(),
     saveEnvironment: async (input) => environments.save(input),
     deleteEnvironment: async ({ id }) => {
@@ -63,17 +89,34 @@ export function createServices({ mode, version, dataDir, emit, pickFile = noFile
     },
     pickFile: () => pickFile(),
     inspectFile,
-    listCredentials: async () => auth.credentials.summaries(),
     startSandbox: () => sandbox.start(),
+    ...credentialHandlers(auth, () => vaultReady),
+    // Large response bodies kept on disk: windows, search, pretty copy, save, release.
+    ...createBodyHandlers(engine.bodies),
   };
   /** The desktop menu's "Start sandbox API": starts it and tells the renderer. */
-  const startSandboxFromMenu = async () => emit('sandboxStarted', await sandbox.start());
+  const startSandboxFromMenu = async () => {
+    await vaultReady;
+    emit('sandboxStarted', await sandbox.start());
+  };
   return {
-    handlers,
+    handlers: whenReady(vaultReady, handlers),
     auth,
     startSandboxFromMenu,
     close: async () => {
       await Promise.all([engine.close(), sandbox.close(), history.flush()]);
     },
   };
+}
+
+/** Every handler first waits for start-up (the vault) to finish. */
+function whenReady(ready: Promise<unknown>, handlers: Handlers): Handlers {
+  const wrapped: Record<string, (input: never) => Promise<unknown>> = {};
+  for (const [name, handler] of Object.entries(handlers) as [string, (input: never) => Promise<unknown>][]) {
+    wrapped[name] = async (input) => {
+      await ready;
+      return handler(input);
+    };
+  }
+  return wrapped as unknown as Handlers;
 }

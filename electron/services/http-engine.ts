@@ -7,7 +7,8 @@ import type { SendOptions } from '../../shared/model/request';
 import type { Exchange, RedirectHop, Timings } from '../../shared/model/response';
 import { LanternError } from '../../shared/model/result';
 import type { PreparedRequest } from './request-builder';
-import { bodyToText } from './response-body';
+import { bodyToText, charsetOf } from './response-body';
+import { BodyStore } from './engine/body-store';
 import { cancelledError, describeNetworkError, timeoutError } from './network-errors';
 import type { CookieJar } from './engine/cookie-jar';
 import { DispatcherCache } from './engine/dispatchers';
@@ -33,6 +34,15 @@ export interface HttpEngineOptions {
    * They are read once, when the engine is made, as curl reads them once at launch.
    */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Where bodies larger than `storeAboveBytes` are streamed (a temporary folder unless given);
+   * `false` keeps every body in memory, cut at maxInlineBytes.
+   */
+  bodyStore?: BodyStore | false;
+  /** Bodies above this go to the body store: 2 MB unless given. */
+  storeAboveBytes?: number;
+  /** How much of a stored body the exchange carries inline as its preview: 64 KB unless given. */
+  previewBytes?: number;
 }
 
 /** Per-call companions of a send that are not plain options. */
@@ -52,6 +62,9 @@ export function createHttpEngine({
   emit,
   maxInlineBytes = 32 * 1024 * 1024,
   env = process.env,
+  bodyStore = new BodyStore(),
+  storeAboveBytes = 2 * 1024 * 1024,
+  previewBytes = 64 * 1024,
 }: HttpEngineOptions = {}) {
   const proxyEnv = snapshotProxyEnv(env);
   const envHasProxy = Object.keys(proxyEnv).some((name) => !/^no_proxy$/i.test(name));
@@ -138,6 +151,13 @@ export function createHttpEngine({
           maxInlineBytes,
           progressEveryBytes: PROGRESS_EVERY_BYTES,
           onProgress: emit && ((receivedBytes) => emit('sendProgress', { requestId, receivedBytes })),
+          spill: bodyStore
+            ? {
+                aboveBytes: storeAboveBytes,
+                previewBytes: Math.min(previewBytes, maxInlineBytes),
+                begin: () => bodyStore.begin(charsetOf(contentType)),
+              }
+            : undefined,
         });
         const end = performance.now();
         if (read.note) notes.push(read.note);
@@ -163,7 +183,13 @@ export function createHttpEngine({
             status: response.statusCode,
             statusText: STATUS_CODES[response.statusCode] ?? '',
             headers: responseHeaders,
-            body: { text: text.text, encoding: text.encoding, truncated: read.truncated, contentType },
+            body: {
+              text: text.text,
+              encoding: text.encoding,
+              truncated: read.truncated,
+              contentType,
+              ...(read.stored ? { stored: read.stored } : {}),
+            },
             bodyBytes: read.bodyBytes,
             wireBytes: read.wireBytes,
           },
@@ -203,9 +229,12 @@ export function createHttpEngine({
   async function close(): Promise<void> {
     for (const controller of inflight.values()) controller.abort(new Error('shutting down'));
     await dispatchers.close();
+    if (bodyStore) await bodyStore.close();
   }
 
-  return { execute, cancel, close };
+  /** Large bodies of past responses; undefined when the engine keeps every body in memory. */
+  const bodies = bodyStore || undefined;
+  return { execute, cancel, close, bodies };
 }
 
 /**

@@ -80,9 +80,40 @@ export async function buildBody(
       // undici writes multipart/form-data with its own boundary.
       return { body: form, contentType: undefined };
     }
+    case 'graphql':
+      return { body: graphqlPayload(body), contentType: 'application/json' };
     case 'binary': {
       const bytes = await readBodyFile(body.path, 'the body');
       return { body: bytes, contentType: body.contentType || 'application/octet-stream' };
     }
   }
+}
+
+/** The JSON a GraphQL server expects; persisted operations carry no query text. */
+function graphqlPayload(body: Extract<RequestBody, { mode: 'graphql' }>): string {
+  let variables: unknown = {};
+  if (body.variables.trim() !== '') {
+    try {
+      variables = JSON.parse(body.variables);
+    } catch (error) {
+      throw new LanternError(
+        'graphql.bad-variables',
+        `The GraphQL variables are not valid JSON (${(error as Error).message}). Fix them in the Variables editor, or leave it empty.`,
+      );
+    }
+  }
+  if (body.persisted) {
+    if (!body.operationName) {
+      throw new LanternError(
+        'graphql.no-operation',
+        'A persisted operation needs its name: pick or type the operation name.',
+      );
+    }
+    return JSON.stringify({ operationName: body.operationName, variables });
+  }
+  return JSON.stringify(
+    body.operationName
+      ? { query: body.query, variables, operationName: body.operationName }
+      : { query: body.query, variables },
+  );
 }

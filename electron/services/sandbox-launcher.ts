@@ -20,7 +20,7 @@ export function createSandboxLauncher(auth: AuthContext, environments: Environme
     });
     const sandbox = await running;
     const { credentials, endpoints } = sandbox;
-    auth.credentials.put({
+    auth.credentials.putTransient({
       id: SAMPLE_CREDENTIALS.totara,
       kind: 'oauth2',
       label: 'Sandbox Totara client',
@@ -29,7 +29,7 @@ export function createSandboxLauncher(auth: AuthContext, environments: Environme
       clientSecret: credentials.totara.clientSecret,
       clientAuth: 'body',
     });
-    auth.credentials.put({
+    auth.credentials.putTransient({
       id: SAMPLE_CREDENTIALS.ajax,
       kind: 'session',
       label: 'Sandbox AJAX login',
@@ -39,7 +39,7 @@ export function createSandboxLauncher(auth: AuthContext, environments: Environme
       csrfPattern: '"sesskey":"([^"]+)"',
       csrfHeader: 'X-Totara-Sesskey',
     });
-    auth.credentials.put({
+    auth.credentials.putTransient({
       id: SAMPLE_CREDENTIALS.ihasco,
       kind: 'bearer',
       label: 'Sandbox iHASCO token',

@@ -81,11 +81,27 @@ export function createSendPipeline({ engine, auth, environments, history, jar }:
         url: mask(exchange.request.url),
         headers: maskHeaders(exchange.request.headers, masking),
       },
-      response: { ...exchange.response, url: exchange.response.url && mask(exchange.response.url) },
+      response: {
+        ...exchange.response,
+        url: exchange.response.url && mask(exchange.response.url),
+        // A server that echoes the request (httpbin, debugging proxies) would hand a secret back.
+        body:
+          exchange.response.body.encoding === 'utf8'
+            ? { ...exchange.response.body, text: mask(exchange.response.body.text) }
+            : exchange.response.body,
+      },
       redirects: exchange.redirects?.map((r) => ({ ...r, url: mask(r.url), location: mask(r.location) })),
       notes: exchange.notes?.map(mask),
       auth: { ...authorized.applied, steps },
     };
+    if (authorized.applied.tokenId) {
+      auth.tokens.noteUse(authorized.applied.tokenId, {
+        at: Date.now(),
+        method: masked.request.method,
+        url: masked.request.url,
+        status: masked.response.status,
+      });
+    }
     return masked;
   }
 

@@ -4,12 +4,14 @@ import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/esm/vs/language/json/json.worker?worker';
 import HtmlWorker from 'monaco-editor/esm/vs/language/html/html.worker?worker';
 import CssWorker from 'monaco-editor/esm/vs/language/css/css.worker?worker';
+import GraphqlWorker from 'monaco-graphql/esm/graphql.worker?worker';
 
 // Monaco comes from our own bundle, never from a CDN; its workers too.
 self.MonacoEnvironment = {
   // Each language service needs its own worker: handing HTML the generic one fails inside Monaco.
   getWorker(_workerId: string, label: string): Worker {
     if (label === 'json') return new JsonWorker();
+    if (label === 'graphql') return new GraphqlWorker();
     if (label === 'html' || label === 'handlebars' || label === 'razor') return new HtmlWorker();
     if (label === 'css' || label === 'scss' || label === 'less') return new CssWorker();
     return new EditorWorker();

@@ -104,6 +104,9 @@ export const createTabsSlice: StateCreator<LanternState, [], [], TabsSlice> = (s
       if (index < 0) return;
       const closing = tabs[index];
       if (closing?.inFlightId) void call('cancel', { requestId: closing.inFlightId });
+      // A large body kept on disk for this tab is no longer needed.
+      const stored = closing?.exchange?.response.body.stored;
+      if (stored) void call('releaseBody', { bodyId: stored.id });
       const rest = tabs.filter((t) => t.id !== id);
       if (rest.length === 0) {
         const blank = newTab();

@@ -30,6 +30,8 @@ export const credentialSummarySchema = z.object({
   details: z.array(z.tuple([z.string(), z.string()])),
   /** e.g. `••••3f9a` */
   secretPreview: z.string(),
+  /** The non-secret fields by name, for editing (token URL, client id, username…). */
+  fields: z.record(z.string(), z.string()).default({}),
 });
 export type CredentialSummary = z.infer<typeof credentialSummarySchema>;
 

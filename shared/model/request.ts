@@ -47,6 +47,15 @@ export const requestBodySchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('form-urlencoded'), fields: z.array(keyValueRowSchema).max(1_000) }),
   z.object({ mode: z.literal('multipart'), fields: z.array(multipartFieldSchema).max(1_000) }),
   z.object({ mode: z.literal('binary'), path: filePathSchema, contentType: z.string().max(256).optional() }),
+  z.object({
+    mode: z.literal('graphql'),
+    query: z.string().max(8_388_608),
+    /** The variables as JSON text, as typed in the Variables editor. */
+    variables: z.string().max(8_388_608),
+    operationName: z.string().max(256).optional(),
+    /** Persisted-operation mode (Totara AJAX API): send only operationName and variables. */
+    persisted: z.boolean().default(false),
+  }),
 ]);
 export type RequestBody = z.infer<typeof requestBodySchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appliedAuthSchema } from './auth';
+import { storedBodySchema } from './body';
 
 export const timingsSchema = z.object({
   /**
@@ -28,6 +29,11 @@ export const responseBodySchema = z.object({
   /** True when the body was longer than the inline limit and was cut. */
   truncated: z.boolean(),
   contentType: z.string(),
+  /**
+   * Set for a large body kept on the main side: `text` is then only its start (a preview), and
+   * the rest is read in windows through `readBodyRows`, `searchBody`, `prettyBody` and `saveBody`.
+   */
+  stored: storedBodySchema.optional(),
 });
 
 /** One followed redirect: the request that was answered with a 3xx and where it pointed. */

@@ -86,6 +86,9 @@ export function resolveDraft(
             };
       }),
     };
+  } else if (body.mode === 'graphql') {
+    // Only variables are templated: `{{…}}` has no meaning in GraphQL syntax, `$var` does.
+    body = { ...body, variables: field(body.variables, 'body.variables', 'the GraphQL variables') };
   } else if (body.mode === 'binary') {
     body = { ...body, path: field(body.path, 'body.path', 'the file path of the body') };
   }

@@ -1,47 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { LanternError } from '../../../shared/model/result';
 import { maskSecret, type CredentialSummary } from '../../../shared/model/auth';
+import { VaultBackedRecords } from '../vault/vault-backed-records';
+import type { Vault } from '../vault/vault';
+import {
+  kindNames,
+  publicFields,
+  kindOf,
+  secretField,
+  secretOf,
+  validateCredential,
+  type Credential,
+  type CredentialKind,
+} from './credential-input';
 
-export type Credential =
-  | { id: string; kind: 'bearer'; label: string; token: string }
-  | { id: string; kind: 'basic'; label: string; username: string; password: string }
-  | { id: string; kind: 'apiKey'; label: string; key: string }
-  | {
-      id: string;
-      kind: 'oauth2';
-      label: string;
-      tokenUrl: string;
-      clientId: string;
-      clientSecret: string;
-      scope?: string;
-      audience?: string;
-      /** Where the secret goes: in the form body (Totara) or as HTTP Basic. */
-      clientAuth: 'body' | 'basic';
-    }
-  | {
-      id: string;
-      kind: 'session';
-      label: string;
-      loginUrl: string;
-      username: string;
-      password: string;
-      /** A regular expression whose first group captures the CSRF token from the logged-in page. */
-      csrfPattern: string;
-      csrfHeader: string;
-    };
+export { secretOf, validateCredential, type Credential, type CredentialKind };
 
-export function secretOf(credential: Credential): string {
-  switch (credential.kind) {
-    case 'bearer':
-      return credential.token;
-    case 'basic':
-    case 'session':
-      return credential.password;
-    case 'apiKey':
-      return credential.key;
-    case 'oauth2':
-      return credential.clientSecret;
-  }
+type StoredCredential = { id: string; kind: CredentialKind; label: string } & Record<string, unknown>;
+const storedSchema = z
+  .object({
+    id: z.string().min(1),
+    kind: z.enum(Object.keys(secretField) as CredentialKind[]),
+    label: z.string(),
+  })
+  .loose()
+  // A hand-edited file is checked as strictly as a form: a bad token URL is reported, not used.
+  .superRefine((stored, context) => {
+    const parsed = publicFields[stored.kind].safeParse(stored);
+    for (const issue of parsed.error?.issues ?? [])
+      context.addIssue({ code: 'custom', message: issue.message });
+  }) as unknown as z.ZodType<StoredCredential>;
+
+function withoutSecret(credential: Credential): StoredCredential {
+  const { [secretField[credential.kind]]: _secret, ...rest } = credential as unknown as Record<
+    string,
+    unknown
+  >;
+  return rest as StoredCredential;
 }
+
+const withSecret = (stored: StoredCredential, secret: string) =>
+  ({ ...stored, [secretField[stored.kind]]: secret }) as Credential;
 
 function detailsOf(credential: Credential): [string, string][] {
   switch (credential.kind) {
@@ -68,40 +68,195 @@ function detailsOf(credential: Credential): [string, string][] {
   }
 }
 
+export interface CredentialPersistence {
+  /** The app's data folder: credentials.json goes there. */
+  dir: string;
+  vault: Vault;
+}
+
+const unknownCredential = (id: string) =>
+  new LanternError(
+    'auth.unknown-credential',
+    `The request uses a credential (id "${id}") that Lantern does not have. Pick another credential in the Auth tab, or create it again.`,
+  );
+
 /**
- * The main side's credentials, by id. Secret values never leave this module except to
- * build a request; the renderer sees summaries with masked previews.
+ * The main side's credentials, by id. Secret values never leave this module except to build a
+ * request or on an explicit reveal; the renderer sees summaries with masked previews. With
+ * persistence, non-secret fields go to `<dir>/credentials.json` and each secret to the vault as
+ * `credential:<id>`; transient credentials (the sandbox samples) stay in memory only.
  */
 export class CredentialStore {
-  private readonly byId = new Map<string, Credential>();
+  private readonly transient = new Map<string, Credential>();
+  private readonly saved: VaultBackedRecords<StoredCredential> | undefined;
 
+  constructor(persistence?: CredentialPersistence) {
+    this.saved =
+      persistence &&
+      new VaultBackedRecords({
+        ...persistence,
+        name: 'credentials',
+        what: 'saved credentials',
+        schema: storedSchema,
+        prefix: 'credential',
+      });
+  }
+
+  /** Reads credentials.json. Never throws for a bad file or vault: see `problems()`. */
+  async load(): Promise<void> {
+    await this.saved?.load();
+  }
+
+  /** Why saved credentials cannot be read or changed, in plain words; empty when all is well. */
+  problems(): string[] {
+    return this.saved?.problems() ?? [];
+  }
+
+  /** @deprecated Use `putTransient`: `put` never persisted and still does not. */
   put(credential: Credential): void {
-    this.byId.set(credential.id, credential);
+    this.putTransient(credential);
+  }
+
+  /** For this session only (the sandbox samples): never written to disk. */
+  /** The in-memory credentials (the sample's, tests'), to carry over into a store opened later. */
+  transientCredentials(): Credential[] {
+    return [...this.transient.values()];
+  }
+
+  putTransient(credential: Credential): void {
+    this.transient.set(credential.id, credential);
   }
 
   get(id: string): Credential {
-    const credential = this.byId.get(id);
-    if (!credential) {
+    const credential = this.transient.get(id);
+    if (credential) return credential;
+    const stored = this.saved?.record(id);
+    if (!this.saved || !stored) throw unknownCredential(id);
+    const secret = this.saved.secret(id);
+    if (secret !== undefined) return withSecret(stored, secret);
+    const [problem] = this.saved.problems();
+    if (problem)
       throw new LanternError(
-        'auth.unknown-credential',
-        `The request uses a credential (id "${id}") that Lantern does not have. Pick another credential in the Auth tab, or create it again.`,
+        'vault.unavailable',
+        `The credential "${stored.label}" cannot be used. ${problem}`,
+      );
+    throw new LanternError(
+      'auth.secret-missing',
+      `The secret of the credential "${stored.label}" is not in the vault (the vault may have been reset). Edit the credential and enter the secret again.`,
+    );
+  }
+
+  /** The secret itself: callers must only do this on the user's explicit request. */
+  reveal(id: string): string {
+    return secretOf(this.get(id));
+  }
+
+  /** Validates and keeps a new credential (saved when the store has persistence). */
+  async create(input: unknown): Promise<CredentialSummary> {
+    return this.keep(validateCredential(`cred-${randomUUID()}`, input), !this.saved);
+  }
+
+  /** Changes some fields; a secret left undefined keeps the stored one. The kind cannot change. */
+  async update(id: string, patch: unknown): Promise<CredentialSummary> {
+    const transient = this.transient.get(id);
+    const current = transient ?? this.saved?.record(id);
+    if (!current) throw unknownCredential(id);
+    if (typeof patch !== 'object' || patch === null)
+      throw new LanternError('credential.invalid', 'Nothing to change.');
+    const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+    if ('kind' in changes && changes.kind !== current.kind) {
+      throw new LanternError(
+        'credential.invalid',
+        `A credential's kind cannot be changed (this one is ${kindNames[current.kind]}). Create a new credential instead.`,
       );
     }
-    return credential;
+    if (transient) return this.keep(validateCredential(id, { ...transient, ...changes }), true);
+    this.saved!.ensureWritable();
+    const secret = { [secretField[current.kind]]: this.saved!.secret(id) };
+    return this.keep(validateCredential(id, { ...current, ...secret, ...changes }), false);
+  }
+
+  /**
+   * The credential dialog's shape: non-secret `fields` by name and the secret apart (undefined
+   * keeps the stored one). Creates when `id` is absent.
+   */
+  async save(input: {
+    id?: string;
+    kind: string;
+    label: string;
+    fields: Record<string, string>;
+    secret?: string;
+  }): Promise<CredentialSummary> {
+    const kind = kindOf(input);
+    // A field named like the secret must not slip a secret in (or out) through `fields`.
+    const { [secretField[kind]]: _ignored, ...fields } = input.fields;
+    const credential = { ...fields, kind, label: input.label, [secretField[kind]]: input.secret };
+    return input.id === undefined ? this.create(credential) : this.update(input.id, credential);
+  }
+
+  /** The non-secret fields of a credential as the dialog edits them: never its secret. */
+  editableFields(id: string): Record<string, string> {
+    const current = this.transient.get(id) ?? this.saved?.record(id);
+    if (!current) throw unknownCredential(id);
+    const {
+      id: _id,
+      kind,
+      label: _label,
+      [secretField[kind]]: _secret,
+      ...fields
+    } = current as StoredCredential;
+    return Object.fromEntries(
+      Object.entries(fields).filter(([, value]) => typeof value === 'string'),
+    ) as Record<string, string>;
+  }
+
+  /** Resolves to whether there was such a credential. */
+  async remove(id: string): Promise<boolean> {
+    if (this.transient.delete(id)) return true;
+    return (await this.saved?.remove(id)) ?? false;
   }
 
   summaries(): CredentialSummary[] {
-    return [...this.byId.values()].map((credential) => ({
-      id: credential.id,
-      kind: credential.kind,
-      label: credential.label,
-      details: detailsOf(credential),
-      secretPreview: maskSecret(secretOf(credential)),
-    }));
+    const byId = new Map<string, CredentialSummary>();
+    for (const stored of this.saved?.list() ?? []) {
+      const secret = this.saved?.secret(stored.id);
+      const summary = summaryOf(withSecret(stored, secret ?? ''));
+      byId.set(stored.id, secret === undefined ? { ...summary, secretPreview: 'not available' } : summary);
+    }
+    for (const credential of this.transient.values()) byId.set(credential.id, summaryOf(credential));
+    return [...byId.values()];
   }
 
   /** Every secret value held, for masking anything that might echo one back. */
   allSecrets(): string[] {
-    return [...this.byId.values()].map(secretOf);
+    const saved = (this.saved?.list() ?? []).map((stored) => this.saved?.secret(stored.id) ?? '');
+    return [...[...this.transient.values()].map(secretOf), ...saved].filter((secret) => secret !== '');
   }
+
+  private async keep(credential: Credential, inMemory: boolean): Promise<CredentialSummary> {
+    if (inMemory) this.transient.set(credential.id, credential);
+    else await this.saved!.save(withoutSecret(credential), secretOf(credential));
+    return summaryOf(credential);
+  }
+}
+
+function summaryOf(credential: Credential): CredentialSummary {
+  return {
+    id: credential.id,
+    kind: credential.kind,
+    label: credential.label,
+    details: detailsOf(credential),
+    secretPreview: maskSecret(secretOf(credential)),
+    fields: nonSecretFields(credential),
+  };
+}
+
+/** The string fields a dialog edits: everything but the id, kind, label and the secret. */
+function nonSecretFields(credential: Credential): Record<string, string> {
+  const { id: _id, kind, label: _label, ...rest } = credential as Credential & Record<string, unknown>;
+  const { [secretField[kind]]: _secret, ...fields } = rest;
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === 'string')) as Record<
+    string,
+    string
+  >;
 }

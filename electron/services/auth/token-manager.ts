@@ -15,7 +15,11 @@ export interface TokenRecord {
   /** Undefined when neither `expires_in` nor a JWT `exp` said. */
   expiresAt: number | undefined;
   scope: string | undefined;
+  /** The last requests that used it, oldest first (bounded). */
+  usedBy: { at: number; method: string; url: string; status?: number }[];
 }
+
+const MAX_USES_KEPT = 10;
 
 /** A token this close to expiry is treated as expired: it could lapse in flight. */
 const EXPIRY_MARGIN_MS = 10_000;
@@ -75,12 +79,26 @@ export class TokenManager {
       issuedAt: this.now(),
       expiresAt: verdict.expiresAt,
       scope: verdict.scope ?? credential.scope,
+      usedBy: [],
     };
     this.tokens.push(token);
     return {
       token,
       step: `Got a new token from ${credential.tokenUrl} (HTTP ${response.status}, ${Math.round(response.ms)} ms).`,
     };
+  }
+
+  /** Remembers that a request used a token (its URL already masked by the caller). */
+  noteUse(tokenId: string, use: TokenRecord['usedBy'][number]): void {
+    const token = this.tokens.find((t) => t.id === tokenId);
+    if (!token) return;
+    token.usedBy.push(use);
+    if (token.usedBy.length > MAX_USES_KEPT) token.usedBy.shift();
+  }
+
+  /** The value itself: only for an explicit reveal or copy by the user. */
+  reveal(tokenId: string): string | undefined {
+    return this.tokens.find((t) => t.id === tokenId)?.accessToken;
   }
 
   list(): readonly TokenRecord[] {

@@ -1,5 +1,7 @@
 import { pipeline, type Readable } from 'node:stream';
+import type { StoredBody } from '../../../shared/model/body';
 import { decodersFor } from '../response-body';
+import { Spill, type SpillOptions } from './spill';
 
 export interface ReadBodyOptions {
   contentEncoding: string | undefined;
@@ -8,6 +10,8 @@ export interface ReadBodyOptions {
   /** Called about every `progressEveryBytes` decoded bytes. */
   onProgress?: (receivedBytes: number) => void;
   progressEveryBytes: number;
+  /** Where bodies too large to hold in memory go; without it they are cut at maxInlineBytes. */
+  spill?: SpillOptions;
 }
 
 export interface BodyRead {
@@ -19,6 +23,8 @@ export interface BodyRead {
   wireBytes: number;
   truncated: boolean;
   note?: string;
+  /** Set when the body went to disk: `bytes` is then only its start. */
+  stored?: StoredBody;
 }
 
 /**
@@ -47,21 +53,29 @@ export async function readBody(raw: Readable, options: ReadBodyOptions): Promise
   try {
     collected = await collect(source, options);
   } catch (error) {
-    if (source === raw || failedFirst !== 'decoder') throw rawError ?? error;
     collected = (error as { collected?: Collected }).collected ?? collected;
+    if (source === raw || failedFirst !== 'decoder') {
+      await collected.spill?.abort();
+      throw rawError ?? error;
+    }
     note = decodeFailureNote(error, options.contentEncoding ?? '', collected.received);
   }
-  const { chunks, kept, received } = collected;
+  const { chunks, kept, received, spill } = collected;
+  const stored = spill ? await spill.finish() : undefined;
+  if (spill?.note) note = note ? `${note} ${spill.note}` : spill.note;
   if (source === raw) wireBytes = received;
   if (decoders === undefined) {
     note = `The body is encoded as "${options.contentEncoding}", which Lantern cannot decode, so it is shown as received.`;
   }
+  // A body the spill held below its threshold is still cut at the inline limit.
+  const inline = Math.min(kept, options.maxInlineBytes);
   return {
-    bytes: Buffer.concat(chunks, kept),
+    bytes: (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, kept)).subarray(0, inline),
     bodyBytes: received,
     wireBytes,
-    truncated: received > kept,
+    truncated: received > inline,
     ...(note ? { note } : {}),
+    ...(stored ? { stored } : {}),
   };
 }
 
@@ -69,6 +83,7 @@ interface Collected {
   chunks: Buffer[];
   kept: number;
   received: number;
+  spill?: Spill;
 }
 
 /**
@@ -79,10 +94,18 @@ interface Collected {
 function collect(source: Readable, options: ReadBodyOptions): Promise<Collected> {
   return new Promise((resolve, reject) => {
     const state: Collected = { chunks: [], kept: 0, received: 0 };
+    const spillAbove = options.spill?.aboveBytes ?? Infinity;
     let nextProgress = options.progressEveryBytes;
     source.on('data', (chunk: Buffer) => {
       state.received += chunk.length;
-      if (state.kept < options.maxInlineBytes) {
+      if (state.spill?.take(chunk)) {
+        // on its way to disk
+      } else if (options.spill && !state.spill && state.kept + chunk.length > spillAbove) {
+        // Kept whole: the spill writes every byte received so far, then the rest, to disk.
+        state.chunks.push(chunk);
+        state.kept += chunk.length;
+        state.spill = new Spill(options.spill, source, state);
+      } else if (state.kept < options.maxInlineBytes) {
         const room = options.maxInlineBytes - state.kept;
         const piece = chunk.length > room ? chunk.subarray(0, room) : chunk;
         state.chunks.push(piece);

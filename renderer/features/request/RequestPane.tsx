@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { parseQueryParams } from '../../../shared/url/query-params';
 import { useActiveTab } from '../../store';
 import { Tabs } from '../../Tabs';
-import { AuthSummary } from './AuthSummary';
+import { AuthEditor } from './AuthEditor';
 import { BodyEditor } from './BodyEditor';
 import { HeadersTable } from './HeadersTable';
 import { ParamsTable } from './ParamsTable';
@@ -50,7 +50,7 @@ export function RequestPane() {
         {tab === 'params' && <ParamsTable />}
         {tab === 'headers' && <HeadersTable />}
         {tab === 'body' && <BodyEditor />}
-        {tab === 'auth' && <AuthSummary />}
+        {tab === 'auth' && <AuthEditor />}
         {tab === 'settings' && <SettingsPanel />}
       </div>
     </section>

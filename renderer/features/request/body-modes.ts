@@ -28,5 +28,22 @@ export function switchBodyMode(body: RequestBody, mode: RequestBody['mode']): Re
       return { mode, fields: formFields.map((f) => ({ kind: 'text' as const, ...f })) };
     case 'binary':
       return { mode, path: '' };
+    case 'graphql':
+      return {
+        mode,
+        query: body.mode === 'json' ? graphqlQueryFrom(body.text) : '',
+        variables: '{}',
+        persisted: false,
+      };
+  }
+}
+
+/** Switching a JSON body like {"query": "..."} to GraphQL keeps its query text. */
+function graphqlQueryFrom(text: string): string {
+  try {
+    const parsed = JSON.parse(text) as { query?: unknown };
+    return typeof parsed.query === 'string' ? parsed.query : '';
+  } catch {
+    return '';
   }
 }

@@ -2,13 +2,16 @@ import { useMemo } from 'react';
 import type { Exchange } from '../../../shared/model/response';
 import { CodeEditor } from '../../editor/CodeEditor';
 import { presentBody } from './format';
+import { LargeBodyView } from './large/LargeBodyView';
 
 export function BodyView({ exchange }: { exchange: Exchange }) {
   const { body } = exchange.response;
   const shown = useMemo(
-    () => (body.encoding === 'utf8' ? presentBody(body.text, body.contentType) : undefined),
+    () => (body.encoding === 'utf8' && !body.stored ? presentBody(body.text, body.contentType) : undefined),
     [body],
   );
+  // A large body stays on the main side: a virtualised view reads it in windows.
+  if (body.stored) return <LargeBodyView key={body.stored.id} exchange={exchange} stored={body.stored} />;
   if (!shown) {
     if (/^image\//i.test(body.contentType) && !body.truncated) {
       return (

@@ -7,8 +7,9 @@ import { CookiesView } from './CookiesView';
 import { formatBytes } from './format';
 import { StatusLine } from './StatusLine';
 import { TimelineView } from './TimelineView';
+import { TokensPanel } from '../tokens/TokensPanel';
 
-type Part = 'body' | 'headers' | 'cookies' | 'timeline';
+type Part = 'body' | 'headers' | 'cookies' | 'timeline' | 'tokens';
 
 export function ResponsePane() {
   const [tab, setTab] = useState<Part>('body');
@@ -53,6 +54,7 @@ export function ResponsePane() {
           { id: 'headers', label: `Headers (${response.headers.length})` },
           { id: 'cookies', label: setCookies.length ? `Cookies (${setCookies.length})` : 'Cookies' },
           { id: 'timeline', label: noteCount ? `Timeline ⚠ ${noteCount}` : 'Timeline' },
+          { id: 'tokens', label: 'Tokens' },
         ]}
         active={tab}
         onSelect={(id) => setTab(id as Part)}
@@ -69,6 +71,7 @@ export function ResponsePane() {
         )}
         {tab === 'cookies' && <CookiesView setCookies={setCookies} host={host} />}
         {tab === 'timeline' && <TimelineView exchange={exchange} />}
+        {tab === 'tokens' && <TokensPanel />}
       </div>
     </section>
   );

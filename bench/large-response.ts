@@ -1,0 +1,122 @@
+/**
+ * large_response_*: a 100 MB JSON sent from browser mode in Chromium. Measures, in the page,
+ * the time from clicking Send to the first rendered rows and the longest main-thread task
+ * (PerformanceObserver 'longtask'); and samples the host process's RSS every 50 ms.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { startLanternHost } from '../e2e/support/processes';
+import { findChromium } from '../scripts/test-tools.mjs';
+import { startLargeJsonServer } from './large-json-server';
+import { median, round } from './engine-overhead';
+
+const RUNS = 3;
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Peak VmRSS of a process, sampled every 50 ms until stopped. */
+function sampleRss(pid: number) {
+  let peakKb = 0;
+  const read = () => {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    peakKb = Math.max(peakKb, Number(match?.[1] ?? 0));
+  };
+  read();
+  const timer = setInterval(read, 50);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      read();
+      return peakKb / 1024;
+    },
+  };
+}
+
+// Page scripts are strings: the bench runs under tsx, whose helpers would not exist in the page.
+const OBSERVE_LONG_TASKS = `
+  window.longestTask = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.longestTask = Math.max(window.longestTask, entry.duration);
+  }).observe({ type: 'longtask' });
+`;
+/** Clicks Send and resolves, after the next frame, once row 1 (the first record) is drawn. */
+const SEND_AND_TIME_FIRST_ROWS = `
+  new Promise((resolve) => {
+    const start = performance.now();
+    const observer = new MutationObserver(() => {
+      const row = document.querySelector('[data-testid="large-body-row"][data-row="1"]');
+      if (!row || !row.textContent.includes('"id"')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => resolve(performance.now() - start));
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    document.querySelector('[data-testid="send-button"]').click();
+  })
+`;
+
+interface Run {
+  firstViewMs: number;
+  longestTaskMs: number;
+  rssMb: number;
+  searchMs: number;
+}
+
+/** One send of the body, timed inside the page so Playwright's own latency is not counted. */
+async function measureOnce(page: Page, url: string, pid: number, needle: string): Promise<Run> {
+  await page.getByTestId('url-input').fill(url);
+  await page.evaluate(OBSERVE_LONG_TASKS);
+  const rss = sampleRss(pid);
+  const firstViewMs = (await page.evaluate(SEND_AND_TIME_FIRST_ROWS)) as number;
+  // Let the work that follows the first rows (further blocks, layout) finish inside the window.
+  await page.waitForTimeout(1_000);
+  const rssMb = rss.stop();
+  const searchStart = Date.now();
+  await page.getByTestId('body-search').fill(needle);
+  await page.getByTestId('body-search').press('Enter');
+  await page.getByTestId('body-search-count').filter({ hasText: '1 match' }).waitFor();
+  const searchMs = Date.now() - searchStart;
+  const longestTaskMs = (await page.evaluate('window.longestTask')) as number;
+  return { firstViewMs, longestTaskMs, rssMb, searchMs };
+}
+
+export async function largeResponse(): Promise<Record<string, number>> {
+  const executablePath = findChromium();
+  if (!executablePath)
+    throw new Error("No Chromium found: install Debian's chromium or set LANTERN_CHROMIUM.");
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'lantern-bench-'));
+  const server = await startLargeJsonServer({ megabytes: 100 });
+  const host = await startLanternHost(dataDir);
+  const browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    await page.goto(host.launchUrl);
+    await page.getByTestId('url-input').waitFor();
+    const runs: Run[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      // A fresh tab each time, so every run starts from an empty response pane.
+      if (i > 0) await page.reload();
+      await page.getByTestId('url-input').waitFor();
+      runs.push(await measureOnce(page, `${server.url}?run=${i}`, host.child.pid ?? 0, server.needle));
+    }
+    return {
+      large_response_first_view_ms: round(median(runs.map((r) => r.firstViewMs)), 0),
+      large_response_longest_task_ms: round(Math.max(...runs.map((r) => r.longestTaskMs)), 0),
+      large_response_main_rss_mb: round(Math.max(...runs.map((r) => r.rssMb)), 0),
+      large_response_search_ms: round(median(runs.map((r) => r.searchMs)), 0),
+    };
+  } finally {
+    await browser.close();
+    await host.stop();
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

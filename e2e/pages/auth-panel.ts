@@ -1,0 +1,46 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export interface OAuthClient {
+  label: string;
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+/** Page object for the Auth tab, the credential dialog and the Tokens tab. */
+export class AuthPanel {
+  readonly dialog: Locator;
+
+  constructor(readonly page: Page) {
+    this.dialog = page.getByTestId('credential-dialog');
+  }
+
+  async registerOAuthClient(client: OAuthClient): Promise<void> {
+    await this.page.getByTestId('request-tab-auth').click();
+    await this.page.getByTestId('auth-type').selectOption('oauth2');
+    // The dialog opens by itself when no OAuth client exists yet; otherwise ask for a new one.
+    if (!(await this.dialog.isVisible())) await this.page.getByTestId('auth-new-credential').click();
+    await expect(this.dialog).toBeVisible();
+    await this.page.getByTestId('credential-label').fill(client.label);
+    await this.page.getByTestId('credential-tokenUrl').fill(client.tokenUrl);
+    await this.page.getByTestId('credential-clientId').fill(client.clientId);
+    await this.page.getByTestId('credential-secret').fill(client.clientSecret);
+    await this.page.getByTestId('credential-save').click();
+    await expect(this.dialog).toBeHidden();
+    await expect(this.page.getByTestId('auth-credential')).toHaveValue(/.+/);
+  }
+
+  async openTokens(): Promise<void> {
+    await this.page.getByTestId('response-tab-tokens').click();
+    await expect(this.page.getByTestId('tokens-panel')).toBeVisible();
+  }
+
+  token(index: number) {
+    return {
+      state: this.page.getByTestId(`token-${index}-state`),
+      countdown: this.page.getByTestId(`token-${index}-countdown`),
+      value: this.page.getByTestId(`token-${index}-value`),
+      reveal: this.page.getByTestId(`token-${index}-reveal`),
+    };
+  }
+}

@@ -1,0 +1,120 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BodyStore } from './body-store';
+
+const dirs: string[] = [];
+const stores: BodyStore[] = [];
+function newStore(options: { maxTotalBytes?: number; maxRowBytes?: number } = {}) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lantern-body-store-'));
+  dirs.push(dir);
+  const store = new BodyStore({ dir: path.join(dir, 'bodies'), ...options });
+  stores.push(store);
+  return { store, dir: path.join(dir, 'bodies') };
+}
+afterEach(async () => {
+  await Promise.all(stores.splice(0).map((s) => s.close()));
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Stores `parts` as one body, in those chunks. */
+async function put(store: BodyStore, parts: (string | Buffer)[]) {
+  const writer = await store.begin();
+  for (const part of parts) writer.write(Buffer.isBuffer(part) ? part : Buffer.from(part));
+  return writer.finish();
+}
+
+describe('BodyStore', () => {
+  it('stores a body with its size, rows and lines, and reads windows of rows', async () => {
+    const { store } = newStore();
+    const lines = Array.from({ length: 1000 }, (_, i) => `{"id":${i}}`);
+    const stored = await put(store, [lines.slice(0, 500).join('\n'), '\n', lines.slice(500).join('\n')]);
+    expect(stored).toMatchObject({ bytes: Buffer.byteLength(lines.join('\n')), rows: 1000, lines: 1000 });
+    expect(stored.id).toMatch(/^b[0-9a-f]{24}$/);
+    const window = await store.readRows(stored.id, 499, 3);
+    expect(window.fromRow).toBe(499);
+    expect(window.rows.map((r) => r.text)).toEqual(['{"id":499}', '{"id":500}', '{"id":501}']);
+    expect(window.rows.map((r) => r.line)).toEqual([500, 501, 502]);
+  });
+
+  it('clips windows at the end of the body', async () => {
+    const { store } = newStore();
+    const stored = await put(store, ['a\nb\nc']);
+    expect(await store.readRows(stored.id, 2, 100)).toEqual({
+      fromRow: 2,
+      rows: [{ line: 3, text: 'c', wrapped: false }],
+    });
+    expect((await store.readRows(stored.id, 50, 2)).fromRow).toBe(2);
+  });
+
+  it('decodes characters split across chunks', async () => {
+    const { store } = newStore();
+    const bytes = Buffer.from('héllo wörld €\n😀 end');
+    const parts = Array.from({ length: bytes.length }, (_, i) => bytes.subarray(i, i + 1));
+    const stored = await put(store, parts);
+    const { rows } = await store.readRows(stored.id, 0, 10);
+    expect(rows.map((r) => r.text)).toEqual(['héllo wörld €', '😀 end']);
+  });
+
+  it('cuts long lines into rows of at most maxRowBytes', async () => {
+    const { store } = newStore({ maxRowBytes: 10 });
+    const stored = await put(store, ['x'.repeat(25)]);
+    expect([stored.rows, stored.lines]).toEqual([3, 1]);
+    const { rows } = await store.readRows(stored.id, 0, 3);
+    expect(rows.map((r) => [r.text.length, r.wrapped])).toEqual([
+      [10, false],
+      [10, true],
+      [5, true],
+    ]);
+  });
+
+  it('says in plain words when an id is unknown or released', async () => {
+    const { store } = newStore();
+    const stored = await put(store, ['x']);
+    expect(await store.release(stored.id)).toBe(true);
+    expect(await store.release(stored.id)).toBe(false);
+    await expect(store.readRows(stored.id, 0, 1)).rejects.toMatchObject({
+      code: 'body.unknown',
+      message: expect.stringContaining('no longer available'),
+    });
+  });
+
+  it('removes the oldest bodies when the total passes its limit', async () => {
+    const { store } = newStore({ maxTotalBytes: 250 });
+    const first = await put(store, ['a'.repeat(100)]);
+    const second = await put(store, ['b'.repeat(100)]);
+    const third = await put(store, ['c'.repeat(100)]);
+    expect(() => store.get(first.id)).toThrow(/no longer available/);
+    expect(store.get(second.id).bytes).toBe(100);
+    expect(store.get(third.id).bytes).toBe(100);
+    expect(store.totalBytes()).toBe(200);
+  });
+
+  it('keeps only the start of a body larger than the whole limit, and says so', async () => {
+    const { store } = newStore({ maxTotalBytes: 100 });
+    const stored = await put(store, ['a'.repeat(60), 'b'.repeat(60)]);
+    expect(stored).toMatchObject({ bytes: 60, cut: true });
+  });
+
+  it('deletes an aborted body and removes its folder on close', async () => {
+    const { store, dir } = newStore();
+    const writer = await store.begin();
+    writer.write(Buffer.from('partial'));
+    await writer.abort();
+    expect(readdirSync(dir)).toEqual([]);
+    await put(store, ['kept']);
+    expect(readdirSync(dir)).toHaveLength(1);
+    await store.close();
+    expect(existsSync(dir)).toBe(false);
+    await expect(store.begin()).rejects.toMatchObject({ code: 'body.closed' });
+  });
+
+  it('decodes rows with the charset the response declared', async () => {
+    const { store } = newStore();
+    const writer = await store.begin('iso-8859-1');
+    writer.write(Buffer.from([0x63, 0x61, 0x66, 0xe9]));
+    const stored = await writer.finish();
+    expect((await store.readRows(stored.id, 0, 1)).rows[0]?.text).toBe('café');
+  });
+});

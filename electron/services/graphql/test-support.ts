@@ -1,0 +1,37 @@
+/** Builds the service's `send` from Lantern's real pieces (createServices + dispatch), for tests. */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { dispatch } from '../../../shared/dispatch';
+import type { Exchange } from '../../../shared/model/response';
+import { LanternError } from '../../../shared/model/result';
+import { createServices } from '../../services';
+import { createGraphqlService } from './graphql-service';
+import type { SendDraft } from './graphql-service';
+
+export function createTestWorkbench() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'lantern-graphql-'));
+  const services = createServices({ mode: 'browser', version: 'test', dataDir, emit: () => undefined });
+  const send: SendDraft = async (draft, environmentId) => {
+    const result = await dispatch(services.handlers, 'send', {
+      requestId: randomUUID(),
+      draft,
+      environmentId,
+    });
+    if (!result.ok) throw new LanternError(result.error.code, result.error.message);
+    return result.value as Exchange;
+  };
+  const cacheDir = path.join(dataDir, 'graphql-schemas');
+  const graphql = createGraphqlService({ send, cacheDir, bodies: services.handlers });
+  return { services, send, graphql, cacheDir, dataDir };
+}
+
+/** A GraphQL request body for the send pipeline. */
+export const graphqlBody = (query: string, variables = '{}', operationName?: string, persisted = false) => ({
+  mode: 'graphql' as const,
+  query,
+  variables,
+  persisted,
+  ...(operationName ? { operationName } : {}),
+});

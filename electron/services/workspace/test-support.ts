@@ -1,0 +1,41 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { SavedRequest } from './types';
+
+/** A saved request with every optional part filled in, for round trips. */
+export function sampleRequest(overrides: Partial<SavedRequest> = {}): SavedRequest {
+  return {
+    id: 'req_users',
+    name: 'List users',
+    description: 'Lists the users.\nPaged, 50 at a time.\n',
+    draft: {
+      method: 'GET',
+      url: 'https://api.example.com/users?page={{page}}',
+      headers: [
+        { name: 'Accept', value: 'application/json', enabled: true },
+        { name: 'X-Debug', value: '1', enabled: false },
+      ],
+      body: { mode: 'none' },
+      auth: { type: 'bearer', credentialId: 'cred_api' },
+    },
+    inheritAuth: false,
+    ...overrides,
+  };
+}
+
+/** A fresh temp folder per test, so tests can run in parallel; removed by the returned function. */
+export async function tempDir(
+  prefix = 'lantern-ws-',
+): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A large body whose every line names its generation, so a torn write cannot pass for whole. */
+export function generationBody(id: string, generation: number): string {
+  const lines = [`generation ${generation}`];
+  for (let i = 0; i < 12_000; i += 1)
+    lines.push(`${id} line ${i} of generation ${generation}: ${'x'.repeat(i % 40)}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { BodyRow } from '../../../../shared/model/body';
+import { BLOCK_ROWS, RowCache } from './row-cache';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function cacheOf(rows: number) {
+  const asked: [number, number][] = [];
+  const events = { loaded: 0, error: '' };
+  const cache = new RowCache(
+    rows,
+    async (from, count) => {
+      asked.push([from, count]);
+      if (from < 0) throw new Error('unreachable');
+      return Array.from({ length: count }, (_, i): BodyRow => ({
+        line: from + i + 1,
+        text: `row ${from + i}`,
+        wrapped: false,
+      }));
+    },
+    () => events.loaded++,
+    (message) => (events.error = message),
+  );
+  return { cache, asked, events };
+}
+
+describe('RowCache', () => {
+  it('fetches whole blocks once, clipped to the body, and serves rows from them', async () => {
+    const { cache, asked, events } = cacheOf(BLOCK_ROWS + 10);
+    cache.ensure(BLOCK_ROWS - 5, BLOCK_ROWS + 5);
+    cache.ensure(BLOCK_ROWS - 5, BLOCK_ROWS + 5);
+    expect(cache.get(0)).toBeUndefined();
+    await settle();
+    expect(asked).toEqual([
+      [0, BLOCK_ROWS],
+      [BLOCK_ROWS, 10],
+    ]);
+    expect(events.loaded).toBe(2);
+    expect(cache.get(BLOCK_ROWS + 3)?.text).toBe(`row ${BLOCK_ROWS + 3}`);
+    cache.ensure(0, 20);
+    expect(asked).toHaveLength(2);
+  });
+
+  it('drops the least recently used blocks beyond its limit', async () => {
+    const { cache, asked } = cacheOf(BLOCK_ROWS * 100);
+    cache.ensure(0, 1);
+    await settle();
+    for (let block = 1; block < 60; block++) {
+      cache.ensure(block * BLOCK_ROWS, block * BLOCK_ROWS + 1);
+      cache.ensure(0, 1); // keeps block 0 young
+      await settle();
+    }
+    expect(cache.get(0)).toBeDefined();
+    expect(cache.get(BLOCK_ROWS)).toBeUndefined();
+    expect(asked.filter(([from]) => from === 0)).toHaveLength(1);
+  });
+
+  it('reports a failed fetch once and stops asking', async () => {
+    const failing = new RowCache(
+      10,
+      () => Promise.reject(new Error('This response body is no longer available')),
+      () => undefined,
+      (m) => errors.push(m),
+    );
+    const errors: string[] = [];
+    failing.ensure(0, 10);
+    await settle();
+    failing.ensure(0, 10);
+    await settle();
+    expect(errors).toEqual(['This response body is no longer available']);
+  });
+});

@@ -1,0 +1,131 @@
+import { useCallback, useEffect, useState } from 'react';
+import { formatCountdown, tokenState, type TokenSummary } from '../../../shared/model/token';
+import { call } from '../../api';
+import { useNow } from '../../hooks';
+import { useActiveTab } from '../../store';
+import { RevealButton } from './RevealButton';
+
+const STATE_WORDS = {
+  valid: 'valid',
+  expiring: 'expiring soon',
+  expired: 'expired',
+  'no-expiry': 'no stated expiry',
+};
+
+/** Every token Lantern holds: state with a live countdown (opaque tokens too), claims, uses. */
+export function TokensPanel() {
+  const [tokens, setTokens] = useState<TokenSummary[]>([]);
+  const [error, setError] = useState<string>();
+  const lastExchange = useActiveTab((t) => t.exchange);
+  const now = useNow();
+  const refresh = useCallback(async () => {
+    const result = await call('listTokens', {});
+    if (result.ok) setTokens(result.value);
+    else setError(result.error.message);
+  }, []);
+  useEffect(() => {
+    void refresh();
+  }, [refresh, lastExchange]);
+  const act = async (promise: Promise<{ ok: boolean; error?: { message: string } }>) => {
+    const result = await promise;
+    setError(result.ok ? undefined : result.error?.message);
+    await refresh();
+  };
+  if (tokens.length === 0) {
+    return (
+      <div className="tokens-panel" data-testid="tokens-panel">
+        <p className="empty-note">
+          No tokens yet. Send a request that uses an OAuth 2 credential, and its token shows here.
+        </p>
+        {error && <p className="inline-error">{error}</p>}
+      </div>
+    );
+  }
+  return (
+    <div className="tokens-panel" data-testid="tokens-panel">
+      {error && (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      )}
+      {tokens.map((token, index) => {
+        const state = tokenState(token.expiresAt, now);
+        return (
+          <article key={token.id} className={`token-card token-${state}`} data-testid={`token-${index}`}>
+            <header>
+              <strong>{token.clientLabel}</strong>{' '}
+              {token.clientId && <span className="hint">({token.clientId})</span>}
+              <span className={`token-state state-${state}`} data-testid={`token-${index}-state`}>
+                {STATE_WORDS[state]}
+                {token.expiresAt !== undefined && state !== 'expired' && (
+                  <span data-testid={`token-${index}-countdown`}>
+                    {' '}
+                    · {formatCountdown(token.expiresAt - now)} left
+                  </span>
+                )}
+              </span>
+            </header>
+            <dl>
+              <dt>Issued</dt>
+              <dd>{new Date(token.issuedAt).toLocaleString()}</dd>
+              <dt>Expires</dt>
+              <dd>
+                {token.expiresAt ? new Date(token.expiresAt).toLocaleString() : 'not stated by the server'}
+              </dd>
+              <dt>Scopes</dt>
+              <dd>{token.scope || '—'}</dd>
+              <dt>Value</dt>
+              <dd>
+                <RevealButton
+                  testId={`token-${index}`}
+                  masked={token.maskedValue}
+                  reveal={async () => {
+                    const result = await call('revealToken', { tokenId: token.id });
+                    return result.ok ? result.value.value : undefined;
+                  }}
+                />
+              </dd>
+            </dl>
+            {token.jwt && (
+              <details>
+                <summary>Decoded JWT</summary>
+                <pre data-testid={`token-${index}-jwt`}>
+                  {JSON.stringify({ header: token.jwt.header, payload: token.jwt.payload }, null, 2)}
+                </pre>
+              </details>
+            )}
+            {token.usedBy.length > 0 && (
+              <details>
+                <summary>Used by {token.usedBy.length} request(s)</summary>
+                <ul className="token-uses">
+                  {token.usedBy.map((use, i) => (
+                    <li key={i}>
+                      {new Date(use.at).toLocaleTimeString()} {use.method} {use.url} →{' '}
+                      {use.status ?? 'failed'}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+            <footer>
+              <button
+                type="button"
+                data-testid={`token-${index}-new`}
+                onClick={() => void act(call('newToken', { credentialId: token.credentialId }))}
+              >
+                Get a new token
+              </button>
+              <button
+                type="button"
+                data-testid={`token-${index}-forget`}
+                onClick={() => void act(call('forgetToken', { tokenId: token.id }))}
+              >
+                Forget
+              </button>
+            </footer>
+          </article>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { draft, exchange, findingOf, idsOf } from '../test-support';
+
+const query = (text: string) => draft({ json: { query: text } });
+
+describe('data without errors (scenarios 14 and 16)', () => {
+  it('explains {"data":[]} as an unknown top-level field', () => {
+    const input = {
+      draft: query('{ core_user_userz { total } }'),
+      exchange: exchange({ body: '{"data":[]}' }),
+    };
+    expect(idsOf(input)).toEqual(['graphql.data.empty-array']);
+    expect(findingOf(input, 'graphql.data.empty-array').explanation).toMatch(/core_user_userz/);
+  });
+
+  it('names a misspelt field that was silently dropped', () => {
+    const input = {
+      draft: query('{ totara_webapi_status { status statsu } }'),
+      exchange: exchange({ body: '{"data":{"totara_webapi_status":{"status":"ok"}}}' }),
+    };
+    expect(idsOf(input)).toEqual(['graphql.data.field-missing']);
+    const finding = findingOf(input, 'graphql.data.field-missing');
+    expect(finding.title).toMatch(/statsu/);
+    expect(finding.evidence).toEqual([{ kind: 'response-body', name: 'data.totara_webapi_status.statsu' }]);
+  });
+
+  it('honours aliases, lists and fragments with a type condition', () => {
+    const text = `query page { users: core_user_users { items { id ...Names } total } }
+      fragment Names on core_user { firstname lastname }`;
+    const body = JSON.stringify({ data: { users: { items: [{ id: '1' }, { id: '2' }], total: 2 } } });
+    expect(idsOf({ draft: query(text), exchange: exchange({ body }) })).toEqual([]);
+  });
+
+  it('reads nulls without errors as a likely permission (scenario 16)', () => {
+    const body = JSON.stringify({
+      data: {
+        core_user_users: {
+          items: [
+            { id: '1', email: null },
+            { id: '2', email: null },
+            { id: '3', email: 'u3@example.com' },
+          ],
+        },
+      },
+    });
+    const input = {
+      draft: query('{ core_user_users(query: {pagination: {limit: 3}}) { items { id email } } }'),
+      exchange: exchange({ body }),
+    };
+    expect(idsOf(input)).toEqual(['totara.data.null-fields']);
+    const finding = findingOf(input, 'totara.data.null-fields');
+    expect(finding.severity).toBe('info');
+    expect(finding.evidence.map((e) => e.name)).toEqual([
+      'data.core_user_users.items[0].email',
+      'data.core_user_users.items[1].email',
+    ]);
+  });
+
+  it('says nothing when the answer has errors, is cut short, or is not JSON', () => {
+    const d = query('{ totara_webapi_status { status statsu } }');
+    expect(
+      idsOf({
+        draft: d,
+        exchange: exchange({ body: '{"data":{"totara_webapi_status":{"sta', truncated: true }),
+      }),
+    ).toEqual([]);
+    expect(idsOf({ draft: d, exchange: exchange({ body: '<html>Maintenance</html>' }) })).toEqual([]);
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { draft, exchange, findingOf, GRAPHQL_URL, idsOf, REST_URL } from '../test-support';
+
+describe('transport: failed sends, TLS, redirects, CORS', () => {
+  it.each([
+    [
+      'network.dns',
+      'The name "learn.exmaple.com" could not be found (DNS lookup failed). Check the spelling…',
+      'network.dns',
+    ],
+    [
+      'network.tls',
+      'The secure connection to learn.example.com:443 failed (DEPTH_ZERO_SELF_SIGNED_CERT): …',
+      'network.tls',
+    ],
+    [
+      'network.tls-client',
+      'The server at learn.example.com:443 refused the secure connection…',
+      'network.tls',
+    ],
+    [
+      'network.refused',
+      'Could not connect to 127.0.0.1:4010: the connection was refused…',
+      'network.refused',
+    ],
+    ['network.timeout', 'The server took longer than 30 s…', 'network.timeout'],
+    ['template.unresolved', 'The variable {{base}} is not defined…', 'request.template-unresolved'],
+    ['auth.login-failed', 'Logging in to … failed: the site answered "Invalid login".', 'auth.login-failed'],
+    ['something.new', 'Something odd happened.', 'request.failed'],
+  ])('turns the call error %s into %s', (code, message, id) => {
+    const input = { draft: draft({ url: GRAPHQL_URL }), error: { code, message } };
+    expect(idsOf(input)).toEqual([id]);
+    expect(findingOf(input, id).explanation).toBe(message);
+  });
+
+  it('warns when TLS verification was off and would have failed', () => {
+    const tls = { verified: false, verifyError: 'DEPTH_ZERO_SELF_SIGNED_CERT' };
+    const sent = exchange({ body: '{"data":{"totara_webapi_status":{"status":"ok"}}}', tls });
+    expect(idsOf({ exchange: sent })).toEqual(['network.tls-unverified']);
+  });
+
+  it('points at a redirect that turned a POST into a GET', () => {
+    const redirects = [
+      { status: 302, method: 'POST', url: `${REST_URL}/v1/users`, location: `${REST_URL}/users` },
+    ];
+    const sent = exchange({ url: `${REST_URL}/v1/users`, status: 200, headers: [], body: '{}', redirects });
+    expect(idsOf({ exchange: sent })).toEqual(['http.redirect-post-to-get']);
+    expect(idsOf({ exchange: { ...sent, redirects: [{ ...redirects[0]!, status: 307 }] } })).toEqual([]);
+  });
+
+  it('adds a CORS note when Origin was sent or access-control headers came back', () => {
+    const withOrigin = exchange({
+      requestHeaders: [['Origin', 'https://app.example.com']],
+      body: '{"data":{}}',
+    });
+    expect(idsOf({ exchange: withOrigin })).toEqual(['http.cors-irrelevant']);
+    const allow = exchange({ headers: [['access-control-allow-origin', '*']], body: '{}' });
+    const finding = findingOf({ exchange: allow }, 'http.cors-irrelevant');
+    expect(finding.severity).toBe('info');
+    expect(finding.explanation).toMatch(/not a browser/);
+  });
+});

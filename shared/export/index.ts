@@ -1,0 +1,10 @@
+export { toPostman, type PostmanExport } from './to-postman';
+export { secretPlaceholders } from './postman-auth-block';
+export {
+  SNIPPET_LANGUAGES,
+  toSnippet,
+  type Snippet,
+  type SnippetLanguage,
+  type SnippetOptions,
+  type SnippetSecret,
+} from './to-snippet';

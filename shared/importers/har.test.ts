@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import harText from './fixtures/chrome-app.har?raw';
+import { importHar } from './har';
+import { reportOf, requestNamed } from './test-support';
+
+const report = reportOf(importHar(harText));
+const { root } = report.collection;
+
+describe('importHar on a Chrome HAR', () => {
+  it('imports the XHR and fetch entries, one folder per host', () => {
+    expect(report.counts).toEqual({ folders: 2, requests: 6, environments: 0 });
+    expect(root.folders.map((f) => [f.name, f.requests.map((r) => r.name)])).toEqual([
+      [
+        'app.example.com',
+        [
+          'GET /api/me?fields=name,email',
+          'POST /api/graphql',
+          'PUT /api/profile',
+          'POST /api/avatar',
+          'POST /api/events',
+        ],
+      ],
+      ['api.example.com', ['POST /v2/login']],
+    ]);
+  });
+
+  it('includes the page, script and image entries when asked', () => {
+    const all = reportOf(importHar(harText, { onlyXhr: false }));
+    expect(all.counts.requests).toBe(9);
+    expect(all.skipped[0]).toBe(
+      '1 CORS preflight (OPTIONS) request was left out: browsers send them on their own.',
+    );
+  });
+
+  it('drops pseudo-headers and content-length, keeps cookies as a Cookie header', () => {
+    const me = requestNamed(root, 'GET /api/me?fields=name,email').draft;
+    expect(me.headers.map((h) => h.name)).toEqual([
+      'Accept',
+      'Cookie',
+      'Referer',
+      'User-Agent',
+      'X-Requested-With',
+    ]);
+    expect(me.headers[1]?.value).toBe('sid=s%3A9f8e7d6c.Kx1; theme=dark');
+    const graphql = requestNamed(root, 'POST /api/graphql').draft;
+    expect(graphql.headers.map((h) => h.name)).toEqual(['accept', 'content-type', 'origin']);
+  });
+
+  it('turns a literal Authorization header into a credential', () => {
+    const graphql = requestNamed(root, 'POST /api/graphql');
+    expect(graphql.draft.auth).toEqual({ type: 'bearer', credentialId: 'bearer-1' });
+    expect(report.collection.credentials).toEqual([
+      {
+        id: 'bearer-1',
+        kind: 'bearer',
+        label: 'Bearer token (request "POST /api/graphql" in app.example.com)',
+        fields: {},
+        secretLeftOut: true,
+      },
+    ]);
+    expect(JSON.stringify(report.collection)).not.toContain('eyJhbGciOiJSUzI1NiJ9');
+  });
+
+  it('chooses the body mode by MIME type', () => {
+    expect(requestNamed(root, 'POST /api/graphql').draft.body).toEqual({
+      mode: 'graphql',
+      query: 'query Courses($first: Int) { courses(first: $first) { id name } }',
+      variables: '{\n  "first": 5\n}',
+      operationName: 'Courses',
+      persisted: false,
+    });
+    expect(requestNamed(root, 'POST /v2/login').draft.body).toEqual({
+      mode: 'form-urlencoded',
+      fields: [
+        { name: 'username', value: 'ann@example.com', enabled: true },
+        { name: 'remember', value: '1', enabled: true },
+        { name: 'next', value: '/home', enabled: true },
+      ],
+    });
+    expect(requestNamed(root, 'PUT /api/profile').draft.body).toEqual({
+      mode: 'json',
+      text: '{"displayName":"Ann O\'Neil"}',
+    });
+    const avatar = requestNamed(root, 'POST /api/avatar').draft;
+    expect(avatar.headers).toEqual([]);
+    expect(avatar.body).toEqual({
+      mode: 'multipart',
+      fields: [
+        { kind: 'text', name: 'caption', value: 'Me at the beach', enabled: true },
+        { kind: 'file', name: 'file', path: 'beach.jpg', contentType: 'image/jpeg', enabled: true },
+      ],
+    });
+    expect(requestNamed(root, 'POST /api/events').draft.body).toEqual({
+      mode: 'raw',
+      text: 'page_view /dashboard',
+      contentType: 'text/plain;charset=UTF-8',
+    });
+  });
+
+  it('reports the cookie, the token, the file and what it filtered out', () => {
+    expect(report.skipped).toEqual([
+      '3 entries that the page loaded itself (documents, scripts, styles, images…) were left out: only XHR and fetch requests were imported. Import again with "only XHR/fetch" off to include them.',
+      '1 CORS preflight (OPTIONS) request was left out: browsers send them on their own.',
+      'The Authorization header of request "POST /api/graphql" in app.example.com held a Bearer credential: it became the request\'s auth, and its secret was left out. Enter it again in Lantern.',
+      'Form field "file" of request "POST /api/avatar" in app.example.com sends the file beach.jpg: the path was kept, but the file itself is not part of the export. Check that it exists on this computer.',
+      'The cookies of 1 request (GET /api/me?fields=name,email) were imported as a Cookie header. A cookie is usually a login session, which is a secret: consider a session credential instead, and remove the header before you share the collection.',
+    ]);
+  });
+});
+
+describe('importHar errors', () => {
+  it.each([
+    ['{"log": {"version": "1.2", "entries": []}}', /holds no requests/],
+    ['{"entries": []}', /not a HAR file: it has no "log"/],
+    [
+      '{"log": {"entries": [{"request": {}}]}}',
+      /entry Lantern cannot read \(at log\.entries\[0\]\.request\.method/,
+    ],
+    ['not json', /not valid JSON.*Save all as HAR/],
+  ])('%#', (text, message) => {
+    expect(importHar(text)).toMatchObject({ ok: false, error: expect.stringMatching(message) });
+  });
+});

@@ -1,0 +1,186 @@
+import type { RequestAuth } from '../model/auth';
+import type { Collection, Folder, ImportReport } from '../model/collection';
+import type { RequestDraft } from '../model/request';
+import { looksSecret } from './secret-names';
+
+export type CredentialNeed = Collection['credentials'][number];
+export type CredentialKind = CredentialNeed['kind'];
+export type Variable = NonNullable<Folder['variables']>[number];
+
+/** What every importer answers: a report, or a plain-words error (what, why, what to do). */
+export type ImportResult = { ok: true; report: ImportReport } | { ok: false; error: string };
+
+/** Auth found in a source file, before it becomes a credential reference. */
+export interface FoundAuth {
+  kind: CredentialKind;
+  /** Non-secret settings only: token URL, client id, username, header name… */
+  fields: Record<string, string>;
+  /**
+   * The secret values the source held. Used only to tell two credentials apart while
+   * importing; they never reach the collection or the report.
+   */
+  secrets: (string | undefined)[];
+  apiKey?: { name: string; in: 'header' | 'query' };
+}
+
+/** A source variable before the secret rule is applied. */
+export interface SourceVariable {
+  name: string;
+  value: string;
+  /** The source marked it secret (Postman `type: "secret"`). */
+  markedSecret?: boolean;
+  disabled?: boolean;
+}
+
+const KIND_LABELS: Record<CredentialKind, string> = {
+  bearer: 'Bearer token',
+  basic: 'Username and password',
+  apiKey: 'API key',
+  oauth2: 'OAuth 2.0',
+  session: 'Session cookie',
+};
+const ID_PREFIX: Record<CredentialKind, string> = {
+  bearer: 'bearer',
+  basic: 'basic',
+  apiKey: 'api-key',
+  oauth2: 'oauth2',
+  session: 'session',
+};
+
+/** A value that is only a `{{variable}}` reference names where a secret lives; it is not one. */
+export const isTemplateOnly = (value: string): boolean => /^\s*(\{\{[^{}]+\}\}\s*)+$/.test(value);
+
+const SAFE_ID = /^[A-Za-z0-9_.-]{1,128}$/;
+const DYNAMIC = /\{\{\s*(\$[A-Za-z][A-Za-z0-9_.]*)\s*\}\}/g;
+
+/**
+ * The state one import builds up: ids already given out, credentials (deduplicated) and
+ * the plain-words lines of what was left out.
+ */
+export class ImportContext {
+  readonly skipped: string[] = [];
+  readonly credentials: CredentialNeed[] = [];
+  private readonly credentialByKey = new Map<string, CredentialNeed>();
+  private readonly usedIds = new Set<string>();
+  private readonly counters = new Map<string, number>();
+
+  skip(line: string): void {
+    if (!this.skipped.includes(line)) this.skipped.push(line);
+  }
+
+  /** The source's own id when it is usable and unused, else `prefix-N` counted in file order. */
+  id(sourceId: string | undefined, prefix: string): string {
+    if (sourceId !== undefined && SAFE_ID.test(sourceId) && !this.usedIds.has(sourceId)) {
+      this.usedIds.add(sourceId);
+      return sourceId;
+    }
+    let id: string;
+    do {
+      const next = (this.counters.get(prefix) ?? 0) + 1;
+      this.counters.set(prefix, next);
+      id = `${prefix}-${next}`;
+    } while (this.usedIds.has(id));
+    this.usedIds.add(id);
+    return id;
+  }
+
+  /** Turns found auth into a reference, adding (or reusing) the credential it needs. */
+  credential(found: FoundAuth, where: string): RequestAuth {
+    const secrets = found.secrets.filter((s): s is string => s !== undefined && s !== '');
+    const fieldList = Object.entries(found.fields)
+      .filter(([, value]) => value !== '')
+      .sort(([a], [b]) => a.localeCompare(b));
+    const key = JSON.stringify([found.kind, fieldList, found.apiKey ?? null, secrets]);
+    let need = this.credentialByKey.get(key);
+    if (!need) {
+      const count = this.credentials.filter((c) => c.kind === found.kind).length + 1;
+      need = {
+        id: `${ID_PREFIX[found.kind]}-${count}`,
+        kind: found.kind,
+        label: `${KIND_LABELS[found.kind]} (${where})`,
+        fields: Object.fromEntries(fieldList),
+        secretLeftOut: secrets.some((secret) => !isTemplateOnly(secret)),
+      };
+      this.credentialByKey.set(key, need);
+      this.credentials.push(need);
+    }
+    const kind = found.kind;
+    if (kind === 'apiKey') {
+      const { name = 'X-API-Key', in: place = 'header' } = found.apiKey ?? {};
+      return { type: 'apiKey', credentialId: need.id, name, in: place };
+    }
+    return { type: kind, credentialId: need.id };
+  }
+
+  /** Applies the secret rule: secret-looking variables keep their name, never their value. */
+  variables(source: readonly SourceVariable[], where: string): Variable[] {
+    const kept: Variable[] = [];
+    for (const variable of source) {
+      if (variable.disabled) {
+        this.skip(`Variable "${variable.name}" in ${where} was switched off, so it was not imported.`);
+        continue;
+      }
+      const secret = variable.markedSecret === true || looksSecret(variable.name);
+      if (secret && variable.value !== '' && !isTemplateOnly(variable.value)) {
+        this.skip(
+          `Variable "${variable.name}" in ${where} holds a secret, so its value was not imported:` +
+            ' re-enter it in Lantern, where it is kept in the vault.',
+        );
+      }
+      const value = secret && !isTemplateOnly(variable.value) ? '' : variable.value;
+      kept.push({ name: variable.name, value, secret });
+    }
+    return kept;
+  }
+
+  /** Reports `{{$guid}}`-style dynamic variables: the text is kept, Lantern does not fill them. */
+  reportDynamicVariables(draft: RequestDraft, where: string): void {
+    const names = new Set<string>();
+    for (const text of draftTexts(draft))
+      for (const match of text.matchAll(DYNAMIC)) names.add(match[1] ?? '');
+    if (names.size === 0) return;
+    const list = [...names].map((name) => `{{${name}}}`).join(', ');
+    this.skip(
+      `${capitalise(where)} uses the dynamic variable${names.size > 1 ? 's' : ''} ${list}. The text was kept,` +
+        ' but Lantern does not fill these in: replace them with a value or one of your variables.',
+    );
+  }
+
+  report(collection: Collection): ImportReport {
+    return { collection, skipped: [...this.skipped], counts: countCollection(collection) };
+  }
+}
+
+export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** "request "Get user" in Users / Admin" — how report lines name a place. */
+export function describePlace(kind: 'request' | 'folder', name: string, path: readonly string[]): string {
+  return path.length === 0 ? `${kind} "${name}"` : `${kind} "${name}" in ${path.join(' / ')}`;
+}
+
+/** Every piece of text in a draft that may hold `{{variables}}`. */
+export function draftTexts(draft: RequestDraft): string[] {
+  const texts = [draft.url, ...draft.headers.flatMap((h) => [h.name, h.value])];
+  const { body } = draft;
+  if (body.mode === 'json' || body.mode === 'raw') texts.push(body.text);
+  if (body.mode === 'graphql') texts.push(body.query, body.variables);
+  if (body.mode === 'form-urlencoded') texts.push(...body.fields.flatMap((f) => [f.name, f.value]));
+  if (body.mode === 'multipart') {
+    texts.push(...body.fields.flatMap((f) => [f.name, f.kind === 'text' ? f.value : f.path]));
+  }
+  return texts;
+}
+
+function countCollection(collection: Collection): ImportReport['counts'] {
+  let folders = 0;
+  let requests = 0;
+  const walk = (folder: Folder) => {
+    requests += folder.requests.length;
+    for (const child of folder.folders) {
+      folders += 1;
+      walk(child);
+    }
+  };
+  walk(collection.root);
+  return { folders, requests, environments: collection.environments.length };
+}

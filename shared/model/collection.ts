@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { requestAuthSchema } from './auth';
+import { headerRowSchema, requestDraftSchema } from './request';
+
+/**
+ * A collection as Lantern keeps it: folders of saved requests, each folder able to carry
+ * auth, headers and variables that its requests inherit. On disk it is a folder of YAML
+ * files (issue 7); importers produce this shape, exporters read it.
+ */
+
+export const savedRequestSchema = z.object({
+  id: z.string().min(1).max(128),
+  name: z.string().min(1).max(500),
+  /** Free text shown in the sidebar tooltip and exports. */
+  description: z.string().max(100_000).optional(),
+  draft: requestDraftSchema,
+  /**
+   * Auth inherited from the nearest folder that sets one, when the draft's own auth is "none"
+   * and `inheritAuth` is true (the default for imported requests without their own auth).
+   */
+  inheritAuth: z.boolean().default(true),
+  /** The status codes the CLI runner accepts, e.g. "2xx", "200,201", "4xx"; default 2xx. */
+  expectStatus: z.string().max(200).optional(),
+});
+export type SavedRequest = z.infer<typeof savedRequestSchema>;
+
+export const variableSchema = z.object({
+  name: z.string(),
+  value: z.string(),
+  secret: z.boolean().default(false),
+});
+
+export interface Folder {
+  id: string;
+  name: string;
+  description?: string;
+  auth?: z.infer<typeof requestAuthSchema>;
+  headers?: z.infer<typeof headerRowSchema>[];
+  variables?: z.infer<typeof variableSchema>[];
+  folders: Folder[];
+  requests: SavedRequest[];
+}
+
+export const folderSchema: z.ZodType<Folder> = z.lazy(() =>
+  z.object({
+    id: z.string().min(1).max(128),
+    name: z.string().min(1).max(500),
+    description: z.string().max(100_000).optional(),
+    auth: requestAuthSchema.optional(),
+    headers: z.array(headerRowSchema).optional(),
+    variables: z.array(variableSchema).optional(),
+    folders: z.array(folderSchema),
+    requests: z.array(savedRequestSchema),
+  }),
+) as z.ZodType<Folder>;
+
+export const collectionEnvironmentSchema = z.object({
+  name: z.string().min(1).max(200),
+  variables: z.array(variableSchema),
+});
+
+/**
+ * Credentials an imported collection needs but Lantern cannot carry secrets for: the
+ * importer names them, the user fills their secrets in afterwards (they go to the vault).
+ */
+export const credentialNeedSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['bearer', 'basic', 'apiKey', 'oauth2', 'session']),
+  label: z.string(),
+  /** Non-secret fields found in the source (token URL, client id, username…). */
+  fields: z.record(z.string(), z.string()),
+  /** True when the source held a secret value that was deliberately not imported. */
+  secretLeftOut: z.boolean(),
+});
+
+export const collectionSchema = z.object({
+  name: z.string().min(1).max(500),
+  root: folderSchema,
+  environments: z.array(collectionEnvironmentSchema),
+  credentials: z.array(credentialNeedSchema),
+});
+export type Collection = z.infer<typeof collectionSchema>;
+
+/** What an import produced, and what it could not carry over (scripts, unsupported auth…). */
+export interface ImportReport {
+  collection: Collection;
+  /** Plain words, one line per thing left out, naming where it was. */
+  skipped: string[];
+  counts: { folders: number; requests: number; environments: number };
+}
