@@ -16,6 +16,10 @@ import { createHttpEngine } from './services/http-engine';
 import { createSandboxLauncher } from './services/sandbox-launcher';
 import { createSendPipeline } from './services/send-pipeline';
 import { openVault } from './services/vault/open-vault';
+import type { ServiceContext } from './services/handlers/service-context';
+import { graphqlHandlers } from './services/handlers/graphql-handlers';
+import { workspaceHandlers } from './services/handlers/workspace-handlers';
+import { diagnosticsHandlers } from './services/handlers/diagnostics-handlers';
 import type { SafeStorageLike } from './services/vault/safe-storage-protector';
 
 export interface ServiceOptions {
@@ -62,9 +66,12 @@ export function createServices({
   const history = new HistoryStore({ dir: path.join(dataDir, 'history') });
   // One workspace for now: its jar is the default one.
   const jar = new CookieJarStore().jarFor('default');
+  const send = createSendPipeline({ engine, auth, environments, history, jar });
+  /** What the domain handler groups below share. */
+  const context: ServiceContext = { mode, dataDir, emit, engine, auth, environments, history, jar, send };
   const handlers: Handlers = {
     appInfo: async () => ({ version, mode, platform: process.platform }),
-    send: createSendPipeline({ engine, auth, environments, history, jar }),
+    send,
     cancel: (input) => engine.cancel(input),
     listCookies: async () =>
       jar
@@ -93,6 +100,9 @@ export function createServices({
     ...credentialHandlers(auth, () => vaultReady),
     // Large response bodies kept on disk: windows, search, pretty copy, save, release.
     ...createBodyHandlers(engine.bodies),
+    ...graphqlHandlers(context),
+    ...workspaceHandlers(context),
+    ...diagnosticsHandlers(context),
   };
   /** The desktop menu's "Start sandbox API": starts it and tells the renderer. */
   const startSandboxFromMenu = async () => {

@@ -6,6 +6,7 @@ import { useShortcuts } from './shortcuts';
 import { useLantern } from './store';
 import { SamplePanel } from './features/sample/SamplePanel';
 import { HistorySection } from './features/history/HistorySection';
+import { WorkspaceSidebar } from './features/collections/WorkspaceSidebar';
 import { RequestTabs } from './features/request/RequestTabs';
 import { EnvironmentSwitcher } from './features/environments/EnvironmentSwitcher';
 
@@ -40,6 +41,7 @@ export function App() {
           + New request
         </button>
         <EnvironmentSwitcher />
+        <WorkspaceSidebar />
         <SamplePanel />
         <HistorySection />
       </aside>

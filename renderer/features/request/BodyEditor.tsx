@@ -6,10 +6,12 @@ import { MultipartTable } from './MultipartTable';
 import { switchBodyMode } from './body-modes';
 import { FilePathInput } from './FilePathInput';
 import { jsonProblem } from './json-check';
+import { GraphqlEditor } from '../graphql/GraphqlEditor';
 
 const MODES: { mode: RequestBody['mode']; label: string }[] = [
   { mode: 'none', label: 'No body' },
   { mode: 'json', label: 'JSON' },
+  { mode: 'graphql', label: 'GraphQL' },
   { mode: 'form-urlencoded', label: 'Form (urlencoded)' },
   { mode: 'multipart', label: 'Multipart form' },
   { mode: 'raw', label: 'Raw text' },
@@ -62,6 +64,7 @@ export function BodyEditor() {
           onSubmit={() => void send()}
         />
       )}
+      {body.mode === 'graphql' && <GraphqlEditor />}
       {body.mode === 'form-urlencoded' && (
         <KeyValueTable
           testId="form-field"

@@ -8,14 +8,20 @@ import { formatBytes } from './format';
 import { StatusLine } from './StatusLine';
 import { TimelineView } from './TimelineView';
 import { TokensPanel } from '../tokens/TokensPanel';
+import { DiagnosticsPanel } from '../diagnostics/DiagnosticsPanel';
+import { GraphqlResultPanel } from '../graphql/GraphqlResultPanel';
+import { activeTab } from '../../store/tabs-slice';
+import { useLantern } from '../../store';
 
-type Part = 'body' | 'headers' | 'cookies' | 'timeline' | 'tokens';
+type Part = 'body' | 'graphql' | 'headers' | 'cookies' | 'timeline' | 'diagnostics' | 'tokens';
 
 export function ResponsePane() {
   const [tab, setTab] = useState<Part>('body');
   const exchange = useActiveTab((t) => t.exchange);
   const phase = useActiveTab((t) => t.phase);
   const received = useActiveTab((t) => t.receivedBytes);
+  const isGraphql = useActiveTab((t) => t.draft.body.mode === 'graphql');
+  const tabState = useLantern(activeTab);
   if (!exchange) {
     return (
       <section className="pane response-pane" aria-label="Response" aria-busy={phase === 'sending'}>
@@ -51,9 +57,11 @@ export function ResponsePane() {
         idPrefix="response"
         tabs={[
           { id: 'body', label: 'Body' },
+          ...(isGraphql ? [{ id: 'graphql', label: 'GraphQL' }] : []),
           { id: 'headers', label: `Headers (${response.headers.length})` },
           { id: 'cookies', label: setCookies.length ? `Cookies (${setCookies.length})` : 'Cookies' },
           { id: 'timeline', label: noteCount ? `Timeline ⚠ ${noteCount}` : 'Timeline' },
+          { id: 'diagnostics', label: 'Diagnostics' },
           { id: 'tokens', label: 'Tokens' },
         ]}
         active={tab}
@@ -72,6 +80,8 @@ export function ResponsePane() {
         {tab === 'cookies' && <CookiesView setCookies={setCookies} host={host} />}
         {tab === 'timeline' && <TimelineView exchange={exchange} />}
         {tab === 'tokens' && <TokensPanel />}
+        {tab === 'graphql' && <GraphqlResultPanel exchange={exchange} />}
+        {tab === 'diagnostics' && <DiagnosticsPanel tab={tabState} />}
       </div>
     </section>
   );

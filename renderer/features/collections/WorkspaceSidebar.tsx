@@ -1,0 +1,4 @@
+/** The workspace switcher and request tree (collections on disk). */
+export function WorkspaceSidebar() {
+  return null;
+}
