@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import { EnvironmentsPanel } from './pages/environments';
 
@@ -94,5 +95,29 @@ test.describe('REST editor', () => {
     await expect(lantern.statusCode).toHaveText('405 Method Not Allowed');
     await lantern.page.getByTestId('response-tab-timeline').click();
     await expect(lantern.page.getByTestId('timeline-request')).toContainText(`PURGE ${httpbin}/anything`);
+  });
+});
+
+test.describe('response body tools', () => {
+  test('a JSONPath filter narrows the body, and the body saves to a file', async ({ lantern, httpbin }, testInfo) => {
+    await lantern.request('POST', `${httpbin}/anything`);
+    await lantern.setJsonBody('{"author": "Yours Truly", "slides": [{"title": "Wake up to WonderWidgets!"}, {"title": "Overview"}]}');
+    await lantern.send();
+    await expect(lantern.statusCode).toHaveText('200 OK');
+    await lantern.page.getByTestId('body-jsonpath').fill('$.json.slides[*].title');
+    await expect(lantern.page.getByTestId('body-note')).toContainText('2 match(es)');
+    const text = await lantern.responseText();
+    expect(text).toContain('"Wake up to WonderWidgets!"');
+    expect(text).not.toContain('"author"');
+    await lantern.page.screenshot({ path: testInfo.outputPath('jsonpath.png') });
+    await lantern.page.getByTestId('body-jsonpath').fill('$..[?(@.a ===');
+    await expect(lantern.page.getByTestId('body-jsonpath-error')).toContainText('not a JSONPath expression');
+    await lantern.page.getByTestId('body-jsonpath').fill('');
+    const target = testInfo.outputPath('saved-body.json');
+    await lantern.page.getByTestId('body-save').click();
+    await lantern.page.getByTestId('body-save-path').fill(target);
+    await lantern.page.getByTestId('body-save-confirm').click();
+    await expect(lantern.page.getByTestId('body-message')).toContainText(`to ${target}`);
+    expect(JSON.parse(readFileSync(target, 'utf8')).json.author).toBe('Yours Truly');
   });
 });

@@ -9,7 +9,7 @@ import { createBodyHandlers } from './services/engine/body-calls';
 import { CookieJarStore } from './services/engine/cookie-jar';
 import { EnvironmentFile } from './services/environment-file';
 import { EnvironmentStore } from './services/environments';
-import { inspectFile, noFilePicker } from './services/files';
+import { inspectFile, noFilePicker, saveTextFile } from './services/files';
 import { credentialHandlers } from './services/handlers/credential-handlers';
 import { HistoryStore } from './services/history/history-store';
 import { createHttpEngine } from './services/http-engine';
@@ -96,6 +96,7 @@ export function createServices({
     },
     pickFile: () => pickFile(),
     inspectFile,
+    saveTextFile,
     startSandbox: () => sandbox.start(),
     ...credentialHandlers(auth, () => vaultReady),
     // Large response bodies kept on disk: windows, search, pretty copy, save, release.

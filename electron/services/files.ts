@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LanternError } from '../../shared/model/result';
 
@@ -27,3 +27,37 @@ export const noFilePicker = async (): Promise<{ path?: string }> => {
     'Browser mode cannot open a file picker on the machine running Lantern: type the full path of the file instead.',
   );
 };
+
+/** Saves text to a file the user named; the folder must exist. Never leaves a half-written file. */
+export async function saveTextFile({
+  path: target,
+  text,
+}: {
+  path: string;
+  text: string;
+}): Promise<{ path: string; bytes: number }> {
+  if (!path.isAbsolute(target)) {
+    throw new LanternError(
+      'file.not-absolute',
+      `"${target}" is not a full path. Type the whole path, e.g. /home/me/response.json.`,
+    );
+  }
+  const temp = `${target}.${process.pid}.lantern-tmp`;
+  try {
+    await writeFile(temp, text);
+    await rename(temp, target);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    const code = (error as { code?: string }).code;
+    const why =
+      code === 'ENOENT'
+        ? 'its folder does not exist'
+        : code === 'EACCES'
+          ? 'permission was denied'
+          : code === 'ENOSPC'
+            ? 'the disk is full'
+            : (code ?? 'unknown error');
+    throw new LanternError('file.save-failed', `Could not save to "${target}": ${why}. Pick another folder.`);
+  }
+  return { path: target, bytes: Buffer.byteLength(text) };
+}

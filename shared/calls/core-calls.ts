@@ -53,4 +53,9 @@ export const coreCalls = {
     input: empty,
     output: sampleWorkspaceSchema,
   },
+  /** Writes text the user is looking at (a response body) to a file they named, atomically. */
+  saveTextFile: {
+    input: z.object({ path: z.string().min(1).max(4_096), text: z.string().max(8_000_000) }).strict(),
+    output: z.object({ path: z.string(), bytes: z.number().int() }),
+  },
 } as const;

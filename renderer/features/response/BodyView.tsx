@@ -1,4 +1,6 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { BodyToolbar } from './BodyToolbar';
+import { filterJson } from './json-filter';
 import type { Exchange } from '../../../shared/model/response';
 import { CodeEditor } from '../../editor/CodeEditor';
 import { presentBody } from './format';
@@ -6,10 +8,24 @@ import { LargeBodyView } from './large/LargeBodyView';
 
 export function BodyView({ exchange }: { exchange: Exchange }) {
   const { body } = exchange.response;
-  const shown = useMemo(
+  const [raw, setRaw] = useState(false);
+  const [filter, setFilter] = useState('');
+  const presented = useMemo(
     () => (body.encoding === 'utf8' && !body.stored ? presentBody(body.text, body.contentType) : undefined),
     [body],
   );
+  const filtered = useMemo(
+    () =>
+      presented?.language === 'json' && filter.trim() !== '' ? filterJson(body.text, filter) : undefined,
+    [presented, filter, body.text],
+  );
+  const shown =
+    presented &&
+    (raw
+      ? { ...presented, text: body.text }
+      : filtered?.ok
+        ? { ...presented, text: filtered.text, note: `${filtered.matches} match(es) for ${filter.trim()}` }
+        : presented);
   // A large body stays on the main side: a virtualised view reads it in windows.
   if (body.stored) return <LargeBodyView key={body.stored.id} exchange={exchange} stored={body.stored} />;
   if (!shown) {
@@ -25,6 +41,15 @@ export function BodyView({ exchange }: { exchange: Exchange }) {
   if (shown.text === '') return <p className="empty-note">The response has no body.</p>;
   return (
     <div className="body-view">
+      <BodyToolbar
+        isJson={presented?.language === 'json'}
+        raw={raw}
+        onRawChange={setRaw}
+        filter={filter}
+        onFilterChange={setFilter}
+        filterError={filtered && !filtered.ok ? filtered.error : undefined}
+        text={shown.text}
+      />
       {(shown.note || body.truncated) && (
         <p className="note" data-testid="body-note">
           {body.truncated ? 'Only the first part of this large body is shown. ' : ''}
