@@ -7,6 +7,7 @@ import { useLantern } from './store';
 import { SamplePanel } from './features/sample/SamplePanel';
 import { HistorySection } from './features/history/HistorySection';
 import { WorkspaceSidebar } from './features/collections/WorkspaceSidebar';
+import { VaultStatus } from './features/vault/VaultStatus';
 import { RequestTabs } from './features/request/RequestTabs';
 import { EnvironmentSwitcher } from './features/environments/EnvironmentSwitcher';
 
@@ -55,6 +56,7 @@ export function App() {
           {mode === 'desktop' ? 'Desktop app' : 'Browser mode · loopback only'}
         </span>
         {sandboxUrl && <span data-testid="sandbox-status">sandbox API running on {sandboxUrl}</span>}
+        <VaultStatus />
         {version && <span>v{version}</span>}
       </footer>
     </div>

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { test, expect } from './fixtures';
+import { EnvironmentsPanel } from './pages/environments';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+/**
+ * A unique secret goes in through the UI; after requests, history and a settings save, it
+ * must appear in no file Lantern wrote, no payload sent to the renderer, and not in the DOM
+ * (the vault holds it encrypted).
+ */
+test('a canary secret never leaves the main side in the clear', async ({ lantern, httpbin, host }) => {
+  const tokenCanary = `canary-token-${randomBytes(12).toString('hex')}`;
+  const variableCanary = `canary-var-${randomBytes(12).toString('hex')}`;
+  const payloads: string[] = [];
+  lantern.page.on('response', async (response) => {
+    const url = new URL(response.url());
+    if (!url.pathname.startsWith('/api/call/')) return;
+    payloads.push(`${url.pathname} ${await response.text().catch(() => '')}`);
+  });
+  const page = lantern.page;
+
+  // A bearer credential whose token is the canary.
+  await lantern.request('GET', `${httpbin}/anything/canary?k={{api_key}}`);
+  await page.getByTestId('request-tab-auth').click();
+  await page.getByTestId('auth-type').selectOption('bearer');
+  if (!(await page.getByTestId('credential-dialog').isVisible())) await page.getByTestId('auth-new-credential').click();
+  await page.getByTestId('credential-label').fill('Canary token');
+  await page.getByTestId('credential-secret').fill(tokenCanary);
+  await page.getByTestId('credential-save').click();
+  await expect(page.getByTestId('credential-dialog')).toBeHidden();
+
+  // A secret environment variable (a settings save), used in the query string and a header.
+  const environments = new EnvironmentsPanel(page);
+  await page.getByTestId('environment-manage').click();
+  await page.getByTestId('environment-new').click();
+  await page.getByTestId('environment-name').fill('Canary env');
+  await page.getByTestId('variable-name-0').fill('api_key');
+  await page.getByTestId('variable-value-0').fill(variableCanary);
+  await page.getByLabel('Variable 1 is secret').check();
+  await page.getByTestId('environment-save').click();
+  await expect(page.getByTestId('environment-saved')).toBeVisible();
+  await environments.editor.getByRole('button', { name: 'Close' }).click();
+  await environments.choose('Canary env');
+  await lantern.setHeader(0, 'X-Api-Key', '{{api_key}}');
+
+  // httpbin echoes everything back: the Authorization header, the query and the header.
+  await lantern.send();
+  await expect(lantern.statusCode).toHaveText('200 OK');
+  await page.getByTestId('response-tab-timeline').click();
+  await expect(page.getByTestId('timeline-request')).toContainText('Authorization: Bearer ••••');
+  // Reopen the history entry too: its payload must be as clean.
+  await page.getByTestId('history-item-0').click();
+  await expect(lantern.statusCode).toHaveText('200 OK');
+  await page.getByTestId('request-tab-auth').click();
+  await expect(page.getByTestId('auth-secret-value')).toHaveText(/^••••/);
+
+  const dom = await page.content();
+  for (const canary of [tokenCanary, variableCanary]) {
+    expect(dom, 'the DOM').not.toContain(canary);
+    const leaking = payloads.filter((p) => p.includes(canary)).map((p) => p.split(' ')[0]);
+    expect(leaking, 'payloads sent to the renderer').toEqual([]);
+    const files = filesUnder(host.dataDir).filter((file) => readFileSync(file).includes(canary));
+    expect(files, 'files Lantern wrote').toEqual([]);
+  }
+  expect(payloads.length).toBeGreaterThan(5);
+  expect(filesUnder(host.dataDir).some((file) => file.endsWith('vault.json'))).toBe(true);
+});
