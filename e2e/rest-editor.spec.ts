@@ -99,9 +99,14 @@ test.describe('REST editor', () => {
 });
 
 test.describe('response body tools', () => {
-  test('a JSONPath filter narrows the body, and the body saves to a file', async ({ lantern, httpbin }, testInfo) => {
+  test('a JSONPath filter narrows the body, and the body saves to a file', async ({
+    lantern,
+    httpbin,
+  }, testInfo) => {
     await lantern.request('POST', `${httpbin}/anything`);
-    await lantern.setJsonBody('{"author": "Yours Truly", "slides": [{"title": "Wake up to WonderWidgets!"}, {"title": "Overview"}]}');
+    await lantern.setJsonBody(
+      '{"author": "Yours Truly", "slides": [{"title": "Wake up to WonderWidgets!"}, {"title": "Overview"}]}',
+    );
     await lantern.send();
     await expect(lantern.statusCode).toHaveText('200 OK');
     await lantern.page.getByTestId('body-jsonpath').fill('$.json.slides[*].title');

@@ -31,7 +31,8 @@ test('a canary secret never leaves the main side in the clear', async ({ lantern
   await lantern.request('GET', `${httpbin}/anything/canary?k={{api_key}}`);
   await page.getByTestId('request-tab-auth').click();
   await page.getByTestId('auth-type').selectOption('bearer');
-  if (!(await page.getByTestId('credential-dialog').isVisible())) await page.getByTestId('auth-new-credential').click();
+  if (!(await page.getByTestId('credential-dialog').isVisible()))
+    await page.getByTestId('auth-new-credential').click();
   await page.getByTestId('credential-label').fill('Canary token');
   await page.getByTestId('credential-secret').fill(tokenCanary);
   await page.getByTestId('credential-save').click();
