@@ -1,7 +1,7 @@
 import type { AppliedAuth, RequestAuth } from '../../../shared/model/auth';
 import type { Exchange } from '../../../shared/model/response';
 import type { PreparedRequest } from '../request-builder';
-import type { CredentialStore } from './credential-store';
+import type { Credential, CredentialStore } from './credential-store';
 import type { SessionManager } from './session-manager';
 import type { TokenManager } from './token-manager';
 
@@ -40,9 +40,11 @@ export async function applyAuth(
   prepared: PreparedRequest,
   context: AuthContext,
   fresh = false,
+  /** Fills `{{variables}}` in a credential's non-secret fields (token URL, client id, login URL, username). */
+  resolve: (text: string, where: string) => string = (text) => text,
 ): Promise<AuthorizedRequest> {
   if (auth.type === 'none') return { prepared, applied: { type: 'none', steps: [] }, secrets: [] };
-  const credential = context.credentials.get(auth.credentialId);
+  const credential = resolveFields(context.credentials.get(auth.credentialId), resolve);
   const base = { type: auth.type, credentialLabel: credential.label };
   if (auth.type === 'bearer' && credential.kind === 'bearer') {
     return {
@@ -129,4 +131,27 @@ export function authWasRejected(auth: RequestAuth, exchange: Exchange): boolean 
     return /Invalid sesskey|"require_login"/.test(body);
   }
   return false;
+}
+
+function resolveFields(credential: Credential, resolve: (text: string, where: string) => string): Credential {
+  const where = (field: string) => `the ${field} of the credential "${credential.label}"`;
+  if (credential.kind === 'oauth2') {
+    return {
+      ...credential,
+      tokenUrl: resolve(credential.tokenUrl, where('token URL')),
+      clientId: resolve(credential.clientId, where('client id')),
+      scope: credential.scope && resolve(credential.scope, where('scope')),
+      audience: credential.audience && resolve(credential.audience, where('audience')),
+    };
+  }
+  if (credential.kind === 'session') {
+    return {
+      ...credential,
+      loginUrl: resolve(credential.loginUrl, where('login URL')),
+      username: resolve(credential.username, where('username')),
+    };
+  }
+  if (credential.kind === 'basic')
+    return { ...credential, username: resolve(credential.username, where('username')) };
+  return credential;
 }

@@ -15,6 +15,9 @@ export interface TokenRecord {
   /** Undefined when neither `expires_in` nor a JWT `exp` said. */
   expiresAt: number | undefined;
   scope: string | undefined;
+  /** Where it came from, as resolved for the environment it was granted in. */
+  tokenUrl: string;
+  clientId: string;
   /** The last requests that used it, oldest first (bounded). */
   usedBy: { at: number; method: string; url: string; status?: number }[];
 }
@@ -43,7 +46,14 @@ export class TokenManager {
     { fresh = false } = {},
   ): Promise<{ token: TokenRecord; step: string }> {
     const cached = this.tokens
-      .filter((t) => t.credentialId === credential.id && t.scope === (credential.scope || t.scope))
+      // The same credential may point elsewhere in another environment ({{base}} in its token URL).
+      .filter(
+        (t) =>
+          t.credentialId === credential.id &&
+          t.tokenUrl === credential.tokenUrl &&
+          t.clientId === credential.clientId,
+      )
+      .filter((t) => t.scope === (credential.scope || t.scope))
       .filter((t) => this.isUsable(t))
       .sort((a, b) => b.issuedAt - a.issuedAt)[0];
     if (cached && !fresh) {
@@ -74,6 +84,8 @@ export class TokenManager {
     const token: TokenRecord = {
       id: randomUUID(),
       credentialId: credential.id,
+      tokenUrl: credential.tokenUrl,
+      clientId: credential.clientId,
       accessToken: verdict.accessToken,
       tokenType: verdict.tokenType,
       issuedAt: this.now(),
