@@ -7,7 +7,11 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rolldownOptions: {
-        input: { main: resolve('electron/main.ts'), host: resolve('electron/host/cli.ts') },
+        input: {
+          main: resolve('electron/main.ts'),
+          host: resolve('electron/host/cli.ts'),
+          cli: resolve('electron/cli.ts'),
+        },
         output: { format: 'es', entryFileNames: '[name].js' },
       },
     },

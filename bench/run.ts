@@ -8,7 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { engineOverhead } from './engine-overhead';
+import { graphqlBench } from './graphql.bench';
 import { largeResponse } from './large-response';
+import { runWorkspaceBench } from './workspace.bench';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -24,6 +26,10 @@ async function main(): Promise<void> {
   Object.assign(results, await engineOverhead());
   console.log('large response: 100 MB JSON in Chromium against browser mode, 3 runs…');
   Object.assign(results, await largeResponse());
+  console.log('workspace: opening and filtering 5,000 requests in 100 folders…');
+  Object.assign(results, await runWorkspaceBench());
+  console.log("graphql: GitHub's schema in the workbench, 200 completions, validation…");
+  Object.assign(results, await graphqlBench());
   for (const [name, value] of Object.entries(results)) console.log(`  ${name.padEnd(40)} ${value}`);
   writeFileSync(path.join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('Wrote bench/results.json');

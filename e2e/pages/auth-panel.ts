@@ -27,7 +27,8 @@ export class AuthPanel {
     await this.page.getByTestId('credential-secret').fill(client.clientSecret);
     await this.page.getByTestId('credential-save').click();
     await expect(this.dialog).toBeHidden();
-    await expect(this.page.getByTestId('auth-credential')).toHaveValue(/.+/);
+    // Wait for the new credential itself to be chosen, not just any credential of the kind.
+    await expect(this.page.getByTestId('auth-credential').locator('option:checked')).toHaveText(client.label);
   }
 
   async openTokens(): Promise<void> {

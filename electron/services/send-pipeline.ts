@@ -1,13 +1,14 @@
 import type { CallOutput, CallParsedInput } from '../../shared/contract';
 import { maskHeaders, maskValue } from '../../shared/redact/mask-headers';
 import { LanternError } from '../../shared/model/result';
-import { resolveDraft } from '../../shared/template';
+import { resolveDraft, resolveTemplate } from '../../shared/template';
 import { applyAuth, authWasRejected, type AuthContext } from './auth/apply-auth';
 import type { EnvironmentStore } from './environments';
 import type { HistoryStore } from './history/history-store';
 import type { createHttpEngine } from './http-engine';
 import { prepareRequest } from './request-builder';
 import type { CookieJar } from './engine/cookie-jar';
+import { diagnoseExchange } from './diagnostics/diagnose-exchange';
 
 type Engine = ReturnType<typeof createHttpEngine>;
 type SendInput = CallParsedInput<'send'>;
@@ -34,7 +35,8 @@ export function createSendPipeline({ engine, auth, environments, history, jar }:
     secrets: string[],
   ) {
     // An undefined {{variable}} blocks the send: it never silently becomes an empty string.
-    const resolution = resolveDraft(template, environments.scopeFor(environmentId));
+    const scope = environments.scopeFor(environmentId);
+    const resolution = resolveDraft(template, scope);
     if (!resolution.ok) {
       throw new LanternError('template.unresolved', resolution.errors.map((e) => e.message).join(' '));
     }
@@ -57,13 +59,21 @@ export function createSendPipeline({ engine, auth, environments, history, jar }:
           },
         }
       : options;
-    let authorized = await applyAuth(draft.auth, prepared, auth);
+    // Credentials' own fields ({{base}} in a token URL) resolve against the same environment.
+    const resolveField = (text: string, where: string) => {
+      const result = resolveTemplate(text, scope, { location: where });
+      if (!result.ok)
+        throw new LanternError('template.unresolved', result.errors.map((e) => e.message).join(' '));
+      secrets.push(...result.secretValues);
+      return result.text;
+    };
+    let authorized = await applyAuth(draft.auth, prepared, auth, false, resolveField);
     secrets.push(...authorized.secrets);
     let exchange = await engine.execute(requestId, authorized.prepared, sendOptions, { jar });
     const steps = [...authorized.applied.steps];
     if (authWasRejected(draft.auth, exchange)) {
       const first = exchange.response.status;
-      authorized = await applyAuth(draft.auth, prepared, auth, true);
+      authorized = await applyAuth(draft.auth, prepared, auth, true, resolveField);
       secrets.push(...authorized.secrets);
       steps.push(
         ...authorized.applied.steps,
@@ -94,6 +104,8 @@ export function createSendPipeline({ engine, auth, environments, history, jar }:
       notes: exchange.notes?.map(mask),
       auth: { ...authorized.applied, steps },
     };
+    // Computed on the masked exchange: findings and rate-limit state travel with it (UI, history, `lantern run`).
+    Object.assign(masked, diagnoseExchange(masked, { draft: template, auth, secrets: masking }));
     if (authorized.applied.tokenId) {
       auth.tokens.noteUse(authorized.applied.tokenId, {
         at: Date.now(),

@@ -1,4 +1,5 @@
 import Editor, { type OnMount } from '@monaco-editor/react';
+import type { editor as MonacoEditor } from 'monaco-editor';
 import { useRef } from 'react';
 import { monaco } from './monaco-setup';
 import { useColorScheme } from '../theme';
@@ -12,6 +13,10 @@ interface CodeEditorProps {
   onSubmit?: () => void;
   testId: string;
   ariaLabel: string;
+  /** The model's path (its URI): one model per path, so language services can match files by name. */
+  path?: string;
+  /** Called once the editor exists, to add actions, read the cursor or set markers. */
+  onEditorMount?: (editor: MonacoEditor.IStandaloneCodeEditor) => void;
 }
 
 /** Monaco, bundled locally, with Lantern's defaults. */
@@ -23,18 +28,22 @@ export function CodeEditor({
   onSubmit,
   testId,
   ariaLabel,
+  path,
+  onEditorMount,
 }: CodeEditorProps) {
   const submitRef = useRef(onSubmit);
   submitRef.current = onSubmit;
   const scheme = useColorScheme();
   const onMount: OnMount = (editor) => {
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => submitRef.current?.());
+    onEditorMount?.(editor);
   };
   return (
     <div className="code-editor" data-testid={testId}>
       <Editor
         value={value}
         language={language}
+        path={path}
         theme={scheme === 'dark' ? 'vs-dark' : 'vs'}
         onChange={(text) => onChange?.(text ?? '')}
         onMount={onMount}

@@ -145,3 +145,34 @@ describe('session login + CSRF against the sandbox AJAX site', () => {
     });
   });
 });
+
+describe('credential fields resolve {{variables}} from the environment', () => {
+  it('takes the token URL from the active environment, and names the field when one is undefined', async () => {
+    services.auth.credentials.putTransient(
+      totara({ id: 'templated', tokenUrl: '{{auth_base}}/totara/oauth2/token.php' }),
+    );
+    const saved = await dispatch(services.handlers, 'saveEnvironment', {
+      name: 'Templated',
+      variables: [{ name: 'auth_base', value: sandbox.url.replace(/\/$/, ''), secret: false }],
+    });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const draft = {
+      method: 'POST',
+      url: sandbox.endpoints.totaraGraphql,
+      headers: [],
+      body: { mode: 'json' as const, text: '{"query":"query { totara_webapi_status { status } }"}' },
+      auth: { type: 'oauth2' as const, credentialId: 'templated' },
+    };
+    const sent = await dispatch(services.handlers, 'send', {
+      requestId: 't-env',
+      draft,
+      environmentId: (saved.value as { id: string }).id,
+    });
+    expect(sent).toMatchObject({ ok: true, value: { response: { status: 200 } } });
+    const missing = await dispatch(services.handlers, 'send', { requestId: 't-noenv', draft });
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { code: 'template.unresolved', message: expect.stringContaining('token URL') },
+    });
+  });
+});

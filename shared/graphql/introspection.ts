@@ -9,7 +9,8 @@ import {
 } from 'graphql';
 import type { DocumentNode, GraphQLSchema, IntrospectionQuery } from 'graphql';
 // Not re-exported at the top level: lists every SDL problem with its location instead of throwing one string.
-import { validateSDL } from 'graphql/validation/validate';
+// Not in graphql's public index; the .js suffix is what Node's ESM loader needs in the built app.
+import { validateSDL } from 'graphql/validation/validate.js';
 import { LanternError } from '../model/result';
 import { repairTruncatedTypeRefs } from './introspection-repair';
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appliedAuthSchema } from './auth';
 import { storedBodySchema } from './body';
+import { findingSchema, rateLimitViewSchema } from './findings';
 
 export const timingsSchema = z.object({
   /**
@@ -89,5 +90,9 @@ export const exchangeSchema = z.object({
   proxy: z.string().optional(),
   /** What Lantern did to authenticate; absent for requests without auth. */
   auth: appliedAuthSchema.optional(),
+  /** What the diagnostics engine concluded (shared/diagnose), secrets masked. */
+  findings: z.array(findingSchema).optional(),
+  /** The rate-limit state of this host + credential after this response. */
+  rateLimit: rateLimitViewSchema.optional(),
 });
 export type Exchange = z.infer<typeof exchangeSchema>;

@@ -1,8 +1,106 @@
 import type { Handlers } from '../../../shared/contract';
 import type { WorkspaceCalls } from '../../../shared/calls/workspace-calls';
 import type { ServiceContext } from './service-context';
+import { workspaceExchangeHandlers } from './workspace-exchange-handlers';
+import { importText, readImport, writeImport } from './workspace-import';
+import { saveSampleWorkspace } from './workspace-sample';
+import { viewOf, WorkspaceSession } from './workspace-session';
+import { newId } from '../workspace/slug';
 
-/** The handlers of shared/calls/workspace-calls.ts. */
-export function workspaceHandlers(_context: ServiceContext): Pick<Handlers, keyof WorkspaceCalls> {
-  return {};
+const blankDraft = () => ({
+  method: 'GET',
+  url: '',
+  headers: [],
+  body: { mode: 'none' as const },
+  auth: { type: 'none' as const },
+});
+
+/** The handlers of shared/calls/workspace-calls.ts: one open workspace per process. */
+export function workspaceHandlers(
+  context: ServiceContext,
+  session = new WorkspaceSession({
+    dataDir: context.dataDir,
+    environments: context.environments,
+    emit: context.emit,
+  }),
+): Pick<Handlers, keyof WorkspaceCalls> {
+  const view = () => viewOf(session.store);
+  return {
+    listWorkspaces: async () => {
+      // The most recent workspace opens again at start, as the app was left.
+      const workspaces = await session.list();
+      const last = workspaces[0];
+      if (!session.isOpen && last !== undefined) await session.open(last.path).catch(() => undefined);
+      return {
+        workspaces,
+        open: session.isOpen ? view() : undefined,
+        problem: session.registry.problem,
+      };
+    },
+    openWorkspace: ({ path }) => session.open(path),
+    createWorkspace: ({ name, path }) => session.create(name, path),
+    forgetWorkspace: async ({ path }) => {
+      await session.registry.remove(path);
+      return {};
+    },
+    createRequest: async ({ folderId, name, draft, index }) => {
+      const created = await session.store.createRequest(
+        folderId,
+        { id: newId('req'), name, draft: draft ?? blankDraft(), inheritAuth: true },
+        index,
+      );
+      return { view: view(), id: created.id };
+    },
+    saveRequest: async ({ id, draft, expectedRevision, overwrite }) => {
+      await session.store.updateRequest(id, { draft }, { expectedRevision, overwrite });
+      return { view: view(), revision: session.store.revisionOf(id) ?? '' };
+    },
+    updateRequest: async ({ id, ...patch }) => {
+      const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      await session.store.updateRequest(id, defined);
+      return view();
+    },
+    duplicateRequest: async ({ id }) => ({ view: view(), id: (await session.store.duplicateRequest(id)).id }),
+    createFolder: async ({ parentId, name }) => ({
+      view: view(),
+      id: (await session.store.createFolder(parentId, { name })).id,
+    }),
+    updateFolder: async ({ id, ...patch }) => {
+      await session.store.updateFolder(id, patch);
+      return view();
+    },
+    moveItem: async ({ kind, id, toFolderId, index }) => {
+      if (kind === 'request') await session.store.moveRequest(id, toFolderId, index);
+      else await session.store.moveFolder(id, toFolderId, index);
+      return view();
+    },
+    deleteItem: async ({ kind, id }) => {
+      const undoToken =
+        kind === 'request' ? await session.store.deleteRequest(id) : await session.store.deleteFolder(id);
+      return { view: view(), undoToken };
+    },
+    undoDelete: async ({ token }) => {
+      await session.store.undo(token);
+      return view();
+    },
+    reloadWorkspace: async () => {
+      await session.store.reload();
+      return view();
+    },
+    previewImport: async (source) => {
+      const { format, report } = readImport(await importText(source), source.onlyXhr);
+      return { format, collection: report.collection, skipped: report.skipped, counts: report.counts };
+    },
+    importIntoWorkspace: async ({ secrets, ...source }) => {
+      const { report } = readImport(await importText(source), source.onlyXhr);
+      const outcome = await writeImport(session.store, report, {
+        secrets,
+        credentials: context.auth.credentials,
+      });
+      session.registerEnvironments(session.store);
+      return { view: view(), ...outcome };
+    },
+    saveSampleWorkspace: () => saveSampleWorkspace(session),
+    ...workspaceExchangeHandlers(context.auth, session),
+  };
 }

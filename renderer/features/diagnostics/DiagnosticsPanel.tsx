@@ -1,21 +1,44 @@
-import { diagnose } from '../../../shared/diagnose';
+import { useState } from 'react';
 import type { RequestTab } from '../../store/tabs-slice';
+import { FindingCard } from './FindingCard';
+import { RateLimitTable } from './RateLimitTable';
+import { SupportBundleDialog } from './SupportBundleDialog';
+import { findingCount } from './severity';
+import { useFindings } from './use-findings';
+import './diagnostics.css';
 
-/** Findings about the active tab's exchange, in plain words (the full panel arrives with issue 8). */
+/** Findings about the active tab's exchange in plain words, the rate limits seen, and "Copy for support". */
 export function DiagnosticsPanel({ tab }: { tab: RequestTab }) {
-  const findings = diagnose({
-    draft: tab.draft,
-    exchange: tab.exchange,
-    error: tab.sendError,
-    nowMs: Date.now(),
-  });
+  const findings = useFindings(tab);
+  const [supportOpen, setSupportOpen] = useState(false);
   return (
-    <ul className="findings" data-testid="diagnostics-panel">
-      {findings.map((finding) => (
-        <li key={finding.id} data-testid={`finding-${finding.id}`}>
-          <strong>{finding.title}</strong> — {finding.explanation} {finding.fix}
-        </li>
-      ))}
-    </ul>
+    <div className="diagnostics-panel" data-testid="diagnostics-panel">
+      <div className="diagnostics-toolbar">
+        <span role="status" data-testid="diagnostics-count">
+          {findingCount(findings.length)}
+        </span>
+        <button
+          type="button"
+          data-testid="support-open"
+          title="A redacted summary of this request for the API's support team"
+          onClick={() => setSupportOpen(true)}
+        >
+          Copy for support…
+        </button>
+      </div>
+      {findings.length === 0 ? (
+        <p className="empty-note" data-testid="diagnostics-empty">
+          Lantern found nothing to point out in this exchange.
+        </p>
+      ) : (
+        <ul className="findings" data-testid="findings">
+          {findings.map((finding) => (
+            <FindingCard key={finding.id} finding={finding} />
+          ))}
+        </ul>
+      )}
+      <RateLimitTable refreshKey={tab.exchange} />
+      {supportOpen && <SupportBundleDialog tab={tab} onClose={() => setSupportOpen(false)} />}
+    </div>
   );
 }

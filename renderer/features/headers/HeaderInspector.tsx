@@ -12,6 +12,8 @@ export type HeaderInspectorProps = {
   nowMs?: number;
   /** The start of the decoded body, to spot a body that contradicts its Content-Type. */
   bodyPreview?: string;
+  /** Header names (any case) a diagnostics finding cites: their rows are highlighted. */
+  highlight?: string[];
 };
 
 /** The response's headers, sorted and searchable, with plain-words explanations of the puzzling ones. */
@@ -21,6 +23,7 @@ export function HeaderInspector({
   requestHeaders,
   nowMs,
   bodyPreview,
+  highlight,
 }: HeaderInspectorProps) {
   const [order, setOrder] = useState<HeaderOrder>('name');
   const [query, setQuery] = useState('');
@@ -106,7 +109,11 @@ export function HeaderInspector({
             const warning = row.explanation?.severity === 'warning';
             return (
               <tbody key={key} className={warning ? 'header-inspector-warning' : undefined}>
-                <tr data-testid={`header-row-${row.testId}`}>
+                <tr
+                  data-testid={`header-row-${row.testId}`}
+                  className={isCited(highlight, row.name) ? 'header-highlighted' : undefined}
+                  data-highlighted={isCited(highlight, row.name) || undefined}
+                >
                   <td className="header-name">
                     {row.name}
                     {warning && (
@@ -148,6 +155,9 @@ export function HeaderInspector({
     </div>
   );
 }
+
+const isCited = (highlight: string[] | undefined, name: string) =>
+  highlight?.some((cited) => cited.toLowerCase() === name.toLowerCase()) ?? false;
 
 function Explanation({ explanation }: { explanation: HeaderExplanation }) {
   const warning = explanation.severity === 'warning';

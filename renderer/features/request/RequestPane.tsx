@@ -8,6 +8,7 @@ import { HeadersTable } from './HeadersTable';
 import { ParamsTable } from './ParamsTable';
 import { SettingsPanel } from './SettingsPanel';
 import { UrlBar } from './UrlBar';
+import { FailureFindings } from '../diagnostics/FailureFindings';
 
 type Part = 'params' | 'headers' | 'body' | 'auth' | 'settings';
 
@@ -33,6 +34,7 @@ export function RequestPane() {
           {sendError.message}
         </div>
       )}
+      {sendError && <FailureFindings />}
       <Tabs
         label="Request parts"
         idPrefix="request"

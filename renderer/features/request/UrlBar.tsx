@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { STANDARD_METHODS } from '../../../shared/model/request';
 import { useActiveTab, useLantern } from '../../store';
 import { definedNames, segmentVariables } from './variables';
+import { onUrlPaste } from '../import/curl-paste';
 
 const CUSTOM = '__custom__';
 
@@ -86,6 +87,7 @@ export function UrlBar() {
             autoComplete="off"
             value={url}
             onChange={(event) => editDraft((d) => ({ ...d, url: event.target.value }))}
+            onPaste={onUrlPaste}
           />
         </div>
         {sending ? (

@@ -9,6 +9,13 @@ import { StatusLine } from './StatusLine';
 import { TimelineView } from './TimelineView';
 import { TokensPanel } from '../tokens/TokensPanel';
 import { DiagnosticsPanel } from '../diagnostics/DiagnosticsPanel';
+import { citedResponseHeaders } from '../diagnostics/severity';
+import {
+  diagnosticsTabLabel,
+  TroubleshootingStrip,
+  useResponsePartRequests,
+} from '../diagnostics/TroubleshootingStrip';
+import { useFindings } from '../diagnostics/use-findings';
 import { GraphqlResultPanel } from '../graphql/GraphqlResultPanel';
 import { activeTab } from '../../store/tabs-slice';
 import { useLantern } from '../../store';
@@ -22,6 +29,8 @@ export function ResponsePane() {
   const received = useActiveTab((t) => t.receivedBytes);
   const isGraphql = useActiveTab((t) => t.draft.body.mode === 'graphql');
   const tabState = useLantern(activeTab);
+  const findings = useFindings(tabState);
+  useResponsePartRequests(setTab);
   if (!exchange) {
     return (
       <section className="pane response-pane" aria-label="Response" aria-busy={phase === 'sending'}>
@@ -52,6 +61,7 @@ export function ResponsePane() {
         </div>
       )}
       <StatusLine exchange={exchange} />
+      <TroubleshootingStrip tab={tabState} findings={findings} />
       <Tabs
         label="Response parts"
         idPrefix="response"
@@ -61,7 +71,7 @@ export function ResponsePane() {
           { id: 'headers', label: `Headers (${response.headers.length})` },
           { id: 'cookies', label: setCookies.length ? `Cookies (${setCookies.length})` : 'Cookies' },
           { id: 'timeline', label: noteCount ? `Timeline ⚠ ${noteCount}` : 'Timeline' },
-          { id: 'diagnostics', label: 'Diagnostics' },
+          { id: 'diagnostics', label: diagnosticsTabLabel(findings) },
           { id: 'tokens', label: 'Tokens' },
         ]}
         active={tab}
@@ -75,6 +85,7 @@ export function ResponsePane() {
             status={response.status}
             requestHeaders={exchange.request.headers}
             bodyPreview={response.body.encoding === 'utf8' ? response.body.text.slice(0, 2048) : undefined}
+            highlight={citedResponseHeaders(findings)}
           />
         )}
         {tab === 'cookies' && <CookiesView setCookies={setCookies} host={host} />}

@@ -1,0 +1,183 @@
+import { test as base, expect } from '@playwright/test';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { LanternPage } from './pages/lantern-page';
+import { WorkspaceSidebar } from './pages/workspace-sidebar';
+import { startLanternHost } from './support/processes';
+
+interface Fixtures {
+  /** A browser-mode Lantern of this test's own, on its own data folder, that can be restarted. */
+  app: {
+    lantern: LanternPage;
+    sidebar: WorkspaceSidebar;
+    dataDir: string;
+    /** Stops the host process and starts a new one on the same data folder, then reloads the page. */
+    restart: () => Promise<void>;
+  };
+  httpbin: string;
+}
+
+const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  httpbin: async ({}, use) => {
+    const url = process.env.HTTPBIN_URL;
+    if (!url) throw new Error('HTTPBIN_URL is not set: the global setup did not start httpbin.');
+    await use(url);
+  },
+  app: async ({ page }, use) => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'lantern-e2e-collections-'));
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    let host = await startLanternHost(dataDir);
+    const lantern = new LanternPage(page);
+    await lantern.open(host.launchUrl);
+    const restart = async () => {
+      await host.stop();
+      host = await startLanternHost(dataDir);
+      await lantern.open(host.launchUrl);
+    };
+    await use({ lantern, sidebar: new WorkspaceSidebar(page), dataDir, restart });
+    await host.stop();
+    expect(errors, 'console errors').toEqual([]);
+  },
+});
+
+test('a folder and a request created in a workspace are still there after a restart', async ({
+  app,
+  httpbin,
+}, info) => {
+  const { lantern, sidebar } = app;
+  await sidebar.createWorkspace('Team API');
+  await sidebar.newFolder('Users');
+  await sidebar.newRequestIn('Users', 'List users');
+  await lantern.request('GET', `${httpbin}/get?page=2`);
+  await sidebar.save();
+  await expect(lantern.page.locator('.request-tab.active .unsaved-dot')).toHaveCount(0);
+  await lantern.page.screenshot({ path: info.outputPath('workspace-tree.png') });
+
+  await app.restart();
+  await expect(sidebar.select.locator('option:checked')).toHaveText('Team API');
+  await expect(sidebar.item('Users')).toBeVisible();
+  await sidebar.open('List users');
+  await expect(lantern.url).toHaveValue(`${httpbin}/get?page=2`);
+  await lantern.send();
+  await expect(lantern.statusCode).toContainText('200');
+
+  // Delete, then undo: the request comes back.
+  await sidebar.delete('List users');
+  await expect(sidebar.item('List users')).toHaveCount(0);
+  await sidebar.undo();
+  await expect(sidebar.item('List users')).toBeVisible();
+
+  // The filter matches names, URLs and methods.
+  await sidebar.filter.fill('page=2');
+  await expect(sidebar.item('List users')).toBeVisible();
+  await sidebar.filter.fill('DELETE');
+  await expect(lantern.page.getByTestId('ws-tree-empty')).toBeVisible();
+});
+
+test('a Postman collection is imported with a preview and report, and its request runs', async ({
+  app,
+  httpbin,
+}, info) => {
+  const { lantern, sidebar } = app;
+  const file = path.join(app.dataDir, 'echo.postman_collection.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      info: {
+        name: 'Echo service',
+        schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
+      },
+      variable: [{ key: 'host', value: httpbin }],
+      item: [
+        {
+          name: 'Echo',
+          item: [
+            {
+              name: 'Show headers',
+              request: {
+                method: 'GET',
+                url: '{{host}}/headers',
+                header: [{ key: 'X-From', value: 'postman' }],
+              },
+              event: [{ listen: 'test', script: { exec: ['pm.test("ok", () => {});'] } }],
+            },
+          ],
+        },
+      ],
+    }),
+  );
+  await sidebar.createWorkspace('Imports');
+  const dialog = await sidebar.importFile(file);
+  await expect(dialog.getByTestId('import-format')).toContainText('Postman collection');
+  await expect(dialog.getByTestId('import-outline')).toContainText('Show headers');
+  await expect(dialog.getByTestId('import-report')).toContainText(/script/i);
+  await lantern.page.screenshot({ path: info.outputPath('import-preview.png') });
+  await sidebar.confirmImport(dialog);
+
+  await expect(sidebar.item('Echo service')).toBeVisible();
+  await sidebar.open('Show headers');
+  await expect(lantern.page.getByTestId('request-inherited')).toContainText('1 variable');
+  await lantern.send();
+  await expect(lantern.statusCode).toContainText('200');
+  expect(await lantern.responseText()).toContain('"X-From": "postman"');
+  await lantern.page.screenshot({ path: info.outputPath('imported-request-sent.png') });
+});
+
+test('pasting a cURL command into the URL field imports it in place', async ({ app, httpbin }, info) => {
+  const { lantern, sidebar } = app;
+  await sidebar.pasteIntoUrl(
+    `curl '${httpbin}/post' -H 'Content-Type: application/json' -H 'X-Pasted: yes' --data-raw '{"hello":"world"}'`,
+  );
+  await expect(lantern.url).toHaveValue(`${httpbin}/post`);
+  await expect(lantern.method).toHaveValue('POST');
+  await lantern.send();
+  await expect(lantern.statusCode).toContainText('200');
+  const body = await lantern.responseText();
+  expect(body).toContain('"X-Pasted": "yes"');
+  expect(body).toContain('"hello": "world"');
+  await lantern.page.screenshot({ path: info.outputPath('curl-pasted.png') });
+});
+
+test('folder settings are inherited, exports hide secrets, and an outside edit of an open request is a conflict', async ({
+  app,
+  httpbin,
+}, info) => {
+  const { lantern, sidebar, page } = { ...app, page: app.lantern.page };
+  await sidebar.createWorkspace('Shared');
+  await sidebar.newFolder('Echo');
+  const actions = await sidebar.actions('Echo');
+  await actions.getByTestId('ws-folder-action-settings').click();
+  const editor = page.getByTestId('folder-editor');
+  await editor.getByTestId('folder-header-name-0').fill('X-Team');
+  await editor.getByTestId('folder-header-value-0').fill('blue');
+  await page.screenshot({ path: info.outputPath('folder-editor.png') });
+  await editor.getByTestId('folder-editor-save').click();
+  await expect(editor).toHaveCount(0);
+
+  await sidebar.newRequestIn('Echo', 'Who am I');
+  await lantern.request('GET', `${httpbin}/headers`);
+  await sidebar.save();
+  await expect(page.getByTestId('request-inherited')).toContainText('1 header');
+  await lantern.send();
+  expect(await lantern.responseText()).toContain('"X-Team": "blue"');
+
+  await page.getByTestId('ws-export').click();
+  const exportDialog = page.getByTestId('export-dialog');
+  await expect(exportDialog.getByTestId('export-code')).toHaveValue(/X-Team: blue/);
+  await page.screenshot({ path: info.outputPath('export-dialog.png') });
+  await exportDialog.getByTestId('export-close').click();
+
+  // Unsaved edits in the tab, then the file changes on disk: Lantern shows a conflict.
+  await lantern.url.fill(`${httpbin}/headers?mine=1`);
+  const file = path.join(app.dataDir, 'workspaces', 'shared', 'echo', 'who-am-i.request.yaml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace(`${httpbin}/headers`, `${httpbin}/anything/theirs`));
+  await expect(page.getByTestId('file-conflict')).toBeVisible();
+  await page.screenshot({ path: info.outputPath('conflict.png') });
+  await page.getByTestId('conflict-reload').click();
+  await expect(lantern.url).toHaveValue(`${httpbin}/anything/theirs`);
+  await expect(page.getByTestId('file-conflict')).toHaveCount(0);
+});

@@ -1,0 +1,182 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { effectiveSavedRequest, fillVariables } from '../../shared/collections/effective-request';
+import type { CallOutput } from '../../shared/contract';
+import { diagnose } from '../../shared/diagnose';
+import { dispatch } from '../../shared/dispatch';
+import type { Folder, SavedRequest } from '../../shared/model/collection';
+import type { Exchange } from '../../shared/model/response';
+import { rateLimitKey } from '../../shared/ratelimit';
+import { defaultDataDir } from '../data-dir';
+import { createServices } from '../services';
+import { WorkspaceStore } from '../services/workspace';
+import { UsageError, type CliCommand } from './args';
+import { Pacer } from './pacer';
+import { jsonReport, junitReport, textLine, textSummary, type RunResult, type RunSummary } from './reporters';
+import { matchesExpectation } from './status-expectation';
+
+type RunOptions = Extract<CliCommand, { command: 'run' }>;
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+interface Planned {
+  request: SavedRequest;
+  folder: string;
+}
+
+function plan(folder: Folder, trail: string[], into: Planned[] = []): Planned[] {
+  for (const request of folder.requests) into.push({ request, folder: trail.join('/') });
+  for (const child of folder.folders) plan(child, [...trail, child.name], into);
+  return into;
+}
+
+/** `--folder "Admin/Users"`: folder names from the top, compared without case. */
+function pickFolder(root: Folder, folderPath: string): { folder: Folder; trail: string[] } {
+  let folder = root;
+  const trail: string[] = [];
+  for (const name of folderPath.split('/').filter((part) => part.trim() !== '')) {
+    const next = folder.folders.find((f) => f.name.toLowerCase() === name.trim().toLowerCase());
+    if (!next) {
+      const names = folder.folders.map((f) => `"${f.name}"`).join(', ') || 'none';
+      throw new UsageError(`There is no folder "${name}" in "${folder.name}" (its folders: ${names}).`);
+    }
+    folder = next;
+    trail.push(next.name);
+  }
+  return { folder, trail };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** `lantern run`: the app's services (engine, credentials, environments) driven through `dispatch`. */
+export async function runWorkspace(options: RunOptions, io: CliIo): Promise<number> {
+  const dir = path.resolve(options.workspace);
+  const store = await WorkspaceStore.open(dir, { watch: false }).catch((error: unknown) => {
+    throw new UsageError(`${dir} could not be opened as a workspace: ${(error as Error).message}`);
+  });
+  for (const problem of store.problems)
+    io.err(`lantern: ${problem.path}${problem.line ? `:${problem.line}` : ''}: ${problem.reason}\n`);
+  const { workspace } = store;
+  const { folder, trail } = options.folder
+    ? pickFolder(workspace.root, options.folder)
+    : { folder: workspace.root, trail: [] };
+  const dataDir = path.resolve(options.dataDir ?? defaultDataDir());
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const services = createServices({ mode: 'browser', version: 'cli', dataDir, emit: () => undefined });
+  try {
+    const call = async <T>(name: string, input: unknown): Promise<T> => {
+      const result = await dispatch(services.handlers, name, input);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value as T;
+    };
+    // --env: a workspace environment (its variables are filled in here), else one of the app's.
+    let environmentId: string | undefined;
+    let workspaceValues: Record<string, string> = {};
+    if (options.env !== undefined) {
+      const wanted = options.env.toLowerCase();
+      const own = workspace.environments.find((e) => e.name.toLowerCase() === wanted || e.id === options.env);
+      if (own)
+        workspaceValues = Object.fromEntries(
+          own.variables.filter((v) => !v.secret).map((v) => [v.name, v.value]),
+        );
+      else {
+        const app = await call<CallOutput<'listEnvironments'>>('listEnvironments', {});
+        const match = app.find((e) => e.name.toLowerCase() === wanted || e.id === options.env);
+        if (!match) {
+          const names = [...workspace.environments.map((e) => e.name), ...app.map((e) => e.name)];
+          throw new UsageError(
+            `There is no environment "${options.env}". Known: ${names.map((n) => `"${n}"`).join(', ')}.`,
+          );
+        }
+        environmentId = match.id;
+      }
+    }
+    const pacer = new Pacer({
+      windowMs: options.rateWindowSeconds * 1000,
+      maxWaitMs: options.maxWaitSeconds * 1000,
+    });
+    const results: RunResult[] = [];
+    const started = performance.now();
+    const planned = plan(folder, trail);
+    for (const [index, { request, folder: folderName }] of planned.entries()) {
+      const draft = fillVariables(effectiveSavedRequest(workspace.root, request).draft, workspaceValues);
+      const result: RunResult = {
+        id: request.id,
+        name: request.name,
+        folder: folderName,
+        method: draft.method,
+        url: draft.url,
+        expected: request.expectStatus?.trim() || '2xx',
+        passed: false,
+        durationMs: 0,
+        findings: [],
+        rateLimited: 0,
+        waitedMs: 0,
+      };
+      const host = URL.parse(draft.url)?.host ?? draft.url;
+      const key = rateLimitKey(host, draft.auth.type === 'none' ? undefined : draft.auth.credentialId);
+      const begin = performance.now();
+      for (let attempt = 0; attempt < 4; attempt += 1) {
+        const pace = pacer.before(key);
+        if (pace && 'refuse' in pace) {
+          result.error = pace.refuse;
+          break;
+        }
+        if (pace) {
+          io.err(`… waiting ${(pace.waitMs / 1000).toFixed(1)} s before "${request.name}": ${pace.why}.\n`);
+          await sleep(pace.waitMs);
+          result.waitedMs += pace.waitMs;
+        }
+        const sent = await dispatch(services.handlers, 'send', {
+          requestId: `cli-${index}-${attempt}`,
+          draft,
+          environmentId,
+          options: { timeoutMs: options.timeoutSeconds * 1000, connectTimeoutMs: 10_000 },
+        });
+        if (!sent.ok) {
+          result.error = sent.error.message;
+          result.findings = diagnose({ draft, error: sent.error, nowMs: Date.now() }).map(
+            ({ id, severity, title }) => ({ id, severity, title }),
+          );
+          break;
+        }
+        const exchange = sent.value as Exchange;
+        result.status = exchange.response.status;
+        result.statusText = exchange.response.statusText;
+        result.rateLimit = pacer.after(key, exchange.response.headers, exchange.response.status);
+        result.findings = diagnose({ draft, exchange, rateLimit: result.rateLimit, nowMs: Date.now() }).map(
+          ({ id, severity, title }) => ({ id, severity, title }),
+        );
+        if (exchange.response.status !== 429) break;
+        result.rateLimited += 1;
+      }
+      result.durationMs = performance.now() - begin;
+      result.passed =
+        result.error === undefined &&
+        result.status !== undefined &&
+        matchesExpectation(result.status, request.expectStatus);
+      results.push(result);
+      if (options.reporter === 'text') io.out(`${textLine(result)}\n`);
+    }
+    const summary: RunSummary = {
+      workspace: workspace.name,
+      ...(options.env ? { environment: options.env } : {}),
+      total: results.length,
+      passed: results.filter((r) => r.passed).length,
+      failed: results.filter((r) => !r.passed).length,
+      rateLimited: results.reduce((sum, r) => sum + r.rateLimited, 0),
+      waitedMs: Math.round(results.reduce((sum, r) => sum + r.waitedMs, 0)),
+      durationMs: performance.now() - started,
+      results,
+    };
+    if (options.reporter === 'text') io.out(`${textSummary(summary)}\n`);
+    else io.out(options.reporter === 'json' ? jsonReport(summary) : junitReport(summary));
+    if (results.length === 0) io.err('lantern: there are no requests to run in that workspace or folder.\n');
+    return summary.failed > 0 ? 1 : 0;
+  } finally {
+    store.close();
+    await services.close();
+  }
+}

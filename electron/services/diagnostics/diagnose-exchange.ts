@@ -1,0 +1,67 @@
+import { diagnose, type Finding, type TokenInfo } from '../../../shared/diagnose';
+import type { RateLimitView } from '../../../shared/model/findings';
+import type { RequestDraft } from '../../../shared/model/request';
+import type { Exchange } from '../../../shared/model/response';
+import { maskValue } from '../../../shared/redact/mask-headers';
+import type { AuthContext } from '../auth/apply-auth';
+import { diagnosticsStateFor } from './diagnostics-state';
+
+export interface DiagnoseExchangeParts {
+  /** The request as the user wrote it ({{variables}} unresolved: no secret values in it). */
+  draft: RequestDraft;
+  auth: AuthContext;
+  /** The secrets of this send (already used to mask the exchange). */
+  secrets: string[];
+  nowMs?: number;
+}
+
+/**
+ * What the send pipeline attaches to a masked exchange: the rate-limit state of its host +
+ * credential (recorded in the tracker) and the findings of the diagnostics engine.
+ */
+export function diagnoseExchange(
+  exchange: Exchange,
+  { draft, auth, secrets, nowMs = Date.now() }: DiagnoseExchangeParts,
+): { findings: Finding[]; rateLimit: RateLimitView } {
+  const state = diagnosticsStateFor(auth);
+  state.rememberSecrets(secrets);
+  const credentialId = draft.auth.type === 'none' ? undefined : draft.auth.credentialId;
+  const rateLimit = state.rateLimits.record({
+    url: exchange.response.url ?? exchange.request.url,
+    credentialId,
+    credentialLabel: exchange.auth?.credentialLabel,
+    status: exchange.response.status,
+    headers: exchange.response.headers,
+    at: nowMs,
+  });
+  const tokenId = exchange.auth?.tokenId;
+  const tokens: TokenInfo[] = auth.tokens
+    .list()
+    .filter((token) => token.id === tokenId)
+    .map((token) => ({ tokenId: token.id, issuedAt: token.issuedAt, expiresAt: token.expiresAt }));
+  const findings = diagnose({
+    draft,
+    exchange,
+    tokens,
+    rateLimit: rateLimit.state,
+    nowMs,
+    context: rateLimit.configuredBudget ? { configuredBudget: rateLimit.configuredBudget } : undefined,
+  });
+  return { findings: findings.map((finding) => maskFinding(finding, secrets)), rateLimit };
+}
+
+/** Findings quote the draft and the body: whatever secret slipped into a quote is masked. */
+export function maskFinding(finding: Finding, secrets: readonly string[]): Finding {
+  const mask = (text: string) => maskValue('text', text, secrets);
+  return {
+    ...finding,
+    title: mask(finding.title),
+    explanation: mask(finding.explanation),
+    fix: mask(finding.fix),
+    evidence: finding.evidence.map((e) => ({
+      ...e,
+      ...(e.name !== undefined ? { name: mask(e.name) } : {}),
+      ...(e.value !== undefined ? { value: mask(e.value) } : {}),
+    })),
+  };
+}

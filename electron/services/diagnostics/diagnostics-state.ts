@@ -1,0 +1,41 @@
+import { RateLimitService } from './rate-limit-service';
+
+/** Secrets a send used that no store lists later (a session's cookie and sesskey): kept for the bundle's last pass. */
+const RECENT_SECRETS_KEPT = 200;
+
+export interface DiagnosticsState {
+  rateLimits: RateLimitService;
+  /** Remembers the secrets of a send; the oldest are dropped beyond a bound. */
+  rememberSecrets: (secrets: readonly string[]) => void;
+  recentSecrets: () => string[];
+}
+
+const byOwner = new WeakMap<object, DiagnosticsState>();
+
+/**
+ * The one diagnostics state of a set of services. It is keyed by the services' AuthContext (one per
+ * createServices), which both the send pipeline and the handlers hold, so they share one tracker
+ * without another parameter threaded through the service wiring.
+ */
+export function diagnosticsStateFor(owner: object): DiagnosticsState {
+  let state = byOwner.get(owner);
+  if (!state) {
+    const recent = new Set<string>();
+    state = {
+      rateLimits: new RateLimitService(),
+      rememberSecrets: (secrets) => {
+        for (const secret of secrets) {
+          recent.delete(secret);
+          recent.add(secret);
+        }
+        for (const old of recent) {
+          if (recent.size <= RECENT_SECRETS_KEPT) break;
+          recent.delete(old);
+        }
+      },
+      recentSecrets: () => [...recent],
+    };
+    byOwner.set(owner, state);
+  }
+  return state;
+}

@@ -1,0 +1,102 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import packageJson from '../../../package.json';
+import { diagnose } from '../../../shared/diagnose';
+import { LanternError } from '../../../shared/model/result';
+import type { RequestDraft } from '../../../shared/model/request';
+import type { Exchange } from '../../../shared/model/response';
+import { buildSupportBundle, requestBodyOf } from '../../../shared/support';
+import type { SupportBundle, SupportBundleInput, SupportFormat } from '../../../shared/support';
+import { resolveDraft } from '../../../shared/template';
+import type { ServiceContext } from '../handlers/service-context';
+import { diagnosticsStateFor } from './diagnostics-state';
+
+export interface SupportRequest {
+  draft: RequestDraft;
+  exchange?: Exchange;
+  error?: { code: string; message: string };
+  environmentId?: string;
+  format: SupportFormat;
+}
+
+type Parts = Pick<ServiceContext, 'auth' | 'environments' | 'jar'>;
+
+/** Every secret the main side knows right now: the bundle's last masking pass uses them all. */
+export function knownSecrets({ auth, environments, jar }: Parts): string[] {
+  const all = [
+    ...auth.credentials.allSecrets(),
+    ...environments.secretValues(),
+    ...auth.tokens.list().map((token) => token.accessToken),
+    ...jar.list().map((cookie) => cookie.value),
+    ...diagnosticsStateFor(auth).recentSecrets(),
+  ];
+  return [...new Set(all.filter((secret) => secret.length >= 4))];
+}
+
+/** The draft with its {{variables}} filled in, as it was sent; as written when that fails. */
+function resolved(parts: Parts, draft: RequestDraft, environmentId: string | undefined): RequestDraft {
+  try {
+    const resolution = resolveDraft(draft, parts.environments.scopeFor(environmentId));
+    return resolution.ok ? resolution.draft : draft;
+  } catch {
+    return draft;
+  }
+}
+
+function clientOf(parts: Parts, draft: RequestDraft): SupportBundleInput['client'] {
+  if (draft.auth.type === 'none') return undefined;
+  try {
+    const credential = parts.auth.credentials.get(draft.auth.credentialId);
+    if (credential.kind === 'oauth2')
+      return { label: credential.label, kind: 'OAuth 2 client', clientId: credential.clientId };
+    return { label: credential.label, kind: credential.kind };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Builds the bundle on the main side, where every secret is known. */
+export function makeSupportBundle(parts: Parts, request: SupportRequest, now = Date.now()): SupportBundle {
+  const { draft, exchange, error, environmentId, format } = request;
+  const sent = resolved(parts, draft, environmentId);
+  const findings = exchange?.findings ?? diagnose({ draft, exchange, error, nowMs: now });
+  const input: SupportBundleInput = {
+    lanternVersion: packageJson.version,
+    generatedAt: now,
+    request: exchange
+      ? { ...exchange.request, body: requestBodyOf(sent) }
+      : {
+          method: sent.method,
+          url: sent.url,
+          headers: sent.headers.filter((h) => h.enabled && h.name).map((h) => [h.name, h.value]),
+          body: requestBodyOf(sent),
+        },
+    exchange,
+    error,
+    findings,
+    client: clientOf(parts, draft),
+    secrets: knownSecrets(parts),
+  };
+  return buildSupportBundle(input, format);
+}
+
+/** Writes the bundle to a full path the user typed; only the main side touches the disk. */
+export async function saveSupportBundle(
+  parts: Parts,
+  request: SupportRequest & { path: string },
+): Promise<{ path: string; bytes: number }> {
+  if (!path.isAbsolute(request.path)) {
+    throw new LanternError(
+      'support.save-failed',
+      `"${request.path}" is not a full path. Give the whole path of the file, e.g. /home/me/lantern-support.md.`,
+    );
+  }
+  const bundle = makeSupportBundle(parts, request);
+  await writeFile(request.path, bundle.text, { mode: 0o600 }).catch((error: NodeJS.ErrnoException) => {
+    throw new LanternError(
+      'support.save-failed',
+      `Could not write ${request.path} (${error.code ?? error.message}). Check that its folder exists and can be written to.`,
+    );
+  });
+  return { path: request.path, bytes: Buffer.byteLength(bundle.text) };
+}

@@ -1,0 +1,186 @@
+import { useEffect, useRef, useState } from 'react';
+import { folderChain, inheritedSettings } from '../../../shared/collections/effective-request';
+import type { RequestAuth } from '../../../shared/model/auth';
+import type { CredentialSummary } from '../../../shared/model/auth';
+import type { Folder } from '../../../shared/model/collection';
+import { call } from '../../api';
+import { KeyValueTable, type KeyValueRow } from '../../components/KeyValueTable';
+import { useLantern } from '../../store';
+import { VariablesTable, type VariableRow } from '../environments/VariablesTable';
+import { InheritedList } from './InheritedList';
+
+type AuthChoice = 'inherit' | 'none' | RequestAuth['type'];
+
+function authChoice(auth: RequestAuth | undefined): AuthChoice {
+  return auth === undefined ? 'inherit' : auth.type;
+}
+
+/** A folder's auth, headers and variables, with what it inherits from the folders above it. */
+export function FolderEditor({
+  folder,
+  root,
+  onClose,
+}: {
+  folder: Folder;
+  root: Folder;
+  onClose: () => void;
+}) {
+  const { workspaceCall } = useLantern.getState();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [headers, setHeaders] = useState<KeyValueRow[]>(folder.headers ?? []);
+  const [variables, setVariables] = useState<VariableRow[]>(
+    (folder.variables ?? []).map((v) => ({ ...v, keepValue: false })),
+  );
+  const [choice, setChoice] = useState<AuthChoice>(authChoice(folder.auth));
+  const [credentialId, setCredentialId] = useState(
+    folder.auth && folder.auth.type !== 'none' ? folder.auth.credentialId : '',
+  );
+  const [credentials, setCredentials] = useState<CredentialSummary[]>([]);
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    dialog.current?.showModal();
+    void call('listCredentials', {}).then((result) => result.ok && setCredentials(result.value));
+  }, []);
+  const above = (folderChain(root, folder.id) ?? []).filter((f) => f.id !== folder.id);
+  const inherited = inheritedSettings(above);
+  const kinds: Record<string, string> = {
+    bearer: 'bearer',
+    basic: 'basic',
+    oauth2: 'oauth2',
+    session: 'session',
+    apiKey: 'apiKey',
+  };
+  const matching = credentials.filter((c) => choice === kinds[c.kind]);
+
+  const save = async () => {
+    let auth: RequestAuth | undefined;
+    if (choice === 'none') auth = { type: 'none' };
+    else if (choice !== 'inherit') {
+      if (!credentialId) return setError('Pick the credential this folder’s requests should use.');
+      auth =
+        choice === 'apiKey'
+          ? { type: 'apiKey', credentialId, name: 'X-API-Key', in: 'header' }
+          : ({ type: choice, credentialId } as RequestAuth);
+    }
+    const result = await workspaceCall('updateFolder', {
+      id: folder.id,
+      headers: headers.filter((h) => h.name.trim() !== ''),
+      variables: variables
+        .filter((v) => v.name.trim() !== '')
+        .map(({ name, value, secret }) => ({ name, value, secret })),
+      ...(auth ? { auth } : {}),
+    });
+    if (result) onClose();
+    else setError(useLantern.getState().workspaceError);
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      className="modal folder-editor"
+      data-testid="folder-editor"
+      aria-label={`Folder ${folder.name}`}
+      onClose={onClose}
+    >
+      <div className="modal-body">
+        <h2>{folder.name}: what its requests inherit</h2>
+        <p className="hint">
+          A request uses its own value first, then the nearest folder’s. Auth is inherited when the request’s
+          own auth is “none” and it inherits (the default).
+        </p>
+        <h3>Auth</h3>
+        <div className="folder-auth">
+          <select
+            aria-label="Folder auth"
+            data-testid="folder-auth-type"
+            value={choice}
+            onChange={(e) => setChoice(e.target.value as AuthChoice)}
+          >
+            <option value="inherit">Inherit from above</option>
+            <option value="none">No auth</option>
+            <option value="bearer">Bearer token</option>
+            <option value="basic">Basic</option>
+            <option value="oauth2">OAuth 2</option>
+            <option value="session">Session login</option>
+            <option value="apiKey">API key</option>
+          </select>
+          {choice !== 'inherit' && choice !== 'none' && (
+            <select
+              aria-label="Credential"
+              data-testid="folder-auth-credential"
+              value={credentialId}
+              onChange={(e) => setCredentialId(e.target.value)}
+            >
+              <option value="">choose a credential…</option>
+              {matching.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </div>
+        {choice === 'inherit' && (
+          <p className="hint" data-testid="folder-auth-effective">
+            Effective:{' '}
+            {inherited.auth
+              ? `${inherited.auth.value.type === 'none' ? 'no auth' : labelOf(inherited.auth.value, credentials)} (from ${inherited.auth.from})`
+              : 'no auth (nothing above sets one)'}
+          </p>
+        )}
+        <h3>Headers</h3>
+        <KeyValueTable rows={headers} onChange={setHeaders} testId="folder-header" noun="header" />
+        <InheritedList
+          title="Inherited headers"
+          testId="folder-inherited-headers"
+          items={inherited.headers.map((h) => ({
+            name: h.value.name,
+            value: h.value.value,
+            from: h.from,
+            overridden: headers.some(
+              (own) => own.enabled && own.name.toLowerCase() === h.value.name.toLowerCase(),
+            ),
+          }))}
+        />
+        <h3>Variables</h3>
+        <VariablesTable rows={variables} readOnly={false} onChange={setVariables} />
+        <p className="hint">
+          A secret folder variable keeps no value in the workspace files: define its value in an environment.
+        </p>
+        <InheritedList
+          title="Inherited variables"
+          testId="folder-inherited-variables"
+          items={inherited.variables.map((v) => ({
+            name: v.value.name,
+            value: v.value.value,
+            from: v.from,
+            overridden: variables.some((own) => own.name === v.value.name),
+          }))}
+        />
+        {error && (
+          <p className="inline-error" role="alert" data-testid="folder-editor-error">
+            {error}
+          </p>
+        )}
+        <div className="modal-actions">
+          <button type="button" data-testid="folder-editor-cancel" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="primary"
+            data-testid="folder-editor-save"
+            onClick={() => void save()}
+          >
+            Save
+          </button>
+        </div>
+      </div>
+    </dialog>
+  );
+}
+
+function labelOf(auth: RequestAuth, credentials: CredentialSummary[]): string {
+  if (auth.type === 'none') return 'no auth';
+  return `${auth.type} · ${credentials.find((c) => c.id === auth.credentialId)?.label ?? auth.credentialId}`;
+}

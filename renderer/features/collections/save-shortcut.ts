@@ -1,0 +1,16 @@
+import { useEffect } from 'react';
+import { useLantern } from '../../store';
+
+/** Ctrl/Cmd+S saves the active tab to its workspace file (or as a new request in the open workspace). */
+export function onSaveKey(event: KeyboardEvent): void {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 's') return;
+  event.preventDefault();
+  void useLantern.getState().saveActiveTab();
+}
+
+export function useSaveShortcut(): void {
+  useEffect(() => {
+    window.addEventListener('keydown', onSaveKey);
+    return () => window.removeEventListener('keydown', onSaveKey);
+  }, []);
+}

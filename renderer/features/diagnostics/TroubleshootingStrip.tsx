@@ -1,0 +1,34 @@
+import { useEffect } from 'react';
+import type { Finding } from '../../../shared/diagnose';
+import { useLantern } from '../../store';
+import type { ResponsePart } from '../../store/diagnostics-slice';
+import type { RequestTab } from '../../store/tabs-slice';
+import { RateLimitGauge } from '../rate-limit/RateLimitGauge';
+import { FindingsBadge } from './FindingsBadge';
+import { SEVERITY_ICONS, worstSeverity } from './severity';
+import './diagnostics.css';
+
+/** Under the status line, whatever response tab is open: the findings badge and the rate-limit gauge. */
+export function TroubleshootingStrip({ tab, findings }: { tab: RequestTab; findings: readonly Finding[] }) {
+  const view = tab.exchange?.rateLimit;
+  return (
+    <div className="troubleshooting-strip" data-testid="troubleshooting-strip">
+      <FindingsBadge findings={findings} />
+      {view && <RateLimitGauge view={view} tabId={tab.id} />}
+    </div>
+  );
+}
+
+/** The Diagnostics tab's label: a badge with the count and the worst severity. */
+export function diagnosticsTabLabel(findings: readonly Finding[]): string {
+  const worst = worstSeverity(findings);
+  return worst ? `Diagnostics ${SEVERITY_ICONS[worst]} ${findings.length}` : 'Diagnostics';
+}
+
+/** Opens the response part the badge or a finding asked for. */
+export function useResponsePartRequests(select: (part: ResponsePart) => void): void {
+  const request = useLantern((s) => s.responsePartRequest);
+  useEffect(() => {
+    if (request) select(request.part);
+  }, [request, select]);
+}

@@ -1,0 +1,136 @@
+import { useEffect, useRef, useState } from 'react';
+import { effectiveSavedRequest, findRequest } from '../../../shared/collections/effective-request';
+import type { SavedRequest } from '../../../shared/model/collection';
+import { call } from '../../api';
+import { useLantern } from '../../store';
+import { activeTab } from '../../store/tabs-slice';
+import { fileIdOf } from '../../store/workspace-files-slice';
+import '../import/import.css';
+import { PostmanExport } from './PostmanExport';
+
+const LANGUAGES = [
+  ['curl-bash', 'cURL (bash)'],
+  ['curl-cmd', 'cURL (Windows cmd)'],
+  ['fetch', 'JavaScript fetch'],
+  ['python-requests', 'Python requests'],
+  ['httpie', 'HTTPie'],
+] as const;
+type Language = (typeof LANGUAGES)[number][0];
+
+/** The draft to export: a saved request as it is sent from its folder (inherited headers and auth). */
+function draftFor(request: SavedRequest | undefined) {
+  const state = useLantern.getState();
+  const view = state.workspaceView;
+  const tab = activeTab(state);
+  const id = request?.id ?? fileIdOf(tab.sourceId);
+  const saved = id && view ? findRequest(view.root, id) : undefined;
+  const own = request ? request.draft : tab.draft;
+  return {
+    name: request?.name ?? tab.name ?? 'this request',
+    draft: saved && view ? effectiveSavedRequest(view.root, saved, own).draft : own,
+  };
+}
+
+/** Export a request as code (secrets as {{placeholders}} unless explicitly included), or the workspace to Postman. */
+export function ExportDialog({ request, onClose }: { request?: SavedRequest; onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [{ name, draft }] = useState(() => draftFor(request));
+  const [language, setLanguage] = useState<Language>('curl-bash');
+  const [includeSecrets, setIncludeSecrets] = useState(false);
+  const [code, setCode] = useState('');
+  const [placeholders, setPlaceholders] = useState<string[]>([]);
+  const [error, setError] = useState<string>();
+  const [copied, setCopied] = useState(false);
+  useEffect(() => dialog.current?.showModal(), []);
+  useEffect(() => {
+    let current = true;
+    void call('exportSnippet', { draft, language, includeSecrets }).then((result) => {
+      if (!current) return;
+      if (!result.ok) return setError(result.error.message);
+      setError(undefined);
+      setCode(result.value.code);
+      setPlaceholders(result.value.placeholders);
+      setCopied(false);
+    });
+    return () => {
+      current = false;
+    };
+  }, [draft, language, includeSecrets]);
+  return (
+    <dialog
+      ref={dialog}
+      className="modal export-dialog"
+      data-testid="export-dialog"
+      aria-label="Export"
+      onClose={onClose}
+    >
+      <div className="modal-body">
+        <h2>Export “{name}”</h2>
+        <div className="export-options">
+          <select
+            aria-label="Language"
+            data-testid="export-language"
+            value={language}
+            onChange={(e) => setLanguage(e.target.value as Language)}
+          >
+            {LANGUAGES.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+          <label className="import-check">
+            <input
+              type="checkbox"
+              data-testid="export-include-secrets"
+              checked={includeSecrets}
+              onChange={(e) => setIncludeSecrets(e.target.checked)}
+            />
+            Include secrets (token, password) in the code
+          </label>
+        </div>
+        {includeSecrets && (
+          <p className="inline-error" data-testid="export-secrets-warning">
+            The code now holds a real secret: do not paste it into tickets, chats or git.
+          </p>
+        )}
+        <textarea
+          className="export-code"
+          readOnly
+          rows={12}
+          data-testid="export-code"
+          value={code}
+          aria-label="Exported code"
+        />
+        {placeholders.length > 0 && (
+          <p className="hint" data-testid="export-placeholders">
+            Fill in before running: {placeholders.map((p) => `{{${p}}}`).join(', ')}
+          </p>
+        )}
+        {error && (
+          <p className="inline-error" role="alert" data-testid="export-error">
+            {error}
+          </p>
+        )}
+        <div className="modal-actions">
+          <button
+            type="button"
+            data-testid="export-copy"
+            onClick={() =>
+              void navigator.clipboard?.writeText(code).then(
+                () => setCopied(true),
+                () => setCopied(false),
+              )
+            }
+          >
+            {copied ? 'Copied' : 'Copy'}
+          </button>
+          <button type="button" className="primary" data-testid="export-close" onClick={onClose}>
+            Close
+          </button>
+        </div>
+        <PostmanExport />
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,143 @@
+import { useState } from 'react';
+import type { SchemaSnapshot } from '../../../shared/calls/graphql-calls';
+import type { RequestDraft } from '../../../shared/model/request';
+import { call, mode } from '../../api';
+import { useLantern } from '../../store';
+import type { SchemaKey, SchemaState } from '../../store/graphql-slice';
+import { SchemaDiffView } from './SchemaDiffView';
+
+interface SchemaBarProps {
+  schemaKey: SchemaKey | undefined;
+  state: SchemaState | undefined;
+  draft: RequestDraft;
+  maxDepth: number | undefined;
+  /** Set when the worker could not build the schema for validation. */
+  schemaProblem: string | undefined;
+}
+
+const when = (iso: string) => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+};
+
+function describe(snapshot: SchemaSnapshot): string {
+  const from = snapshot.source === 'file' ? 'loaded from a file' : 'fetched';
+  return `Schema: ${snapshot.typeCount.toLocaleString('en')} types, ${from} ${when(snapshot.fetchedAt)}`;
+}
+
+/** The schema of this endpoint and environment: status, fetch / refresh / load from file, failures, changes. */
+export function SchemaBar({ schemaKey, state, draft, maxDepth, schemaProblem }: SchemaBarProps) {
+  const fetchSchema = useLantern((s) => s.fetchSchema);
+  const loadSchemaFile = useLantern((s) => s.loadSchemaFile);
+  const forgetSchema = useLantern((s) => s.forgetSchema);
+  const dismissSchemaDiff = useLantern((s) => s.dismissSchemaDiff);
+  const [fileOpen, setFileOpen] = useState(false);
+  const [filePath, setFilePath] = useState('');
+  if (!schemaKey) {
+    return (
+      <div className="graphql-schema-bar" data-testid="graphql-schema-bar">
+        <span className="hint" data-testid="graphql-schema-status">
+          Type the GraphQL endpoint&apos;s URL to fetch its schema.
+        </span>
+      </div>
+    );
+  }
+  const snapshot = state?.snapshot;
+  // Not while merely checking the cache: a click then must still fetch.
+  const busy = state?.status === 'loading';
+  const disabledIntrospection = state?.error?.code === 'graphql.introspection-disabled';
+  const showFile = fileOpen || disabledIntrospection;
+  const pick = async () => {
+    const result = await call('pickFile', {});
+    if (result.ok && result.value.path) setFilePath(result.value.path);
+  };
+  const load = () => {
+    if (filePath.trim() === '') return;
+    void loadSchemaFile(schemaKey, filePath.trim()).then(() => setFileOpen(false));
+  };
+  return (
+    <div className="graphql-schema-bar" data-testid="graphql-schema-bar">
+      <div className="graphql-schema-line">
+        <span className="hint" data-testid="graphql-schema-status">
+          {state?.status === 'loading'
+            ? state.activity
+            : state?.status === 'checking'
+              ? 'Looking for a cached schema…'
+              : snapshot
+                ? describe(snapshot)
+                : 'No schema yet: completion and validation need one.'}
+        </span>
+        <button
+          type="button"
+          data-testid="graphql-fetch-schema"
+          disabled={busy}
+          title="Introspection with this request's URL, headers, auth and settings"
+          onClick={() => void fetchSchema(schemaKey, draft, maxDepth)}
+        >
+          {snapshot?.source === 'introspection' ? 'Refresh schema' : 'Fetch schema'}
+        </button>
+        <button
+          type="button"
+          data-testid="graphql-load-schema-toggle"
+          aria-expanded={showFile}
+          onClick={() => setFileOpen(!fileOpen)}
+        >
+          Load from file…
+        </button>
+        {snapshot && (
+          <button
+            type="button"
+            className="link"
+            data-testid="graphql-forget-schema"
+            onClick={() => void forgetSchema(schemaKey)}
+          >
+            Forget
+          </button>
+        )}
+      </div>
+      {showFile && (
+        <div className="graphql-schema-file">
+          <input
+            aria-label="Schema file path"
+            data-testid="graphql-schema-file"
+            placeholder={mode === 'desktop' ? 'Choose a file…' : '/full/path/to/schema.graphql or .json'}
+            spellCheck={false}
+            value={filePath}
+            onChange={(event) => setFilePath(event.target.value)}
+            onKeyDown={(event) => event.key === 'Enter' && load()}
+          />
+          {mode === 'desktop' && (
+            <button type="button" onClick={() => void pick()}>
+              Choose…
+            </button>
+          )}
+          <button type="button" data-testid="graphql-schema-file-load" disabled={busy} onClick={load}>
+            Load
+          </button>
+          <span className="hint">SDL (.graphql) or an introspection result (.json)</span>
+        </div>
+      )}
+      {state?.status === 'failed' && state.error && (
+        <p className="inline-error" role="alert" data-testid="graphql-schema-error">
+          {state.error.message}
+          {disabledIntrospection && ' Give the path of a schema file above.'}
+        </p>
+      )}
+      {schemaProblem && (
+        <p className="inline-error" role="alert">
+          {schemaProblem}
+        </p>
+      )}
+      {snapshot && snapshot.notes.length > 0 && (
+        <ul className="graphql-notes" data-testid="graphql-schema-notes">
+          {snapshot.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
+      {snapshot?.diff && (
+        <SchemaDiffView diff={snapshot.diff} onDismiss={() => dismissSchemaDiff(schemaKey)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Analysis, AnalyzeInput } from './analysis-protocol';
+import { ask, ensureSchema } from './analysis-client';
+
+export interface SchemaSource {
+  id: string;
+  sdl: string;
+}
+
+export interface AnalysisState {
+  analysis?: Analysis;
+  /** The schema could not be built in the worker (shown with the schema's status). */
+  schemaProblem?: string;
+  problem?: string;
+  /** The schema is being built in the worker. */
+  building: boolean;
+}
+
+// Short enough to feel live, long enough not to analyse every keystroke of a fast typist.
+const DEBOUNCE_MS = 150;
+
+/**
+ * Analyses the operation in the worker whenever the text, variables or schema change: validation
+ * markers, variable problems, the cost estimate. Nothing heavy runs during React's render.
+ */
+export function useAnalysis(input: AnalyzeInput, schema: SchemaSource | undefined): AnalysisState {
+  const [state, setState] = useState<AnalysisState>({ building: false });
+  const latest = useRef(0);
+  const { query, variables, operationName, persisted, limits } = input;
+  const { maxDepth, maxComplexity } = limits;
+  useEffect(() => {
+    const run = ++latest.current;
+    const timer = setTimeout(async () => {
+      let schemaId: string | undefined;
+      let schemaProblem: string | undefined;
+      if (schema) {
+        setState((previous) => ({ ...previous, building: true }));
+        try {
+          await ensureSchema(schema.id, schema.sdl);
+          schemaId = schema.id;
+        } catch (error) {
+          schemaProblem = `The schema could not be read for validation: ${(error as Error).message}`;
+        }
+      }
+      try {
+        const analysis = await ask({
+          type: 'analyze',
+          input: {
+            query,
+            variables,
+            limits: { maxDepth, maxComplexity },
+            ...(operationName ? { operationName } : {}),
+            ...(persisted ? { persisted } : {}),
+            ...(schemaId ? { schemaId } : {}),
+          },
+        });
+        if (run === latest.current) setState({ analysis, schemaProblem, building: false });
+      } catch (error) {
+        if (run === latest.current)
+          setState({
+            schemaProblem,
+            building: false,
+            problem: `The query could not be analysed: ${(error as Error).message}`,
+          });
+      }
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [query, variables, operationName, persisted, maxDepth, maxComplexity, schema]);
+  return state;
+}

@@ -1,0 +1,187 @@
+import { useEffect, useRef, useState } from 'react';
+import type { CallOutput } from '../../../shared/contract';
+import { call } from '../../api';
+import { useLantern } from '../../store';
+import { CollectionOutline } from './CollectionOutline';
+import './import.css';
+
+type Preview = CallOutput<'previewImport'>;
+type Imported = CallOutput<'importIntoWorkspace'>;
+
+const FORMAT_NAMES: Record<Preview['format'], string> = {
+  postman: 'Postman collection (v2.1)',
+  'postman-environment': 'Postman environment',
+  insomnia: 'Insomnia v4 export',
+  har: 'HAR 1.2',
+  curl: 'cURL command',
+  unknown: 'not recognised',
+};
+
+/** Import from cURL, Postman, Insomnia or HAR: preview what will be created and what is left out, then import. */
+export function ImportDialog({ onClose }: { onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [text, setText] = useState('');
+  const [path, setPath] = useState('');
+  const [onlyXhr, setOnlyXhr] = useState(true);
+  const [preview, setPreview] = useState<Preview>();
+  const [secrets, setSecrets] = useState<Record<string, string>>({});
+  const [done, setDone] = useState<Imported>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  useEffect(() => dialog.current?.showModal(), []);
+  const source = () => (text.trim() !== '' ? { text, onlyXhr } : { path: path.trim(), onlyXhr });
+
+  const runPreview = async () => {
+    setBusy(true);
+    const result = await call('previewImport', source());
+    setBusy(false);
+    setDone(undefined);
+    if (!result.ok) return (setPreview(undefined), setError(result.error.message));
+    setError(undefined);
+    setPreview(result.value);
+  };
+  const runImport = async () => {
+    setBusy(true);
+    const result = await useLantern.getState().workspaceCall('importIntoWorkspace', { ...source(), secrets });
+    setBusy(false);
+    if (!result) return setError(useLantern.getState().workspaceError);
+    setDone(result);
+    setPreview(undefined);
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      className="modal import-dialog"
+      data-testid="import-dialog"
+      aria-label="Import"
+      onClose={onClose}
+    >
+      <div className="modal-body">
+        <h2>Import</h2>
+        <p className="hint">
+          cURL (bash or Windows cmd), Postman collection v2.1 or environment, Insomnia v4 (JSON), HAR 1.2.
+        </p>
+        <label className="import-field">
+          Paste here
+          <textarea
+            data-testid="import-text"
+            rows={6}
+            spellCheck={false}
+            value={text}
+            placeholder="curl 'https://…' -H '…'   or a collection’s JSON"
+            onChange={(event) => (setText(event.target.value), setPreview(undefined))}
+          />
+        </label>
+        <label className="import-field">
+          …or the path of a file
+          <input
+            data-testid="import-path"
+            value={path}
+            placeholder="/home/me/Downloads/collection.postman_collection.json"
+            onChange={(event) => (setPath(event.target.value), setPreview(undefined))}
+          />
+        </label>
+        <label className="import-check">
+          <input
+            type="checkbox"
+            data-testid="import-only-xhr"
+            checked={onlyXhr}
+            onChange={(e) => setOnlyXhr(e.target.checked)}
+          />
+          HAR: only XHR and fetch requests
+        </label>
+        <div className="modal-actions">
+          <button type="button" data-testid="import-cancel" onClick={onClose}>
+            {done ? 'Close' : 'Cancel'}
+          </button>
+          <button
+            type="button"
+            data-testid="import-preview"
+            disabled={busy || (text.trim() === '' && path.trim() === '')}
+            onClick={() => void runPreview()}
+          >
+            Preview
+          </button>
+          <button
+            type="button"
+            className="primary"
+            data-testid="import-confirm"
+            disabled={busy || !preview}
+            onClick={() => void runImport()}
+          >
+            Import
+          </button>
+        </div>
+        {error && (
+          <p className="inline-error" role="alert" data-testid="import-error">
+            {error}
+          </p>
+        )}
+        {preview && (
+          <section
+            className="import-preview"
+            data-testid="import-preview-panel"
+            aria-label="What will be created"
+          >
+            <p data-testid="import-format">
+              <strong>{FORMAT_NAMES[preview.format]}</strong> — will create a folder “
+              {preview.collection.name}” with {preview.counts.requests} request(s), {preview.counts.folders}{' '}
+              folder(s) and {preview.counts.environments} environment(s).
+            </p>
+            <CollectionOutline root={preview.collection.root} />
+            {preview.collection.credentials.length > 0 && (
+              <div className="import-credentials">
+                <h3>Credentials it needs</h3>
+                <p className="hint">
+                  Secrets are never imported. Type one now to create the credential (kept in the vault), or
+                  leave it empty and pick a credential later.
+                </p>
+                {preview.collection.credentials.map((need) => (
+                  <label key={need.id} className="import-field">
+                    {need.label} ({need.kind}){need.fields.username ? ` — ${need.fields.username}` : ''}
+                    <input
+                      type="password"
+                      autoComplete="off"
+                      data-testid={`import-secret-${need.id}`}
+                      value={secrets[need.id] ?? ''}
+                      onChange={(event) => setSecrets({ ...secrets, [need.id]: event.target.value })}
+                    />
+                  </label>
+                ))}
+              </div>
+            )}
+            <Report lines={preview.skipped} />
+          </section>
+        )}
+        {done && (
+          <section className="import-done" data-testid="import-done" role="status">
+            <p>
+              Imported {done.counts.requests} request(s) and {done.counts.folders} folder(s).
+            </p>
+            <Report lines={done.skipped} />
+          </section>
+        )}
+      </div>
+    </dialog>
+  );
+}
+
+function Report({ lines }: { lines: string[] }) {
+  if (lines.length === 0)
+    return (
+      <p className="hint" data-testid="import-report-empty">
+        Everything can be carried over.
+      </p>
+    );
+  return (
+    <div className="import-report" data-testid="import-report">
+      <h3>Not carried over ({lines.length})</h3>
+      <ul>
+        {lines.map((line, index) => (
+          <li key={index}>{line}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

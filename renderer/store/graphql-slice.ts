@@ -1,0 +1,136 @@
+import type { StateCreator } from 'zustand';
+import type { SchemaSnapshot } from '../../shared/calls/graphql-calls';
+import { parseRegistry } from '../../shared/graphql/persisted';
+import type { OperationRegistry } from '../../shared/graphql/persisted';
+import type { RequestDraft } from '../../shared/model/request';
+import type { CallError } from '../../shared/model/result';
+import { call } from '../api';
+import type { LanternState } from './index';
+
+/** One schema per endpoint (URL as typed) and environment, as the main side caches it. */
+export interface SchemaKey {
+  url: string;
+  environmentId?: string;
+}
+
+export interface SchemaState {
+  status: 'checking' | 'none' | 'loading' | 'ready' | 'failed';
+  snapshot?: SchemaSnapshot;
+  error?: CallError;
+  /** What is being done, in words ("Fetching the schema…"). */
+  activity?: string;
+}
+
+export interface RegistryState {
+  registry: OperationRegistry;
+  problems: string[];
+  /** Where it came from: "pasted" or the URL. */
+  source: string;
+}
+
+export type GraphqlView = 'query' | 'docs';
+
+export interface GraphqlSlice {
+  /** By `schemaKeyId(key)`. */
+  graphqlSchemas: Record<string, SchemaState>;
+  /** Persisted-operation registries by request URL (as typed). */
+  graphqlRegistries: Record<string, RegistryState>;
+  graphqlView: GraphqlView;
+  /** The type open in the docs explorer. */
+  graphqlDocsType: string | undefined;
+  /** Reads the cached schema once per key (no network). */
+  checkCachedSchema: (key: SchemaKey) => Promise<void>;
+  fetchSchema: (key: SchemaKey, draft: RequestDraft, maxDepth?: number) => Promise<void>;
+  loadSchemaFile: (key: SchemaKey, path: string) => Promise<void>;
+  forgetSchema: (key: SchemaKey) => Promise<void>;
+  dismissSchemaDiff: (key: SchemaKey) => void;
+  pasteRegistry: (url: string, text: string) => void;
+  fetchRegistry: (url: string, registryUrl: string, draft: RequestDraft) => Promise<void>;
+  showGraphqlView: (view: GraphqlView, docsType?: string) => void;
+}
+
+export const schemaKeyId = (key: SchemaKey) => `${key.environmentId ?? ''}\u0000${key.url}`;
+/** Names one version of a schema (the worker and monaco-graphql rebuild when it changes). */
+export const schemaVersionId = (snapshot: SchemaSnapshot) =>
+  `${snapshot.key.environmentId ?? ''}|${snapshot.key.url}|${snapshot.fetchedAt}`;
+
+const endpointOf = (draft: RequestDraft) => ({
+  url: draft.url,
+  headers: draft.headers,
+  auth: draft.auth,
+  ...(draft.settings ? { settings: draft.settings } : {}),
+});
+
+const keyInput = (key: SchemaKey) => ({
+  url: key.url,
+  ...(key.environmentId ? { environmentId: key.environmentId } : {}),
+});
+
+export const createGraphqlSlice: StateCreator<LanternState, [], [], GraphqlSlice> = (set, get) => {
+  const patch = (key: SchemaKey, next: SchemaState) =>
+    set((s) => ({ graphqlSchemas: { ...s.graphqlSchemas, [schemaKeyId(key)]: next } }));
+  const current = (key: SchemaKey) => get().graphqlSchemas[schemaKeyId(key)];
+  /** Keeps the schema already shown while new work runs or fails. */
+  const keep = (key: SchemaKey) => {
+    const snapshot = current(key)?.snapshot;
+    return snapshot ? { snapshot } : {};
+  };
+  return {
+    graphqlSchemas: {},
+    graphqlRegistries: {},
+    graphqlView: 'query',
+    graphqlDocsType: undefined,
+    checkCachedSchema: async (key) => {
+      if (current(key)) return;
+      patch(key, { status: 'checking' });
+      const result = await call('cachedSchema', keyInput(key));
+      if (current(key)?.status !== 'checking') return;
+      if (result.ok && result.value.schema) patch(key, { status: 'ready', snapshot: result.value.schema });
+      else patch(key, { status: 'none' });
+    },
+    fetchSchema: async (key, draft, maxDepth) => {
+      patch(key, { ...keep(key), status: 'loading', activity: 'Fetching the schema by introspection…' });
+      const result = await call('introspectSchema', {
+        endpoint: endpointOf(draft),
+        ...(key.environmentId ? { environmentId: key.environmentId } : {}),
+        ...(maxDepth !== undefined ? { maxDepth } : {}),
+      });
+      if (result.ok) patch(key, { status: 'ready', snapshot: result.value });
+      else patch(key, { ...keep(key), status: 'failed', error: result.error });
+    },
+    loadSchemaFile: async (key, path) => {
+      patch(key, { ...keep(key), status: 'loading', activity: `Reading ${path}…` });
+      const result = await call('loadSchemaFile', { path, key: keyInput(key) });
+      if (result.ok) patch(key, { status: 'ready', snapshot: result.value });
+      else patch(key, { ...keep(key), status: 'failed', error: result.error });
+    },
+    forgetSchema: async (key) => {
+      await call('forgetSchema', keyInput(key));
+      patch(key, { status: 'none' });
+    },
+    dismissSchemaDiff: (key) => {
+      const state = current(key);
+      if (!state?.snapshot?.diff) return;
+      const { diff: _diff, ...snapshot } = state.snapshot;
+      patch(key, { ...state, snapshot });
+    },
+    pasteRegistry: (url, text) => {
+      const parsed = parseRegistry(text);
+      set((s) => ({
+        graphqlRegistries: { ...s.graphqlRegistries, [url]: { ...parsed, source: 'pasted text' } },
+      }));
+    },
+    fetchRegistry: async (url, registryUrl, draft) => {
+      const result = await call('fetchOperationRegistry', {
+        endpoint: { ...endpointOf(draft), url: registryUrl, auth: { type: 'none' }, headers: [] },
+        ...(get().environmentId ? { environmentId: get().environmentId } : {}),
+      });
+      const next: RegistryState = result.ok
+        ? { ...result.value, source: registryUrl }
+        : { registry: {}, problems: [result.error.message], source: registryUrl };
+      set((s) => ({ graphqlRegistries: { ...s.graphqlRegistries, [url]: next } }));
+    },
+    showGraphqlView: (view, docsType) =>
+      set((s) => ({ graphqlView: view, graphqlDocsType: docsType ?? s.graphqlDocsType })),
+  };
+};

@@ -1,0 +1,245 @@
+import type { StateCreator, StoreApi } from 'zustand';
+import type { WorkspaceView } from '../../shared/calls/workspace-calls';
+import { effectiveSavedRequest, findRequest } from '../../shared/collections/effective-request';
+import type { CallInput, CallName, CallOutput } from '../../shared/contract';
+import type { RequestDraft } from '../../shared/model/request';
+import { call, on } from '../api';
+import { draftFingerprint, draftTitle } from './drafts';
+import type { LanternState } from './index';
+import { activeTab, isUnsaved } from './tabs-slice';
+
+export interface KnownWorkspace {
+  path: string;
+  name: string;
+  lastOpened: string;
+}
+
+/** Saved requests open in tabs carry this source id. */
+export const fileSourceId = (requestId: string) => `file:${requestId}`;
+export const fileIdOf = (sourceId: string | undefined) =>
+  sourceId?.startsWith('file:') ? sourceId.slice('file:'.length) : undefined;
+
+export interface WorkspaceFilesSlice {
+  workspaceView: WorkspaceView | undefined;
+  knownWorkspaces: KnownWorkspace[];
+  workspaceError: string | undefined;
+  /** What the last delete removed, until it is undone or another action replaces it. */
+  lastDeleted: { token: string; label: string } | undefined;
+  /** Saved requests whose file changed on disk while their tab had unsaved edits. */
+  fileConflicts: string[];
+  /** The file revision each open saved request was loaded or saved at. */
+  fileRevisions: Record<string, string>;
+  loadWorkspaces: () => Promise<void>;
+  /** Runs a workspace call that answers with the tree (or `{ view }`), adopting it; undefined on failure. */
+  workspaceCall: <K extends CallName>(name: K, input: CallInput<K>) => Promise<CallOutput<K> | undefined>;
+  openSavedRequest: (id: string) => void;
+  /** Ctrl/Cmd+S: writes the active tab back to its file, or saves it as a new request. */
+  saveActiveTab: () => Promise<void>;
+  resolveConflict: (requestId: string, choice: 'reload' | 'overwrite') => Promise<void>;
+}
+
+type Set = StoreApi<LanternState>['setState'];
+type Get = StoreApi<LanternState>['getState'];
+
+function viewIn(value: unknown): WorkspaceView | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if ('root' in value && 'revisions' in value) return value as WorkspaceView;
+  if ('view' in value) return viewIn((value as { view: unknown }).view);
+  if ('open' in value) return viewIn((value as { open: unknown }).open);
+  return undefined;
+}
+
+/** Puts a draft into every tab showing that saved request, as its new clean state. */
+function replaceTabDraft(set: Set, requestId: string, draft: RequestDraft, name?: string): void {
+  set((s) => ({
+    tabs: s.tabs.map((t) =>
+      fileIdOf(t.sourceId) === requestId
+        ? { ...t, draft: structuredClone(draft), baseline: draftFingerprint(draft), name: name ?? t.name }
+        : t,
+    ),
+  }));
+}
+
+/** After outside changes: clean tabs follow the file, tabs with unsaved edits get a conflict. */
+function followDisk(set: Set, get: Get, view: WorkspaceView, requestIds: string[]): void {
+  const conflicts = new Set(get().fileConflicts);
+  const revisions = { ...get().fileRevisions };
+  for (const id of requestIds) {
+    const tab = get().tabs.find((t) => fileIdOf(t.sourceId) === id);
+    const saved = findRequest(view.root, id);
+    if (!tab || !saved || revisions[id] === view.revisions[id]) continue;
+    if (isUnsaved(tab)) conflicts.add(id);
+    else {
+      replaceTabDraft(set, id, saved.draft, saved.name);
+      revisions[id] = view.revisions[id] ?? '';
+    }
+  }
+  set({ fileConflicts: [...conflicts], fileRevisions: revisions });
+}
+
+/**
+ * After Lantern's own change (rename, move, folder settings), open tabs follow their request's new
+ * name and file revision. Their drafts are not touched, and the main side still checks the disk
+ * itself before every save, so an outside change is never masked by this.
+ */
+function followOwnChange(set: Set, get: Get, view: WorkspaceView): void {
+  const revisions = { ...get().fileRevisions };
+  const conflicts = new Set(get().fileConflicts);
+  let renamed = false;
+  const tabs = get().tabs.map((t) => {
+    const id = fileIdOf(t.sourceId);
+    const saved = id ? findRequest(view.root, id) : undefined;
+    if (!id || !saved || conflicts.has(id)) return t;
+    revisions[id] = view.revisions[id] ?? '';
+    if (saved.name === t.name) return t;
+    renamed = true;
+    return { ...t, name: saved.name };
+  });
+  set({ fileRevisions: revisions, ...(renamed ? { tabs } : {}) });
+}
+
+/**
+ * tabs-slice's `send` sends the active tab's draft. For a saved request, the draft it sends is
+ * the effective one (folder headers, auth and variables applied, shared/collections): handed in
+ * for that one call and put back at once, so the tab keeps showing only the request's own values.
+ */
+function sendWithInheritance(api: StoreApi<LanternState>): void {
+  const base = api.getState().send;
+  api.setState({
+    send: () => {
+      const state = api.getState();
+      const tab = activeTab(state);
+      const id = fileIdOf(tab.sourceId);
+      const view = state.workspaceView;
+      const saved = id && view ? findRequest(view.root, id) : undefined;
+      if (!saved || !view || tab.inFlightId) return base();
+      const own = tab.draft;
+      const effective = effectiveSavedRequest(view.root, saved, own).draft;
+      const swap = (from: RequestDraft, to: RequestDraft) =>
+        api.setState((s) => ({
+          tabs: s.tabs.map((t) => (t.id === tab.id && t.draft === from ? { ...t, draft: to } : t)),
+        }));
+      swap(own, effective);
+      const running = base();
+      swap(effective, own);
+      return running;
+    },
+  });
+}
+
+export const createWorkspaceFilesSlice: StateCreator<LanternState, [], [], WorkspaceFilesSlice> = (
+  set,
+  get,
+  api,
+) => {
+  queueMicrotask(() => sendWithInheritance(api));
+  on('workspaceChanged', ({ workspaceId, requestIds }) => {
+    if (get().workspaceView?.id !== workspaceId) return;
+    void call('reloadWorkspace', {}).then((result) => {
+      if (!result.ok) return;
+      set({ workspaceView: result.value });
+      followDisk(set, get, result.value, requestIds);
+    });
+  });
+  const workspaceCall: WorkspaceFilesSlice['workspaceCall'] = async (name, input) => {
+    const result = await call(name, input);
+    if (!result.ok) {
+      set({ workspaceError: result.error.message });
+      return undefined;
+    }
+    const view = viewIn(result.value);
+    set({ workspaceError: undefined, ...(view ? { workspaceView: view } : {}) });
+    if (view && name !== 'reloadWorkspace') followOwnChange(set, get, view);
+    return result.value;
+  };
+  const saveAsNew = async () => {
+    const view = get().workspaceView;
+    const tab = activeTab(get());
+    if (!view) {
+      set({
+        workspaceError: 'Open or create a workspace in the sidebar first, then save the request into it.',
+      });
+      return;
+    }
+    const name = tab.name ?? `${tab.draft.method} ${draftTitle(tab.draft)}`;
+    const created = await workspaceCall('createRequest', { folderId: view.root.id, name, draft: tab.draft });
+    if (!created) return;
+    const revision = created.view.revisions[created.id] ?? '';
+    set((s) => ({
+      tabs: s.tabs.map((t) =>
+        t.id === tab.id
+          ? { ...t, sourceId: fileSourceId(created.id), name, baseline: draftFingerprint(t.draft) }
+          : t,
+      ),
+      fileRevisions: { ...s.fileRevisions, [created.id]: revision },
+    }));
+  };
+  const save = async (requestId: string, draft: RequestDraft, overwrite: boolean) => {
+    const result = await call('saveRequest', {
+      id: requestId,
+      draft,
+      expectedRevision: get().fileRevisions[requestId],
+      overwrite,
+    });
+    if (!result.ok) {
+      if (result.error.code === 'workspace.conflict')
+        set((s) => ({ fileConflicts: [...new Set([...s.fileConflicts, requestId])] }));
+      else set({ workspaceError: result.error.message });
+      return;
+    }
+    set((s) => ({
+      workspaceView: result.value.view,
+      workspaceError: undefined,
+      fileConflicts: s.fileConflicts.filter((id) => id !== requestId),
+      fileRevisions: { ...s.fileRevisions, [requestId]: result.value.revision },
+      tabs: s.tabs.map((t) =>
+        fileIdOf(t.sourceId) === requestId && t.draft === draft
+          ? { ...t, baseline: draftFingerprint(draft) }
+          : t,
+      ),
+    }));
+  };
+  return {
+    workspaceView: undefined,
+    knownWorkspaces: [],
+    workspaceError: undefined,
+    lastDeleted: undefined,
+    fileConflicts: [],
+    fileRevisions: {},
+    workspaceCall,
+    loadWorkspaces: async () => {
+      const listed = await workspaceCall('listWorkspaces', {});
+      if (listed) set({ knownWorkspaces: listed.workspaces, workspaceError: listed.problem });
+    },
+    openSavedRequest: (id) => {
+      const view = get().workspaceView;
+      const saved = view ? findRequest(view.root, id) : undefined;
+      if (!saved || !view) return;
+      const open = get().tabs.some((t) => t.sourceId === fileSourceId(id));
+      if (!open) set((s) => ({ fileRevisions: { ...s.fileRevisions, [id]: view.revisions[id] ?? '' } }));
+      get().openTab({ draft: saved.draft, sourceId: fileSourceId(id), name: saved.name });
+    },
+    saveActiveTab: async () => {
+      const tab = activeTab(get());
+      const id = fileIdOf(tab.sourceId);
+      if (id === undefined || !get().workspaceView || !findRequest(get().workspaceView!.root, id))
+        return saveAsNew();
+      await save(id, tab.draft, false);
+    },
+    resolveConflict: async (requestId, choice) => {
+      if (choice === 'overwrite') {
+        const tab = get().tabs.find((t) => fileIdOf(t.sourceId) === requestId);
+        if (tab) await save(requestId, tab.draft, true);
+        return;
+      }
+      const view = await workspaceCall('reloadWorkspace', {});
+      const saved = view ? findRequest(view.root, requestId) : undefined;
+      if (!view || !saved) return;
+      replaceTabDraft(set, requestId, saved.draft, saved.name);
+      set((s) => ({
+        fileConflicts: s.fileConflicts.filter((id) => id !== requestId),
+        fileRevisions: { ...s.fileRevisions, [requestId]: view.revisions[requestId] ?? '' },
+      }));
+    },
+  };
+};
