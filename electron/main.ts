@@ -11,7 +11,8 @@ import { createServices } from './services';
 import { loadWindowState, saveWindowState } from './window-state';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const devUrl = process.env.ELECTRON_RENDERER_URL;
+// Only an unpackaged (development) app may load its renderer from a dev server.
+const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 let mainWindow: BrowserWindow | undefined;
 
 registerAppScheme();
@@ -74,6 +75,7 @@ app.on('web-contents-created', (_event, contents) => {
 app.whenReady().then(() => {
   // Lantern needs no camera, microphone, notifications or geolocation.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
   serveRenderer(path.join(here, '../renderer'));
   const ready = startServices();
   services = ready;

@@ -94,6 +94,8 @@ export function createSendPipeline({ engine, auth, environments, history, jar }:
       response: {
         ...exchange.response,
         url: exchange.response.url && mask(exchange.response.url),
+        // Set-Cookie carries live session values: the jar keeps them, the renderer sees them masked.
+        headers: maskHeaders(exchange.response.headers, masking),
         // A server that echoes the request (httpbin, debugging proxies) would hand a secret back.
         body:
           exchange.response.body.encoding === 'utf8'
@@ -118,7 +120,12 @@ export function createSendPipeline({ engine, auth, environments, history, jar }:
   }
 
   return async function send(input: SendInput): Promise<Exchange> {
-    const secrets = [...auth.credentials.allSecrets(), ...environments.secretValues()];
+    // Cookie values in the jar are session secrets too: an echoing server must not hand them back.
+    const secrets = [
+      ...auth.credentials.allSecrets(),
+      ...environments.secretValues(),
+      ...jar.list().map((c) => c.value),
+    ];
     const record = { draft: input.draft, environmentId: input.environmentId };
     try {
       const exchange = await exchangeFor(input, secrets);

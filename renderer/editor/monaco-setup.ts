@@ -20,3 +20,10 @@ self.MonacoEnvironment = {
 loader.config({ monaco });
 
 export { monaco };
+
+// Monaco 0.52 rejects a pending Delayer with `Canceled` when an editor is disposed (tab switch,
+// unmount): microsoft/monaco-editor#4702 and #4859. It is not a failure; keep it out of the console.
+window.addEventListener('unhandledrejection', (event) => {
+  const reason = event.reason as { name?: unknown; message?: unknown } | undefined;
+  if (reason?.name === 'Canceled' && reason.message === 'Canceled') event.preventDefault();
+});

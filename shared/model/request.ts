@@ -42,8 +42,8 @@ export type MultipartField = z.infer<typeof multipartFieldSchema>;
 
 export const requestBodySchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('none') }),
-  z.object({ mode: z.literal('json'), text: z.string() }),
-  z.object({ mode: z.literal('raw'), text: z.string(), contentType: z.string().max(256) }),
+  z.object({ mode: z.literal('json'), text: z.string().max(16_777_216) }),
+  z.object({ mode: z.literal('raw'), text: z.string().max(16_777_216), contentType: z.string().max(256) }),
   z.object({ mode: z.literal('form-urlencoded'), fields: z.array(keyValueRowSchema).max(1_000) }),
   z.object({ mode: z.literal('multipart'), fields: z.array(multipartFieldSchema).max(1_000) }),
   z.object({ mode: z.literal('binary'), path: filePathSchema, contentType: z.string().max(256).optional() }),

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { importAny, detectFormat, type ImportFormat } from '../../../shared/importers';
 import type { RequestAuth } from '../../../shared/model/auth';
 import type { Folder, ImportReport } from '../../../shared/model/collection';
 import { LanternError } from '../../../shared/model/result';
 import type { CredentialStore } from '../auth/credential-store';
 import type { WorkspaceStore } from '../workspace';
+
+const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 /** Reads what to import: pasted text, or a file named by path (read here, on the main side). */
 export async function importText(source: { text?: string; path?: string }): Promise<string> {
@@ -17,8 +19,17 @@ export async function importText(source: { text?: string; path?: string }): Prom
     );
   }
   try {
+    // A FIFO, a device or a multi-gigabyte file would hang or exhaust the main side.
+    const info = await stat(source.path);
+    if (!info.isFile() || info.size > MAX_IMPORT_BYTES) {
+      throw new LanternError(
+        'import.unreadable',
+        `"${source.path}" cannot be imported: ${info.isFile() ? 'it is larger than 64 MB' : 'it is not a regular file'}. Pick an export file.`,
+      );
+    }
     return await readFile(source.path, 'utf8');
   } catch (error) {
+    if (error instanceof LanternError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT'
