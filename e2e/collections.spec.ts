@@ -121,6 +121,9 @@ test('a Postman collection is imported with a preview and report, and its reques
   await expect(sidebar.item('Echo service')).toBeVisible();
   await sidebar.open('Show headers');
   await expect(lantern.page.getByTestId('request-inherited')).toContainText('1 variable');
+  // {{host}} comes from the collection folder: the URL bar must not flag it as undefined.
+  await expect(lantern.url).toHaveValue('{{host}}/headers');
+  await expect(lantern.page.getByTestId('url-undefined-variables')).toHaveCount(0);
   await lantern.send();
   await expect(lantern.statusCode).toContainText('200');
   expect(await lantern.responseText()).toContain('"X-From": "postman"');

@@ -2,6 +2,8 @@ import { useMemo, useState } from 'react';
 import { STANDARD_METHODS } from '../../../shared/model/request';
 import { useActiveTab, useLantern } from '../../store';
 import { definedNames, segmentVariables } from './variables';
+import { folderChain, inheritedSettings } from '../../../shared/collections/effective-request';
+import { fileIdOf } from '../../store/workspace-files-slice';
 import { onUrlPaste } from '../import/curl-paste';
 
 const CUSTOM = '__custom__';
@@ -15,10 +17,16 @@ export function UrlBar() {
   const { editDraft, send, cancel } = useLantern.getState();
   const [customising, setCustomising] = useState(false);
   const standard = (STANDARD_METHODS as readonly string[]).includes(method);
-  const segments = useMemo(
-    () => segmentVariables(url, definedNames(environments, environmentId)),
-    [url, environments, environmentId],
-  );
+  const sourceId = useActiveTab((t) => t.sourceId);
+  const workspaceRoot = useLantern((s) => s.workspaceView?.root);
+  const segments = useMemo(() => {
+    const defined = definedNames(environments, environmentId);
+    // A saved request also sees its folders' variables (filled in before sending).
+    const requestId = fileIdOf(sourceId);
+    const chain = requestId && workspaceRoot ? folderChain(workspaceRoot, requestId) : undefined;
+    for (const variable of chain ? inheritedSettings(chain).variables : []) defined.add(variable.value.name);
+    return segmentVariables(url, defined);
+  }, [url, environments, environmentId, sourceId, workspaceRoot]);
   const undefinedNames = [
     ...new Set(segments.flatMap((s) => (s.variable && !s.variable.defined ? [s.variable.name] : []))),
   ];
