@@ -1,29 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { replaceFileAtomic } from '../vault/atomic-file';
 
 /**
  * Writes a file so that a crash or power loss leaves either the old content or the new, never
- * half of each: temp file beside it, fsync, then rename over the target.
+ * half of each (the vault's temp-file, fsync, rename, fsync-folder sequence).
  * Returns the number of bytes written.
  */
 export async function writeFileAtomic(file: string, content: string): Promise<number> {
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   const data = Buffer.from(content, 'utf8');
-  const handle = await open(temp, 'w', 0o600);
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await rm(temp, { force: true });
-    throw error;
-  }
-  await handle.close();
-  try {
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await replaceFileAtomic(file, data);
   return data.length;
 }
