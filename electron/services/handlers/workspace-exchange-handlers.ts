@@ -7,7 +7,7 @@ import type { Handlers } from '../../../shared/contract';
 import type { Collection, Folder } from '../../../shared/model/collection';
 import { LanternError } from '../../../shared/model/result';
 import type { AuthContext } from '../auth/apply-auth';
-import { writeFileAtomic } from '../workspace/atomic-write';
+import { writeFileAtomic } from '../atomic-file';
 import { slugify } from '../workspace/slug';
 import type { WorkspaceSession } from './workspace-session';
 

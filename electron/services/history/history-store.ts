@@ -11,7 +11,7 @@ import {
 import type { RequestDraft } from '../../../shared/model/request';
 import type { Exchange } from '../../../shared/model/response';
 import { LanternError, type CallError } from '../../../shared/model/result';
-import { writeFileAtomic } from './atomic-write';
+import { isTempFile, writeFileAtomic } from '../atomic-file';
 import { indexFileSchema, type IndexRow } from './history-index';
 import { keepBodiesWithin } from './body-limit';
 import { redactEntry } from './redact-entry';
@@ -162,7 +162,9 @@ export class HistoryStore {
       const file = this.entryFile(job.id);
       try {
         const entry = this.buildEntry(job);
-        const bytes = await writeFileAtomic(file, JSON.stringify(entry));
+        const data = Buffer.from(JSON.stringify(entry), 'utf8');
+        await writeFileAtomic(file, data, 0o600);
+        const bytes = data.length;
         this.rows.push({ summary: entry.summary, bytes });
       } catch (error) {
         this.report(file, error);
@@ -215,8 +217,7 @@ export class HistoryStore {
   private async load(): Promise<void> {
     await mkdir(this.entriesDir, { recursive: true });
     const names = await readdir(this.entriesDir);
-    for (const name of names.filter((n) => n.endsWith('.tmp')))
-      await rm(path.join(this.entriesDir, name), { force: true });
+    for (const name of names.filter(isTempFile)) await rm(path.join(this.entriesDir, name), { force: true });
     const onDisk = new Set(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)));
 
     const indexed = await this.readIndex();
@@ -275,7 +276,7 @@ export class HistoryStore {
   }
 
   private async writeIndex(): Promise<void> {
-    await writeFileAtomic(this.indexFile, JSON.stringify({ version: 1, entries: this.rows }));
+    await writeFileAtomic(this.indexFile, JSON.stringify({ version: 1, entries: this.rows }), 0o600);
   }
 
   private requireKnown(id: string): string {

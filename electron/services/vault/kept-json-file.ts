@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { LanternError } from '../../../shared/model/result';
-import { replaceFileAtomic } from './atomic-file';
+import { writeFileAtomic } from '../atomic-file';
 
 /**
  * A JSON file in the data folder that is reported and kept, never overwritten, when it cannot be
@@ -44,7 +44,7 @@ export class KeptJsonFile<T> {
 
   async write(value: T): Promise<void> {
     if (this.problem !== undefined) throw new LanternError('storage.file-unreadable', this.problem);
-    await replaceFileAtomic(this.file, `${JSON.stringify(value, null, 2)}\n`);
+    await writeFileAtomic(this.file, `${JSON.stringify(value, null, 2)}\n`, 0o600);
   }
 
   private unreadable(why: string): undefined {

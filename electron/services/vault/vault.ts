@@ -1,7 +1,7 @@
 import { mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { LanternError } from '../../../shared/model/result';
-import { replaceFileAtomic } from './atomic-file';
+import { writeFileAtomic } from '../atomic-file';
 import { protectionNames, type KeyProtector, type ProtectionKind } from './key-protector';
 import {
   openEntries,
@@ -167,7 +167,7 @@ export class Vault {
   private async persist(entries: Record<string, SealedEntry>): Promise<void> {
     const check = sealCheck(this.usableKey());
     const content: VaultFile = { version: 1, protection: this.protector.kind, check, entries };
-    await replaceFileAtomic(this.file, `${JSON.stringify(content, null, 2)}\n`);
+    await writeFileAtomic(this.file, `${JSON.stringify(content, null, 2)}\n`, 0o600);
     this.sealed = entries;
   }
 

@@ -5,7 +5,7 @@ import { requestAuthSchema } from '../../../shared/model/auth';
 import { variableSchema } from '../../../shared/model/collection';
 import { LanternError } from '../../../shared/model/result';
 import { headerRowSchema } from '../../../shared/model/request';
-import { moveAtomic } from './atomic-write';
+import { moveAtomic } from '../atomic-file';
 import { decodeWorkspaceFile, encodeWorkspaceFile } from './folder-files';
 import { newId, slugify } from './slug';
 import { WORKSPACE_FILE, type Folder } from './types';

@@ -1,7 +1,7 @@
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LanternError } from '../../../shared/model/result';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../atomic-file';
 import { encodeWorkspaceFile } from './folder-files';
 import { newId } from './slug';
 import { WORKSPACE_FILE } from './types';

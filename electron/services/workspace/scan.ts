@@ -1,7 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isTempFile } from './atomic-write';
+import { isTempFile } from '../atomic-file';
 import { contentRevision } from './file-codec';
 import { ENVIRONMENTS_DIR } from './types';
 

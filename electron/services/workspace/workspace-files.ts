@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { LanternError } from '../../../shared/model/result';
-import { moveAtomic, writeFileAtomic } from './atomic-write';
+import { moveAtomic, writeFileAtomic } from '../atomic-file';
 import { contentRevision, type Decoded } from './file-codec';
 import { encodeFolderMeta, decodeFolderMeta, type FolderMeta } from './folder-files';
 import type { FolderEntry, LoadedWorkspace, RequestEntry } from './load-workspace';

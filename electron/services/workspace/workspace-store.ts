@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { LanternError } from '../../../shared/model/result';
-import { removeStaleTempFiles } from './atomic-write';
+import { removeStaleTempFiles } from '../atomic-file';
 import * as environments from './environment-operations';
 import * as folders from './folder-operations';
 import { loadWorkspace, type LoadedWorkspace } from './load-workspace';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rename, rm } from 'node:fs/promises';
+import { link, open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 const TEMP_SUFFIX = '.lantern-tmp';
@@ -26,24 +26,53 @@ export async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
-/**
- * Replaces `file` so that a crash leaves either the old content or the new, never half of each:
- * temp file beside it (same file system, so the rename is atomic), fsync, rename, fsync the folder.
- */
-export async function writeFileAtomic(file: string, data: string | Buffer): Promise<void> {
+/** Writes a temp file beside `file` (same file system, so a rename is atomic), flushed to disk. */
+async function writeTemp(file: string, data: string | Buffer, mode: number): Promise<string> {
   const temp = tempNameFor(file);
-  const handle = await open(temp, 'wx', 0o644);
+  const handle = await open(temp, 'wx', mode);
   try {
     await handle.writeFile(data);
     await handle.sync();
-    await handle.close();
-    await rename(temp, file);
   } catch (error) {
     await handle.close().catch(() => undefined);
     await rm(temp, { force: true });
     throw error;
   }
+  await handle.close();
+  return temp;
+}
+
+/**
+ * Replaces `file` so that a crash leaves either the old content or the new, never half of each:
+ * temp file beside it, fsync, rename, fsync the folder. Private data (vault, history) passes 0o600.
+ */
+export async function writeFileAtomic(file: string, data: string | Buffer, mode = 0o644): Promise<void> {
+  const temp = await writeTemp(file, data, mode);
+  try {
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
   await syncDirectory(path.dirname(file));
+}
+
+/**
+ * Creates `file` (mode 0600) only if it does not exist, complete or not at all. Returns false when
+ * it already existed: `link` refuses an existing name, so two processes cannot both create it.
+ */
+export async function createFileExclusive(file: string, data: string | Buffer): Promise<boolean> {
+  const temp = await writeTemp(file, data, 0o600);
+  try {
+    await link(temp, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    await rm(temp, { force: true });
+  }
+  await syncDirectory(path.dirname(file));
+  return true;
 }
 
 /** Moves a file or folder in one step (same file system) and makes both folder entries durable. */
