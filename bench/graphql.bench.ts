@@ -18,12 +18,11 @@ import { buildClientSchema, getNamedType, isLeafType, isNonNullType, isObjectTyp
 import type { GraphQLObjectType, IntrospectionQuery } from 'graphql';
 import { chromium } from '@playwright/test';
 import { startLanternHost } from '../e2e/support/processes';
-import { findChromium } from '../scripts/test-tools.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/test-tools.mjs';
 import { median, round } from './engine-overhead';
 
 const LINES = 300;
 const COMPLETIONS = 200;
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'];
 
 /** A valid 300-line query over GitHub's repository: leaf fields, connections with `first: 5`. */
 export function githubQuery(introspection: IntrospectionQuery): string {
@@ -142,7 +141,7 @@ export async function graphqlBench(): Promise<Record<string, number>> {
   writeFileSync(schemaFile, JSON.stringify(introspection));
   const query = githubQuery(introspection.data ?? introspection);
   const host = await startLanternHost(dataDir);
-  const browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     await page.goto(host.launchUrl.replace('/#token=', '/?lantern-bench#token='));

@@ -8,20 +8,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { startLanternHost } from '../e2e/support/processes';
-import { findChromium } from '../scripts/test-tools.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/test-tools.mjs';
 import { startLargeJsonServer } from './large-json-server';
 import { median, round } from './engine-overhead';
 
 const RUNS = 3;
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** Peak VmRSS of a process, sampled every 50 ms until stopped. */
 function sampleRss(pid: number) {
@@ -95,7 +86,7 @@ export async function largeResponse(): Promise<Record<string, number>> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lantern-bench-'));
   const server = await startLargeJsonServer({ megabytes: 100 });
   const host = await startLanternHost(dataDir);
-  const browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     await page.goto(host.launchUrl);

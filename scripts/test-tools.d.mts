@@ -1,3 +1,4 @@
 export function findChromium(): string | undefined;
 export const HTTPBIN_PYTHON: string;
 export function hasHttpbin(): boolean;
+export const CHROMIUM_ARGS: string[];

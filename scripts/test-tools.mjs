@@ -15,6 +15,21 @@ export function findChromium() {
   return candidates.find((candidate) => candidate && existsSync(candidate));
 }
 
+/**
+ * Flags Chromium needs here: root without a sandbox, no GPU, and none of its background
+ * connections, which this machine's closed network refuses.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
 /** Debian's httpbin must run under Debian's own Python, not the first one on PATH. */
 export const HTTPBIN_PYTHON = '/usr/bin/python3';
 
