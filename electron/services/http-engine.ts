@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { request as undiciRequest, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { STATUS_CODES } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { CallOutput, CallParsedInput, EmitEvent } from '../../shared/contract';
@@ -11,6 +11,7 @@ import { bodyToText, charsetOf } from './response-body';
 import { BodyStore } from './engine/body-store';
 import { cancelledError, describeNetworkError, timeoutError } from './network-errors';
 import type { CookieJar } from './engine/cookie-jar';
+import { Deadlines } from './engine/deadlines';
 import { DispatcherCache } from './engine/dispatchers';
 import { maskProxyUrl, resolveProxy, snapshotProxyEnv } from './engine/proxy';
 import { readBody } from './engine/read-body';
@@ -70,6 +71,7 @@ export function createHttpEngine({
   const envHasProxy = Object.keys(proxyEnv).some((name) => !/^no_proxy$/i.test(name));
   const inflight = new Map<string, Cancellation>();
   const dispatchers = new DispatcherCache();
+  const deadlines = new Deadlines();
 
   /**
    * Sends a prepared request, following redirects; the exchange records exactly what went out
@@ -89,7 +91,7 @@ export function createHttpEngine({
     }
     const controller = new Cancellation();
     inflight.set(requestId, controller);
-    const timer = setTimeout(() => controller.abort(new TimeoutSignal()), options.timeoutMs);
+    const deadline = deadlines.add(options.timeoutMs, () => controller.abort(new TimeoutSignal()));
     const startedAt = isoNow();
     const start = performance.now();
     const limit = options.followRedirects === false ? 0 : (options.maxRedirects ?? DEFAULT_MAX_REDIRECTS);
@@ -111,13 +113,16 @@ export function createHttpEngine({
         sent ??= headers;
         const trace: RequestTrace = {};
         const hopStart = performance.now();
+        const dispatcher = dispatchers.get(options.connectTimeoutMs, tls, proxy);
+        // The dispatcher's own request(): what undici.request() calls after re-parsing the URL.
         const response = await traced(trace, () =>
-          undiciRequest(hop.url, {
+          dispatcher.request({
+            origin: hop.url.origin,
+            path: `${hop.url.pathname}${hop.url.search}`,
             method: hop.method as Dispatcher.HttpMethod,
             headers: flatten(headers),
             body: hop.body,
             signal: controller,
-            dispatcher: dispatchers.get(options.connectTimeoutMs, tls, proxy),
           }),
         );
         const firstByte = performance.now();
@@ -215,7 +220,7 @@ export function createHttpEngine({
       if (error instanceof LanternError) throw error;
       throw describeNetworkError(error, hop.url, options.timeoutMs, proxyUrl && maskProxyUrl(proxyUrl));
     } finally {
-      clearTimeout(timer);
+      deadlines.cancel(deadline);
       inflight.delete(requestId);
     }
   }
@@ -228,6 +233,7 @@ export function createHttpEngine({
 
   async function close(): Promise<void> {
     for (const controller of inflight.values()) controller.abort(new Error('shutting down'));
+    deadlines.clear();
     await dispatchers.close();
     if (bodyStore) await bodyStore.close();
   }
