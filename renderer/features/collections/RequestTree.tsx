@@ -88,16 +88,12 @@ export function RequestTree({ root, filtered, onEditFolder, onExport }: TreeProp
             </span>
             <span className="tree-name">{request.name}</span>
           </button>
-          <button
-            type="button"
-            className="tree-more"
-            aria-label={`Actions for ${request.name}`}
-            aria-expanded={menu === key}
-            data-testid={`ws-actions-${request.id}`}
-            onClick={() => setMenu(menu === key ? undefined : key)}
-          >
-            ⋯
-          </button>
+          <MoreButton
+            label={`Actions for ${request.name}`}
+            testId={`ws-actions-${request.id}`}
+            open={menu === key}
+            onToggle={() => setMenu(menu === key ? undefined : key)}
+          />
         </div>
         {menu === key && (
           <ItemActions
@@ -151,16 +147,12 @@ export function RequestTree({ root, filtered, onEditFolder, onExport }: TreeProp
               </span>
             )}
           </button>
-          <button
-            type="button"
-            className="tree-more"
-            aria-label={`Actions for folder ${folder.name}`}
-            aria-expanded={menu === key}
-            data-testid={`ws-actions-${folder.id}`}
-            onClick={() => setMenu(menu === key ? undefined : key)}
-          >
-            ⋯
-          </button>
+          <MoreButton
+            label={`Actions for folder ${folder.name}`}
+            testId={`ws-actions-${folder.id}`}
+            open={menu === key}
+            onToggle={() => setMenu(menu === key ? undefined : key)}
+          />
         </div>
         {menu === key && (
           <ItemActions
@@ -189,5 +181,21 @@ export function RequestTree({ root, filtered, onEditFolder, onExport }: TreeProp
         </p>
       )}
     </nav>
+  );
+}
+
+/** The ⋯ button that opens an item's action menu. */
+function MoreButton(props: { label: string; testId: string; open: boolean; onToggle: () => void }) {
+  return (
+    <button
+      type="button"
+      className="tree-more"
+      aria-label={props.label}
+      aria-expanded={props.open}
+      data-testid={props.testId}
+      onClick={props.onToggle}
+    >
+      ⋯
+    </button>
   );
 }
