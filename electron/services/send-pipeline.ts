@@ -8,6 +8,7 @@ import type { HistoryStore } from './history/history-store';
 import type { createHttpEngine } from './http-engine';
 import { prepareRequest } from './request-builder';
 import type { CookieJar } from './engine/cookie-jar';
+import type { WorkspaceJars } from './engine/workspace-jars';
 import { diagnoseExchange } from './diagnostics/diagnose-exchange';
 
 type Engine = ReturnType<typeof createHttpEngine>;
@@ -25,14 +26,15 @@ export interface PipelineParts {
   auth: AuthContext;
   environments: EnvironmentStore;
   history: HistoryStore;
-  /** The workspace's cookie jar. */
-  jar: CookieJar;
+  /** One cookie jar per workspace: a send uses the jar of the workspace it names. */
+  jars: WorkspaceJars;
 }
 
-export function createSendPipeline({ engine, auth, environments, history, jar }: PipelineParts) {
+export function createSendPipeline({ engine, auth, environments, history, jars }: PipelineParts) {
   async function exchangeFor(
     { requestId, draft: template, environmentId, options }: SendInput,
     secrets: string[],
+    jar: CookieJar,
   ) {
     // An undefined {{variable}} blocks the send: it never silently becomes an empty string.
     const scope = environments.scopeFor(environmentId);
@@ -120,15 +122,11 @@ export function createSendPipeline({ engine, auth, environments, history, jar }:
   }
 
   return async function send(input: SendInput): Promise<Exchange> {
-    // Cookie values in the jar are session secrets too: an echoing server must not hand them back.
-    const secrets = [
-      ...auth.credentials.allSecrets(),
-      ...environments.secretValues(),
-      ...jar.list().map((c) => c.value),
-    ];
+    // Cookie values are session secrets too (every jar's: an echoing server must not hand them back).
+    const secrets = [...auth.credentials.allSecrets(), ...environments.secretValues(), ...jars.allValues()];
     const record = { draft: input.draft, environmentId: input.environmentId };
     try {
-      const exchange = await exchangeFor(input, secrets);
+      const exchange = await exchangeFor(input, secrets, jars.jarFor(input.workspaceId));
       history.record({ ...record, exchange, secrets: usable(secrets) });
       return exchange;
     } catch (error) {
