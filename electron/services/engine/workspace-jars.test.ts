@@ -34,6 +34,15 @@ describe('WorkspaceJars', () => {
     expect(jars.describe(undefined)).toEqual({ label: 'Requests outside a workspace', kept: 'memory' });
   });
 
+  it('remembers a workspace name after another workspace is opened', () => {
+    let open = 'ws_a';
+    const jars = new WorkspaceJars({ nameOf: (id) => (id === open ? `Name of ${id}` : undefined) });
+    jars.jarFor('ws_a');
+    open = 'ws_b';
+    expect(jars.describe('ws_a').label).toBe('Workspace "Name of ws_a"');
+    expect(jars.describe('ws_b').label).toBe('Workspace "Name of ws_b"');
+  });
+
   it('keeps workspace jars encrypted in the vault across restarts, drops expired cookies, never the scratch jar', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'lantern-jars-'));
     let now = NOW;

@@ -67,6 +67,7 @@ export class WorkspaceJars {
   /** The jar of this workspace, or the scratch jar when there is none. */
   jarFor(workspaceId: string | undefined): CookieJar {
     const key = workspaceId ?? SCRATCH;
+    if (workspaceId !== undefined) this.nameOf(workspaceId);
     let jar = this.jars.get(key);
     if (!jar) {
       jar = this.makeJar(key);
@@ -105,7 +106,7 @@ export class WorkspaceJars {
     if (workspaceId === undefined) {
       return { label: 'Requests outside a workspace', kept: 'memory' };
     }
-    const name = this.options.nameOf?.(workspaceId) ?? this.names.get(workspaceId);
+    const name = this.nameOf(workspaceId);
     const label = name ? `Workspace "${name}"` : `Workspace ${workspaceId}`;
     const why = this.vault ? (this.vault.status.ok ? this.problem : this.vault.status.problem) : undefined;
     const kept = this.vault?.status.ok ? 'vault' : 'memory';
@@ -118,6 +119,13 @@ export class WorkspaceJars {
     this.timer = undefined;
     this.writing = this.writing.then(() => this.writeDirty());
     await this.writing;
+  }
+
+  /** The workspace's name while it is open, else as last seen (this run or a kept record). */
+  private nameOf(workspaceId: string): string | undefined {
+    const current = this.options.nameOf?.(workspaceId);
+    if (current) this.names.set(workspaceId, current);
+    return current ?? this.names.get(workspaceId);
   }
 
   private makeJar(key: string): CookieJar {
@@ -138,8 +146,7 @@ export class WorkspaceJars {
     for (const workspaceId of [...this.dirty]) {
       this.dirty.delete(workspaceId);
       const cookies = this.jars.get(workspaceId)?.list() ?? [];
-      const name = this.options.nameOf?.(workspaceId) ?? this.names.get(workspaceId);
-      if (name) this.names.set(workspaceId, name);
+      const name = this.nameOf(workspaceId);
       const id = `${VAULT_PREFIX}${workspaceId}`;
       try {
         if (cookies.length === 0) await vault.delete(id);
