@@ -131,10 +131,11 @@ export function createSendPipeline({ engine, auth, environments, history, jars }
     body: Exchange['response']['body'],
     masking: string[],
   ): Promise<{ body: Exchange['response']['body']; note?: string }> {
-    if (body.encoding !== 'utf8') return { body };
-    const text = maskValue('url', body.text, masking);
+    const utf8 = body.encoding === 'utf8';
+    const text = utf8 ? maskValue('url', body.text, masking) : body.text;
     if (!body.stored || !engine.bodies) return { body: { ...body, text } };
-    const preview = withoutSecretStart(text, masking);
+    // Rows of a stored body are shown as text even when it looked binary: its file is masked too.
+    const preview = utf8 ? withoutSecretStart(text, masking) : text;
     const stored = await maskStoredBody(engine.bodies, body.stored, masking);
     if (stored) return { body: { ...body, text: preview, stored } };
     const { stored: _dropped, ...inline } = body;

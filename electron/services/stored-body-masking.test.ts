@@ -44,7 +44,13 @@ async function call<T>(name: string, input: unknown): Promise<T> {
 }
 
 beforeAll(async () => {
-  server = await startHttpServer((_req, res) => {
+  server = await startHttpServer((req, res) => {
+    if (req.url === '/binary') {
+      // Looks binary (octet-stream, NUL bytes), yet the viewer would show its rows as text.
+      res.setHeader('content-type', 'application/octet-stream');
+      res.end(Buffer.concat([Buffer.alloc(3 * 1024 * 1024, 0), Buffer.from(`\ntoken=${CANARY}\n`)]));
+      return;
+    }
     res.setHeader('content-type', 'application/json');
     res.end(body);
   });
@@ -161,5 +167,26 @@ describe('a large stored body echoing a secret', () => {
     });
     expect(window.rows.at(-2)?.text).toBe(`"last":"${MASK}"}`);
     expect(window.rows.map((r) => r.text).join('\n')).not.toContain(CANARY);
+  });
+
+  it('is masked even when the body looks binary', async () => {
+    const binary = await call<CallOutput<'send'>>('send', {
+      requestId: 'stored-binary',
+      draft: {
+        method: 'GET',
+        url: `${server.url}/binary`,
+        headers: [],
+        body: { mode: 'none' },
+        auth: { type: 'none' },
+      },
+    });
+    expect(binary.response.body.encoding).toBe('base64');
+    const { id, rows } = binary.response.body.stored!;
+    const window = await call<CallOutput<'readBodyRows'>>('readBodyRows', {
+      bodyId: id,
+      fromRow: rows - 3,
+      count: 3,
+    });
+    expect(window.rows.map((r) => r.text)).toContain(`token=${MASK}`);
   });
 });
