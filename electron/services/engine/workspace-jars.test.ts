@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { keyFileProtector } from '../vault/key-file-protector';
 import { Vault } from '../vault/vault';
 import { WorkspaceJars } from './workspace-jars';
@@ -55,8 +55,10 @@ describe('WorkspaceJars', () => {
         'short=canary-short-lived; Max-Age=60; Path=/',
       ]);
     first.jarFor(undefined).setFromResponse(site, ['scratch=canary-scratch-91; Path=/']);
-    await new Promise((resolve) => setTimeout(resolve, 50)); // the delayed write
-    const file = readFileSync(path.join(dir, 'vault.json'), 'utf8');
+    // The delayed write, without any flush: the send path never waits for it.
+    const file = await vi.waitFor(() => readFileSync(path.join(dir, 'vault.json'), 'utf8'), {
+      timeout: 5_000,
+    });
     expect(file).toContain('"cookies:ws_a"');
     expect(file).not.toContain('canary');
     expect(file).not.toContain('scratch');
@@ -72,6 +74,16 @@ describe('WorkspaceJars', () => {
     second.jarFor('ws_a').clear();
     await second.flush();
     expect((await openVaultIn(dir)).ids()).not.toContain('cookies:ws_a');
+  });
+
+  it('leaves out a kept jar it cannot read, and says so', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lantern-jars-'));
+    const vault = await openVaultIn(dir);
+    await vault.set('cookies:ws_bad', '{"version":1,"cookies":"not a list"}');
+    const jars = new WorkspaceJars();
+    jars.attach(vault);
+    expect(jars.jarFor('ws_bad').list()).toEqual([]);
+    expect(jars.describe('ws_bad').problem).toMatch(/could not be read.*Clearing that workspace's jar/);
   });
 
   it('stays in memory and says why when the vault cannot be used', () => {
