@@ -4,6 +4,7 @@ import {
   type RunningServer,
 } from '../electron/services/engine/test-servers';
 import { test, expect } from './fixtures';
+import { WorkspaceSidebar } from './pages/workspace-sidebar';
 
 test.describe('engine in the UI', () => {
   test('a redirect that turned a POST into a GET is explained, with the chain', async ({
@@ -47,5 +48,72 @@ test.describe('engine in the UI', () => {
       await expect(lantern.page.getByTestId('timeline-tls')).toContainText('NOT verified');
       await lantern.page.screenshot({ path: testInfo.outputPath('tls-off.png') });
     });
+  });
+
+  test('each workspace has its own cookie jar, labelled, and clearing empties only that one', async ({
+    lantern,
+    httpbin,
+  }, testInfo) => {
+    const { page } = lantern;
+    const sidebar = new WorkspaceSidebar(page);
+    const suffix = Date.now().toString(36);
+    const jarLabel = page.getByTestId('cookie-jar-label');
+    const jarTable = page.getByTestId('cookie-jar');
+    const showCookies = () => page.getByTestId('response-tab-cookies').click();
+    /** Ctrl/Cmd+S, then wait until the tab is a saved request of the open workspace. */
+    const saveIntoWorkspace = async () => {
+      await expect(page.locator('.request-tab.active .unsaved-dot')).toHaveCount(1);
+      await sidebar.save();
+      await expect(page.locator('.request-tab.active .unsaved-dot')).toHaveCount(0);
+    };
+
+    // Workspace A: a saved request logs in (httpbin sets a cookie, then shows the cookies it got).
+    await sidebar.createWorkspace(`Cookies A ${suffix}`);
+    await lantern.request('GET', `${httpbin}/cookies/set?jar_a=alpha-cookie-1`);
+    await saveIntoWorkspace();
+    await lantern.send();
+    await expect(lantern.statusCode).toContainText('200');
+    await showCookies();
+    await expect(jarLabel).toContainText(`Workspace "Cookies A ${suffix}"`);
+    await expect(jarTable).toContainText('jar_a');
+    await expect(jarTable).not.toContainText('alpha-cookie-1');
+
+    // Workspace B: its request never receives A's cookie.
+    await sidebar.createWorkspace(`Cookies B ${suffix}`);
+    await page.getByTestId('request-tab-new').click();
+    await lantern.request('GET', `${httpbin}/cookies/set?jar_b=beta-cookie-2`);
+    await saveIntoWorkspace();
+    await lantern.send();
+    await expect(lantern.statusCode).toContainText('200');
+    await page.getByTestId('response-tab-body').click();
+    expect(await lantern.responseText()).not.toContain('jar_a');
+    await showCookies();
+    await expect(jarLabel).toContainText(`Workspace "Cookies B ${suffix}"`);
+    await expect(jarTable).toContainText('jar_b');
+    await expect(jarTable).not.toContainText('jar_a');
+
+    // A scratch tab uses the jar of requests outside a workspace: neither cookie goes out.
+    await page.getByTestId('request-tab-new').click();
+    await lantern.request('GET', `${httpbin}/cookies`);
+    await lantern.send();
+    await expect(lantern.statusCode).toContainText('200');
+    await page.getByTestId('response-tab-body').click();
+    const scratchBody = await lantern.responseText();
+    expect(scratchBody).not.toContain('jar_a');
+    expect(scratchBody).not.toContain('jar_b');
+    await showCookies();
+    await expect(jarLabel).toContainText('Requests outside a workspace');
+
+    // Back on A's tab (B is open in the sidebar): A's jar is listed, and clearing empties it only.
+    await page.getByTestId('request-tab-0').click();
+    await showCookies();
+    await expect(jarLabel).toContainText(`Workspace "Cookies A ${suffix}"`);
+    await expect(jarTable).toContainText('jar_a');
+    await page.screenshot({ path: testInfo.outputPath('cookie-jar-per-workspace.png') });
+    await page.getByTestId('cookies-clear-all').click();
+    await expect(page.getByTestId('cookies-view')).toContainText('This cookie jar is empty.');
+    await page.getByTestId('request-tab-1').click();
+    await showCookies();
+    await expect(jarTable).toContainText('jar_b');
   });
 });

@@ -6,7 +6,7 @@ import { CredentialStore } from './services/auth/credential-store';
 import { SessionManager } from './services/auth/session-manager';
 import { TokenManager } from './services/auth/token-manager';
 import { createBodyHandlers } from './services/engine/body-calls';
-import { CookieJarStore } from './services/engine/cookie-jar';
+import { WorkspaceJars } from './services/engine/workspace-jars';
 import { EnvironmentFile } from './services/environment-file';
 import { EnvironmentStore } from './services/environments';
 import { inspectFile, noFilePicker, saveTextFile } from './services/files';
@@ -19,6 +19,7 @@ import { openVault } from './services/vault/open-vault';
 import type { ServiceContext } from './services/handlers/service-context';
 import { graphqlHandlers } from './services/handlers/graphql-handlers';
 import { workspaceHandlers } from './services/handlers/workspace-handlers';
+import { WorkspaceSession } from './services/handlers/workspace-session';
 import { diagnosticsHandlers } from './services/handlers/diagnostics-handlers';
 import type { SafeStorageLike } from './services/vault/safe-storage-protector';
 
@@ -52,6 +53,13 @@ export function createServices({
     tokens: new TokenManager(),
     sessions: new SessionManager(),
   };
+  const environments = new EnvironmentStore(new EnvironmentFile(path.join(dataDir, 'environments.json')));
+  const session = new WorkspaceSession({ dataDir, environments, emit });
+  // A jar per workspace; its label names the workspace while it is open (or as last kept).
+  const jars = new WorkspaceJars({
+    nameOf: (id) =>
+      session.isOpen && session.store.workspace.id === id ? session.store.workspace.name : undefined,
+  });
   const vaultReady = openVault(dataDir, safeStorage).then(async (parts) => {
     const early = auth.credentials;
     const credentials = new CredentialStore({ dir: dataDir, vault: parts.vault });
@@ -59,26 +67,27 @@ export function createServices({
     // Anything registered in memory before the vault opened (the sample, tests) carries over.
     for (const credential of early.transientCredentials()) credentials.putTransient(credential);
     auth.credentials = credentials;
+    jars.attach(parts.vault);
     return parts;
   });
-  const environments = new EnvironmentStore(new EnvironmentFile(path.join(dataDir, 'environments.json')));
   const sandbox = createSandboxLauncher(auth, environments);
   const history = new HistoryStore({ dir: path.join(dataDir, 'history') });
-  // One workspace for now: its jar is the default one.
-  const jar = new CookieJarStore().jarFor('default');
-  const send = createSendPipeline({ engine, auth, environments, history, jar });
+  const send = createSendPipeline({ engine, auth, environments, history, jars });
   /** What the domain handler groups below share. */
-  const context: ServiceContext = { mode, dataDir, emit, engine, auth, environments, history, jar, send };
+  const context: ServiceContext = { mode, dataDir, emit, engine, auth, environments, history, jars, send };
   const handlers: Handlers = {
     appInfo: async () => ({ version, mode, platform: process.platform }),
     send,
     cancel: (input) => engine.cancel(input),
-    listCookies: async () =>
-      jar
+    listCookies: async ({ workspaceId }) => ({
+      jar: jars.describe(workspaceId),
+      cookies: jars
+        .jarFor(workspaceId)
         .list()
         .map(({ createdAt: _createdAt, value, ...cookie }) => ({ ...cookie, value: maskSecret(value) })),
-    clearCookies: async ({ domain }) => {
-      jar.clear(domain);
+    }),
+    clearCookies: async ({ workspaceId, domain }) => {
+      jars.jarFor(workspaceId).clear(domain);
       return {};
     },
     listHistory: async () => ({ entries: await history.list(), problems: history.problems() }),
@@ -102,7 +111,7 @@ export function createServices({
     // Large response bodies kept on disk: windows, search, pretty copy, save, release.
     ...createBodyHandlers(engine.bodies),
     ...graphqlHandlers(context),
-    ...workspaceHandlers(context),
+    ...workspaceHandlers(context, session),
     ...diagnosticsHandlers(context),
   };
   /** The desktop menu's "Start sandbox API": starts it and tells the renderer. */
@@ -115,7 +124,7 @@ export function createServices({
     auth,
     startSandboxFromMenu,
     close: async () => {
-      await Promise.all([engine.close(), sandbox.close(), history.flush()]);
+      await Promise.all([engine.close(), sandbox.close(), history.flush(), jars.flush()]);
     },
   };
 }

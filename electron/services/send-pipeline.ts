@@ -8,6 +8,9 @@ import type { HistoryStore } from './history/history-store';
 import type { createHttpEngine } from './http-engine';
 import { prepareRequest } from './request-builder';
 import type { CookieJar } from './engine/cookie-jar';
+import type { WorkspaceJars } from './engine/workspace-jars';
+import { maskStoredBody } from './engine/mask-stored-body';
+import { withoutSecretStart } from './engine/stream-masker';
 import { diagnoseExchange } from './diagnostics/diagnose-exchange';
 
 type Engine = ReturnType<typeof createHttpEngine>;
@@ -25,14 +28,15 @@ export interface PipelineParts {
   auth: AuthContext;
   environments: EnvironmentStore;
   history: HistoryStore;
-  /** The workspace's cookie jar. */
-  jar: CookieJar;
+  /** One cookie jar per workspace: a send uses the jar of the workspace it names. */
+  jars: WorkspaceJars;
 }
 
-export function createSendPipeline({ engine, auth, environments, history, jar }: PipelineParts) {
+export function createSendPipeline({ engine, auth, environments, history, jars }: PipelineParts) {
   async function exchangeFor(
     { requestId, draft: template, environmentId, options }: SendInput,
     secrets: string[],
+    jar: CookieJar,
   ) {
     // An undefined {{variable}} blocks the send: it never silently becomes an empty string.
     const scope = environments.scopeFor(environmentId);
@@ -79,10 +83,13 @@ export function createSendPipeline({ engine, auth, environments, history, jar }:
         ...authorized.applied.steps,
         `Retried once with a fresh credential after the server refused the first (HTTP ${first}).`,
       );
+      const refused = exchange.response.body.stored;
+      if (refused) void engine.bodies?.release(refused.id);
       exchange = await engine.execute(requestId, authorized.prepared, sendOptions, { jar });
     }
     const masking = usable(secrets);
     const mask = (text: string) => maskValue('url', text, masking);
+    const body = await maskedBody(exchange.response.body, masking);
     // URLs along the redirect chain and notes can carry a token in a query string too.
     const masked: Exchange = {
       ...exchange,
@@ -97,13 +104,10 @@ export function createSendPipeline({ engine, auth, environments, history, jar }:
         // Set-Cookie carries live session values: the jar keeps them, the renderer sees them masked.
         headers: maskHeaders(exchange.response.headers, masking),
         // A server that echoes the request (httpbin, debugging proxies) would hand a secret back.
-        body:
-          exchange.response.body.encoding === 'utf8'
-            ? { ...exchange.response.body, text: mask(exchange.response.body.text) }
-            : exchange.response.body,
+        body: body.body,
       },
       redirects: exchange.redirects?.map((r) => ({ ...r, url: mask(r.url), location: mask(r.location) })),
-      notes: exchange.notes?.map(mask),
+      notes: body.note ? [...(exchange.notes ?? []), body.note].map(mask) : exchange.notes?.map(mask),
       auth: { ...authorized.applied, steps },
     };
     // Computed on the masked exchange: findings and rate-limit state travel with it (UI, history, `lantern run`).
@@ -119,16 +123,34 @@ export function createSendPipeline({ engine, auth, environments, history, jar }:
     return masked;
   }
 
+  /**
+   * The body with the exchange's secrets masked. A large body's file on disk is masked too (its
+   * rows, search, pretty copy and save), and its preview loses a secret's start cut at its end.
+   */
+  async function maskedBody(
+    body: Exchange['response']['body'],
+    masking: string[],
+  ): Promise<{ body: Exchange['response']['body']; note?: string }> {
+    const utf8 = body.encoding === 'utf8';
+    const text = utf8 ? maskValue('url', body.text, masking) : body.text;
+    if (!body.stored || !engine.bodies) return { body: { ...body, text } };
+    // Rows of a stored body are shown as text even when it looked binary: its file is masked too.
+    const preview = utf8 ? withoutSecretStart(text, masking) : text;
+    const stored = await maskStoredBody(engine.bodies, body.stored, masking);
+    if (stored) return { body: { ...body, text: preview, stored } };
+    const { stored: _dropped, ...inline } = body;
+    return {
+      body: { ...inline, text: preview, truncated: true },
+      note: 'Lantern could not write a copy of this large body with its secrets masked (the temporary folder may be full), so only its start is shown.',
+    };
+  }
+
   return async function send(input: SendInput): Promise<Exchange> {
-    // Cookie values in the jar are session secrets too: an echoing server must not hand them back.
-    const secrets = [
-      ...auth.credentials.allSecrets(),
-      ...environments.secretValues(),
-      ...jar.list().map((c) => c.value),
-    ];
+    // Cookie values are session secrets too (every jar's: an echoing server must not hand them back).
+    const secrets = [...auth.credentials.allSecrets(), ...environments.secretValues(), ...jars.allValues()];
     const record = { draft: input.draft, environmentId: input.environmentId };
     try {
-      const exchange = await exchangeFor(input, secrets);
+      const exchange = await exchangeFor(input, secrets, jars.jarFor(input.workspaceId));
       history.record({ ...record, exchange, secrets: usable(secrets) });
       return exchange;
     } catch (error) {

@@ -13,6 +13,8 @@ export interface RequestTab {
   /** The sample or saved request it was opened from; its name titles the tab. */
   sourceId: string | undefined;
   name: string | undefined;
+  /** The workspace of the saved request it shows (its cookie jar is used); undefined for a scratch tab. */
+  workspaceId?: string;
   draft: RequestDraft;
   /** The draft as last opened or saved: the tab shows a dot while they differ. */
   baseline: string;
@@ -27,6 +29,7 @@ export interface OpenTabOptions {
   draft?: RequestDraft;
   sourceId?: string;
   name?: string;
+  workspaceId?: string;
   /** A response to show at once (a reopened history entry). */
   exchange?: Exchange;
   sendError?: CallError;
@@ -79,12 +82,13 @@ export const createTabsSlice: StateCreator<LanternState, [], [], TabsSlice> = (s
   return {
     tabs: [first],
     activeTabId: first.id,
-    openTab: ({ draft, sourceId, name, exchange, sendError } = {}) => {
+    openTab: ({ draft, sourceId, name, workspaceId, exchange, sendError } = {}) => {
       // Re-opening a sample request focuses its tab instead of duplicating it.
       const existing = sourceId ? get().tabs.find((t) => t.sourceId === sourceId) : undefined;
       if (existing) return set({ activeTabId: existing.id });
       const tab = {
         ...newTab(draft ? structuredClone(draft) : emptyDraft(), sourceId, name),
+        ...(workspaceId ? { workspaceId } : {}),
         exchange,
         sendError,
         phase: exchange ? ('done' as const) : sendError ? ('failed' as const) : ('idle' as const),
@@ -126,7 +130,12 @@ export const createTabsSlice: StateCreator<LanternState, [], [], TabsSlice> = (s
       if (tab.inFlightId) return;
       const requestId = nextId('r');
       patchTab(tab.id, { phase: 'sending', inFlightId: requestId, sendError: undefined, receivedBytes: 0 });
-      const result = await call('send', { requestId, draft: tab.draft, environmentId: get().environmentId });
+      const result = await call('send', {
+        requestId,
+        draft: tab.draft,
+        environmentId: get().environmentId,
+        ...(tab.workspaceId ? { workspaceId: tab.workspaceId } : {}),
+      });
       if (tabByRequest(requestId)?.id !== tab.id) return; // closed or superseded
       if (result.ok) {
         patchTab(tab.id, { phase: 'done', exchange: result.value, inFlightId: undefined });

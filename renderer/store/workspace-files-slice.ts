@@ -168,7 +168,13 @@ export const createWorkspaceFilesSlice: StateCreator<LanternState, [], [], Works
     set((s) => ({
       tabs: s.tabs.map((t) =>
         t.id === tab.id
-          ? { ...t, sourceId: fileSourceId(created.id), name, baseline: draftFingerprint(t.draft) }
+          ? {
+              ...t,
+              sourceId: fileSourceId(created.id),
+              name,
+              workspaceId: view.id,
+              baseline: draftFingerprint(t.draft),
+            }
           : t,
       ),
       fileRevisions: { ...s.fileRevisions, [created.id]: revision },
@@ -217,7 +223,12 @@ export const createWorkspaceFilesSlice: StateCreator<LanternState, [], [], Works
       if (!saved || !view) return;
       const open = get().tabs.some((t) => t.sourceId === fileSourceId(id));
       if (!open) set((s) => ({ fileRevisions: { ...s.fileRevisions, [id]: view.revisions[id] ?? '' } }));
-      get().openTab({ draft: saved.draft, sourceId: fileSourceId(id), name: saved.name });
+      get().openTab({
+        draft: saved.draft,
+        sourceId: fileSourceId(id),
+        name: saved.name,
+        workspaceId: view.id,
+      });
     },
     saveActiveTab: async () => {
       const tab = activeTab(get());

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { requestDraftSchema, sendOptionsSchema } from '../model/request';
 import { exchangeSchema } from '../model/response';
+import { jarWorkspaceIdSchema } from '../model/cookies';
 
 import { sampleWorkspaceSchema } from '../model/sample';
 
@@ -25,6 +26,8 @@ export const coreCalls = {
         draft: requestDraftSchema,
         /** The environment whose variables resolve `{{name}}` references (main side). */
         environmentId: z.string().max(128).optional(),
+        /** The workspace the request belongs to: its cookie jar is used. Absent: the jar of requests outside one. */
+        workspaceId: jarWorkspaceIdSchema.optional(),
         options: sendOptionsSchema.default({ timeoutMs: 30_000, connectTimeoutMs: 10_000 }),
       })
       .strict(),

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { environmentSummarySchema, saveEnvironmentInputSchema } from '../model/environment';
 
 import { historyEntrySchema, historyIdSchema, historyListSchema } from '../model/history';
-import { cookieSummarySchema } from '../model/cookies';
+import { cookieJarInfoSchema, cookieSummarySchema, jarWorkspaceIdSchema } from '../model/cookies';
 
 const empty = z.object({}).strict();
 
@@ -41,14 +41,16 @@ export const environmentCalls = {
     input: empty,
     output: z.object({}).strict(),
   },
-  /** The cookie jar, values masked. */
+  /** One workspace's cookie jar (the jar of requests outside a workspace without an id), values masked. */
   listCookies: {
-    input: empty,
-    output: z.array(cookieSummarySchema),
+    input: z.object({ workspaceId: jarWorkspaceIdSchema.optional() }).strict(),
+    output: z.object({ jar: cookieJarInfoSchema, cookies: z.array(cookieSummarySchema) }),
   },
-  /** Empties the jar, or only the cookies of one domain and its subdomains. */
+  /** Empties that workspace's jar, or only its cookies of one domain and its subdomains. */
   clearCookies: {
-    input: z.object({ domain: z.string().min(1).max(253).optional() }).strict(),
+    input: z
+      .object({ workspaceId: jarWorkspaceIdSchema.optional(), domain: z.string().min(1).max(253).optional() })
+      .strict(),
     output: z.object({}).strict(),
   },
 } as const;

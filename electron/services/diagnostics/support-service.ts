@@ -19,15 +19,15 @@ export interface SupportRequest {
   format: SupportFormat;
 }
 
-type Parts = Pick<ServiceContext, 'auth' | 'environments' | 'jar'>;
+type Parts = Pick<ServiceContext, 'auth' | 'environments' | 'jars'>;
 
 /** Every secret the main side knows right now: the bundle's last masking pass uses them all. */
-export function knownSecrets({ auth, environments, jar }: Parts): string[] {
+export function knownSecrets({ auth, environments, jars }: Parts): string[] {
   const all = [
     ...auth.credentials.allSecrets(),
     ...environments.secretValues(),
     ...auth.tokens.list().map((token) => token.accessToken),
-    ...jar.list().map((cookie) => cookie.value),
+    ...jars.allValues(),
     ...diagnosticsStateFor(auth).recentSecrets(),
   ];
   return [...new Set(all.filter((secret) => secret.length >= 4))];

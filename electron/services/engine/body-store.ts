@@ -58,13 +58,16 @@ export class BodyStore {
     this.maxRowBytes = options.maxRowBytes ?? MAX_ROW_BYTES;
   }
 
-  /** Starts storing a body. `charset` is the one its Content-Type declared, if any. */
-  async begin(charset?: string): Promise<BodyWriter> {
+  /**
+   * Starts storing a body. `charset` is the one its Content-Type declared, if any; a copy of a
+   * stored body passes the original's `decode` instead.
+   */
+  async begin(charset?: string, decode = decoderFor(charset)): Promise<BodyWriter> {
     if (this.closed)
       throw new LanternError('body.closed', 'Lantern is shutting down; the body was not kept.');
     const dir = await this.dir();
     const id = `b${randomBytes(12).toString('hex')}`;
-    const writer = new BodyWriter(this, id, path.join(dir, `${id}.body`), decoderFor(charset));
+    const writer = new BodyWriter(this, id, path.join(dir, `${id}.body`), decode);
     this.writing.add(writer);
     return writer;
   }

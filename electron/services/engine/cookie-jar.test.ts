@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CookieJar, CookieJarStore, pathMatches } from './cookie-jar';
+import { CookieJar, pathMatches } from './cookie-jar';
 
 const at = new URL('https://api.example.com/v1/users');
 const NOW = Date.parse('2025-01-01T00:00:00Z');
@@ -77,11 +77,5 @@ describe('CookieJar', () => {
     ['/v1/', '/v1/x', true],
   ])('path %s matches %s: %s', (cookiePath, requestPath, expected) => {
     expect(pathMatches(requestPath, cookiePath)).toBe(expected);
-  });
-
-  it('keeps one jar per workspace', () => {
-    const store = new CookieJarStore();
-    expect(store.jarFor('w1')).toBe(store.jarFor('w1'));
-    expect(store.jarFor('w1')).not.toBe(store.jarFor('w2'));
   });
 });

@@ -25,25 +25,45 @@ const MAX_COOKIES = 3_000;
 export class CookieJar {
   private readonly cookies = new Map<string, StoredCookie>();
   private readonly now: () => number;
+  private readonly onChange: () => void;
 
-  constructor({ now = Date.now }: { now?: () => number } = {}) {
+  /** `onChange` runs after the jar gained, replaced or lost cookies (persistence listens). */
+  constructor({
+    now = Date.now,
+    onChange = () => undefined,
+  }: { now?: () => number; onChange?: () => void } = {}) {
     this.now = now;
+    this.onChange = onChange;
+  }
+
+  /** Puts back cookies kept from an earlier run; expired ones are dropped. */
+  restore(cookies: readonly StoredCookie[]): void {
+    const now = this.now();
+    for (const cookie of cookies) {
+      if (cookie.expiresAt !== undefined && cookie.expiresAt <= now) continue;
+      this.cookies.set(keyOf(cookie.name, cookie.domain, cookie.path), { ...cookie });
+    }
   }
 
   /** Stores the cookies of a response to `url`; malformed or foreign-domain ones are ignored. */
   setFromResponse(url: URL, setCookieHeaders: readonly string[]): void {
+    if (setCookieHeaders.length === 0) return;
+    const before = this.cookies.size;
+    let changed = false;
     for (const header of setCookieHeaders) {
       const cookie = parseSetCookie(header, url, this.now());
       if (!cookie) continue;
       const key = keyOf(cookie.name, cookie.domain, cookie.path);
       const existing = this.cookies.get(key);
       if (cookie.expiresAt !== undefined && cookie.expiresAt <= this.now()) {
-        this.cookies.delete(key);
+        changed = this.cookies.delete(key) || changed;
         continue;
       }
+      changed = true;
       this.cookies.set(key, { ...cookie, createdAt: existing?.createdAt ?? cookie.createdAt });
       if (this.cookies.size > MAX_COOKIES) this.evictOldest();
     }
+    if (changed || this.cookies.size !== before) this.onChange();
   }
 
   /** The Cookie header value for a request to `url`, or undefined when no cookie applies. */
@@ -77,34 +97,26 @@ export class CookieJar {
 
   /** Removes every cookie, or those of `domain` and its subdomains. */
   clear(domain?: string): void {
-    if (domain === undefined) return this.cookies.clear();
-    const wanted = domain.toLowerCase().replace(/^\./, '');
-    for (const [key, cookie] of this.cookies) {
-      if (domainMatches(cookie.domain, wanted)) this.cookies.delete(key);
+    const before = this.cookies.size;
+    if (domain === undefined) this.cookies.clear();
+    else {
+      const wanted = domain.toLowerCase().replace(/^\./, '');
+      for (const [key, cookie] of this.cookies) {
+        if (domainMatches(cookie.domain, wanted)) this.cookies.delete(key);
+      }
     }
+    if (this.cookies.size !== before) this.onChange();
   }
 
   delete(name: string, domain: string, path: string): boolean {
-    return this.cookies.delete(keyOf(name, domain.toLowerCase().replace(/^\./, ''), path));
+    const deleted = this.cookies.delete(keyOf(name, domain.toLowerCase().replace(/^\./, ''), path));
+    if (deleted) this.onChange();
+    return deleted;
   }
 
   private evictOldest(): void {
     const oldest = [...this.cookies.entries()].sort(([, a], [, b]) => a.createdAt - b.createdAt)[0];
     if (oldest) this.cookies.delete(oldest[0]);
-  }
-}
-
-/** One jar per workspace id, created on first use. */
-export class CookieJarStore {
-  private readonly jars = new Map<string, CookieJar>();
-
-  jarFor(workspaceId: string): CookieJar {
-    let jar = this.jars.get(workspaceId);
-    if (!jar) {
-      jar = new CookieJar();
-      this.jars.set(workspaceId, jar);
-    }
-    return jar;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { CallOutput, CallParsedInput, EmitEvent } from '../../../shared/contract';
 import type { AuthContext } from '../auth/apply-auth';
-import type { CookieJar } from '../engine/cookie-jar';
+import type { WorkspaceJars } from '../engine/workspace-jars';
 import type { EnvironmentStore } from '../environments';
 import type { HistoryStore } from '../history/history-store';
 import type { createHttpEngine } from '../http-engine';
@@ -14,7 +14,8 @@ export interface ServiceContext {
   auth: AuthContext;
   environments: EnvironmentStore;
   history: HistoryStore;
-  jar: CookieJar;
+  /** A cookie jar per workspace, and one for requests outside any. */
+  jars: WorkspaceJars;
   /** The full send pipeline (variables, auth, engine, masking, history), as the renderer's `send`. */
   send: (input: CallParsedInput<'send'>) => Promise<CallOutput<'send'>>;
 }

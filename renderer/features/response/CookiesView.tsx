@@ -1,31 +1,52 @@
 import { useEffect, useState } from 'react';
-import type { CookieSummary } from '../../../shared/model/cookies';
+import type { CookieJarInfo, CookieSummary } from '../../../shared/model/cookies';
 import { call } from '../../api';
+import { useActiveTab } from '../../store';
 
-/** The workspace's cookie jar (values masked) and the cookies this response set. */
+/** The cookie jar of the active request's workspace (values masked) and the cookies this response set. */
 export function CookiesView({ setCookies, host }: { setCookies: string[]; host: string }) {
+  const workspaceId = useActiveTab((t) => t.workspaceId);
   const [cookies, setCookiesList] = useState<CookieSummary[]>([]);
+  const [jar, setJar] = useState<CookieJarInfo>();
   const [error, setError] = useState<string>();
+  const which = workspaceId ? { workspaceId } : {};
   const refresh = async () => {
-    const result = await call('listCookies', {});
-    if (result.ok) setCookiesList(result.value);
-    else setError(result.error.message);
+    const result = await call('listCookies', which);
+    if (result.ok) {
+      setCookiesList(result.value.cookies);
+      setJar(result.value.jar);
+      setError(undefined);
+    } else setError(result.error.message);
   };
   useEffect(() => {
     void refresh();
-  }, [setCookies]);
+  }, [setCookies, workspaceId]);
   const clear = async (domain?: string) => {
-    await call('clearCookies', domain ? { domain } : {});
+    const result = await call('clearCookies', { ...which, ...(domain ? { domain } : {}) });
+    if (!result.ok) setError(result.error.message);
     await refresh();
   };
   return (
     <div className="cookies-view" data-testid="cookies-view">
+      {jar && (
+        <p className="cookie-jar-label" data-testid="cookie-jar-label">
+          <strong>Cookie jar: {jar.label}</strong>{' '}
+          <span className="hint">
+            {jar.kept === 'vault'
+              ? '· kept encrypted in the vault across restarts'
+              : workspaceId
+                ? '· kept until Lantern quits'
+                : '· shared by scratch tabs and the sample, kept until Lantern quits'}
+          </span>
+        </p>
+      )}
+      {jar?.problem && <p className="inline-error">{jar.problem}</p>}
       <p className="hint">
-        This response set {setCookies.length} cookie{setCookies.length === 1 ? '' : 's'}. Lantern keeps
-        cookies in the workspace&apos;s jar and sends them back to matching hosts, as a browser would.
+        This response set {setCookies.length} cookie{setCookies.length === 1 ? '' : 's'}. Lantern sends the
+        jar&apos;s cookies back to matching hosts, as a browser would; each workspace has its own jar.
       </p>
       {cookies.length === 0 ? (
-        <p className="empty-note">The cookie jar is empty.</p>
+        <p className="empty-note">This cookie jar is empty.</p>
       ) : (
         <table className="kv-table readonly" data-testid="cookie-jar">
           <thead>
@@ -62,7 +83,7 @@ export function CookiesView({ setCookies, host }: { setCookies: string[]; host: 
           Clear cookies of {host}
         </button>
         <button type="button" data-testid="cookies-clear-all" onClick={() => void clear()}>
-          Clear the jar
+          Clear this jar
         </button>
       </div>
     </div>

@@ -1,0 +1,103 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { keyFileProtector } from '../vault/key-file-protector';
+import { Vault } from '../vault/vault';
+import { WorkspaceJars } from './workspace-jars';
+
+const NOW = Date.parse('2026-11-22T12:00:00Z');
+const site = new URL('https://lms.example.com/login');
+const openVaultIn = (dir: string) => Vault.open({ dir, protector: keyFileProtector(dir) });
+
+describe('WorkspaceJars', () => {
+  it('keeps one jar per workspace and one for requests outside a workspace', () => {
+    const jars = new WorkspaceJars();
+    expect(jars.jarFor('ws_a')).toBe(jars.jarFor('ws_a'));
+    expect(jars.jarFor('ws_a')).not.toBe(jars.jarFor('ws_b'));
+    expect(jars.jarFor(undefined)).not.toBe(jars.jarFor('ws_a'));
+    jars.jarFor('ws_a').setFromResponse(site, ['MoodleSession=aaaa1111; Path=/']);
+    jars.jarFor(undefined).setFromResponse(site, ['scratch=bbbb2222; Path=/']);
+    expect(jars.jarFor('ws_b').cookieHeaderFor(site)).toBeUndefined();
+    expect(jars.jarFor('ws_a').cookieHeaderFor(site)).toBe('MoodleSession=aaaa1111');
+    expect(jars.allValues().sort()).toEqual(['aaaa1111', 'bbbb2222']);
+  });
+
+  it('labels a jar with the workspace name it is given, else the id', () => {
+    const jars = new WorkspaceJars({ nameOf: (id) => (id === 'ws_a' ? 'Totara staging' : undefined) });
+    expect(jars.describe('ws_a')).toEqual({
+      workspaceId: 'ws_a',
+      label: 'Workspace "Totara staging"',
+      kept: 'memory',
+    });
+    expect(jars.describe('ws_b').label).toBe('Workspace ws_b');
+    expect(jars.describe(undefined)).toEqual({ label: 'Requests outside a workspace', kept: 'memory' });
+  });
+
+  it('remembers a workspace name after another workspace is opened', () => {
+    let open = 'ws_a';
+    const jars = new WorkspaceJars({ nameOf: (id) => (id === open ? `Name of ${id}` : undefined) });
+    jars.jarFor('ws_a');
+    open = 'ws_b';
+    expect(jars.describe('ws_a').label).toBe('Workspace "Name of ws_a"');
+    expect(jars.describe('ws_b').label).toBe('Workspace "Name of ws_b"');
+  });
+
+  it('keeps workspace jars encrypted in the vault across restarts, drops expired cookies, never the scratch jar', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lantern-jars-'));
+    let now = NOW;
+    const first = new WorkspaceJars({ nameOf: () => 'Totara staging', writeDelayMs: 5, now: () => now });
+    first.attach(await openVaultIn(dir));
+    first
+      .jarFor('ws_a')
+      .setFromResponse(site, [
+        'MoodleSession=canary-session-7f3a; Path=/',
+        'short=canary-short-lived; Max-Age=60; Path=/',
+      ]);
+    first.jarFor(undefined).setFromResponse(site, ['scratch=canary-scratch-91; Path=/']);
+    // The delayed write, without any flush: the send path never waits for it.
+    const file = await vi.waitFor(() => readFileSync(path.join(dir, 'vault.json'), 'utf8'), {
+      timeout: 5_000,
+    });
+    expect(file).toContain('"cookies:ws_a"');
+    expect(file).not.toContain('canary');
+    expect(file).not.toContain('scratch');
+
+    now += 120_000; // the Max-Age=60 cookie has expired by the next start
+    const second = new WorkspaceJars({ now: () => now });
+    second.attach(await openVaultIn(dir));
+    expect(second.jarFor('ws_a').cookieHeaderFor(site)).toBe('MoodleSession=canary-session-7f3a');
+    expect(second.jarFor(undefined).list()).toEqual([]);
+    expect(second.describe('ws_a')).toMatchObject({ label: 'Workspace "Totara staging"', kept: 'vault' });
+
+    // Clearing a jar removes its vault entry (written at once by flush, as at shutdown).
+    second.jarFor('ws_a').clear();
+    await second.flush();
+    expect((await openVaultIn(dir)).ids()).not.toContain('cookies:ws_a');
+  });
+
+  it('leaves out a kept jar it cannot read, and says so', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lantern-jars-'));
+    const vault = await openVaultIn(dir);
+    await vault.set('cookies:ws_bad', '{"version":1,"cookies":"not a list"}');
+    const jars = new WorkspaceJars();
+    jars.attach(vault);
+    expect(jars.jarFor('ws_bad').list()).toEqual([]);
+    expect(jars.describe('ws_bad').problem).toMatch(/could not be read.*Clearing that workspace's jar/);
+  });
+
+  it('stays in memory and says why when the vault cannot be used', () => {
+    const jars = new WorkspaceJars();
+    const problem = 'Lantern cannot read its vault: wrong key. Reset it in Settings.';
+    jars.attach({
+      status: { ok: false, problem },
+      get: () => undefined,
+      set: () => Promise.reject(new Error('unavailable')),
+      delete: () => Promise.reject(new Error('unavailable')),
+      ids: () => [],
+    });
+    jars.jarFor('ws_a').setFromResponse(site, ['a=1; Path=/']);
+    expect(jars.describe('ws_a')).toMatchObject({ kept: 'memory', problem });
+    expect(jars.jarFor('ws_a').cookieHeaderFor(site)).toBe('a=1');
+  });
+});

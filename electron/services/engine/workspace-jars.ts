@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import { CookieJar, type StoredCookie } from './cookie-jar';
+
+/** The part of the vault the jars use: encrypted values under string ids. */
+export interface JarVault {
+  readonly status: { ok: true } | { ok: false; problem: string };
+  get(id: string): string | undefined;
+  set(id: string, value: string): Promise<void>;
+  delete(id: string): Promise<boolean>;
+  ids(): string[];
+}
+
+export interface WorkspaceJarsOptions {
+  /** The workspace's name for labels and for the kept record; undefined when not known. */
+  nameOf?: (workspaceId: string) => string | undefined;
+  /** How long after a change a jar is written to the vault: sends never wait for the disk. */
+  writeDelayMs?: number;
+  now?: () => number;
+}
+
+/** Which jar a listing came from, for the Cookies view's label. */
+export interface JarInfo {
+  workspaceId?: string;
+  label: string;
+  /** `vault`: kept encrypted across restarts; `memory`: until Lantern quits. */
+  kept: 'vault' | 'memory';
+  /** Why a workspace jar is only in memory (the vault cannot be used), in plain words. */
+  problem?: string;
+}
+
+const VAULT_PREFIX = 'cookies:';
+const SCRATCH = 'scratch';
+const storedCookieSchema = z.object({
+  name: z.string(),
+  value: z.string(),
+  domain: z.string(),
+  path: z.string(),
+  hostOnly: z.boolean(),
+  secure: z.boolean(),
+  httpOnly: z.boolean(),
+  expiresAt: z.number().optional(),
+  createdAt: z.number(),
+});
+const keptJarSchema = z.object({
+  version: z.literal(1),
+  name: z.string().optional(),
+  cookies: z.array(storedCookieSchema),
+});
+
+/**
+ * One cookie jar per workspace, plus one for requests that belong to none (scratch tabs, the
+ * sample, `lantern run`). Workspace jars are kept in the vault (`cookies:<workspace id>`,
+ * encrypted like every other secret) once it is attached, written a moment after a change;
+ * the scratch jar lives only as long as the process, so command-line runs never share it.
+ */
+export class WorkspaceJars {
+  private readonly jars = new Map<string, CookieJar>();
+  private readonly names = new Map<string, string>();
+  private readonly dirty = new Set<string>();
+  private vault: JarVault | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> = Promise.resolve();
+  private problem: string | undefined;
+
+  constructor(private readonly options: WorkspaceJarsOptions = {}) {}
+
+  /** The jar of this workspace, or the scratch jar when there is none. */
+  jarFor(workspaceId: string | undefined): CookieJar {
+    const key = workspaceId ?? SCRATCH;
+    if (workspaceId !== undefined) this.nameOf(workspaceId);
+    let jar = this.jars.get(key);
+    if (!jar) {
+      jar = this.makeJar(key);
+      this.jars.set(key, jar);
+    }
+    return jar;
+  }
+
+  /** Starts keeping workspace jars in `vault`, and reads back the ones kept by earlier runs. */
+  attach(vault: JarVault): void {
+    this.vault = vault;
+    if (!vault.status.ok) return;
+    for (const id of vault.ids()) {
+      if (!id.startsWith(VAULT_PREFIX)) continue;
+      const workspaceId = id.slice(VAULT_PREFIX.length);
+      const parsed = keptJarSchema.safeParse(parseJson(vault.get(id)));
+      if (!parsed.success) {
+        this.problem = `The kept cookies of workspace ${workspaceId} could not be read, so they were left out. Clearing that workspace's jar removes them.`;
+        continue;
+      }
+      if (parsed.data.name) this.names.set(workspaceId, parsed.data.name);
+      // Cookies set before the vault opened (none in the app: every call waits for it) win.
+      const jar = this.jarFor(workspaceId);
+      const fresh = jar.list();
+      jar.restore(parsed.data.cookies);
+      if (fresh.length > 0) jar.restore(fresh);
+    }
+  }
+
+  /** Every cookie value of every jar: secrets to mask wherever a server might echo them. */
+  allValues(): string[] {
+    return [...this.jars.values()].flatMap((jar) => jar.list().map((cookie) => cookie.value));
+  }
+
+  describe(workspaceId: string | undefined): JarInfo {
+    if (workspaceId === undefined) {
+      return { label: 'Requests outside a workspace', kept: 'memory' };
+    }
+    const name = this.nameOf(workspaceId);
+    const label = name ? `Workspace "${name}"` : `Workspace ${workspaceId}`;
+    const why = this.vault ? (this.vault.status.ok ? this.problem : this.vault.status.problem) : undefined;
+    const kept = this.vault?.status.ok ? 'vault' : 'memory';
+    return { workspaceId, label, kept, ...(why ? { problem: why } : {}) };
+  }
+
+  /** Writes every changed jar now (at shutdown); resolves when the vault has them. */
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.writing = this.writing.then(() => this.writeDirty());
+    await this.writing;
+  }
+
+  /** The workspace's name while it is open, else as last seen (this run or a kept record). */
+  private nameOf(workspaceId: string): string | undefined {
+    const current = this.options.nameOf?.(workspaceId);
+    if (current) this.names.set(workspaceId, current);
+    return current ?? this.names.get(workspaceId);
+  }
+
+  private makeJar(key: string): CookieJar {
+    if (key === SCRATCH) return new CookieJar({ now: this.options.now });
+    return new CookieJar({ now: this.options.now, onChange: () => this.changed(key) });
+  }
+
+  private changed(workspaceId: string): void {
+    this.dirty.add(workspaceId);
+    if (this.timer || !this.vault) return;
+    this.timer = setTimeout(() => void this.flush(), this.options.writeDelayMs ?? 1_000);
+    this.timer.unref();
+  }
+
+  private async writeDirty(): Promise<void> {
+    const vault = this.vault;
+    if (!vault?.status.ok) return;
+    for (const workspaceId of [...this.dirty]) {
+      this.dirty.delete(workspaceId);
+      const cookies = this.jars.get(workspaceId)?.list() ?? [];
+      const name = this.nameOf(workspaceId);
+      const id = `${VAULT_PREFIX}${workspaceId}`;
+      try {
+        if (cookies.length === 0) await vault.delete(id);
+        else await vault.set(id, JSON.stringify(keptCookies(name, cookies)));
+      } catch (error) {
+        this.problem = `The cookies of this workspace could not be saved in the vault (${(error as Error).message}); they are kept until Lantern quits.`;
+      }
+    }
+  }
+}
+
+/** Session cookies are kept too, as Insomnia and Bruno do: a login survives a restart. */
+const keptCookies = (name: string | undefined, cookies: StoredCookie[]) => ({
+  version: 1 as const,
+  ...(name ? { name } : {}),
+  cookies,
+});
+
+function parseJson(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
