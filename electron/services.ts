@@ -16,6 +16,7 @@ import { createHttpEngine } from './services/http-engine';
 import { createSandboxLauncher } from './services/sandbox-launcher';
 import { createSendPipeline } from './services/send-pipeline';
 import { openVault } from './services/vault/open-vault';
+import { SecretScopes } from './services/vault/secret-scopes';
 import type { ServiceContext } from './services/handlers/service-context';
 import { graphqlHandlers } from './services/handlers/graphql-handlers';
 import { workspaceHandlers } from './services/handlers/workspace-handlers';
@@ -52,6 +53,7 @@ export function createServices({
     tokens: new TokenManager(),
     sessions: new SessionManager(),
   };
+  const environments = new EnvironmentStore(new EnvironmentFile(path.join(dataDir, 'environments.json')));
   const vaultReady = openVault(dataDir, safeStorage).then(async (parts) => {
     const early = auth.credentials;
     const credentials = new CredentialStore({ dir: dataDir, vault: parts.vault });
@@ -59,9 +61,9 @@ export function createServices({
     // Anything registered in memory before the vault opened (the sample, tests) carries over.
     for (const credential of early.transientCredentials()) credentials.putTransient(credential);
     auth.credentials = credentials;
+    await environments.useVault(new SecretScopes(parts.vault));
     return parts;
   });
-  const environments = new EnvironmentStore(new EnvironmentFile(path.join(dataDir, 'environments.json')));
   const sandbox = createSandboxLauncher(auth, environments);
   const history = new HistoryStore({ dir: path.join(dataDir, 'history') });
   // One workspace for now: its jar is the default one.
@@ -91,7 +93,7 @@ export function createServices({
     listEnvironments: async () => environments.summaries(),
     saveEnvironment: async (input) => environments.save(input),
     deleteEnvironment: async ({ id }) => {
-      environments.delete(id);
+      await environments.delete(id);
       return { deleted: true };
     },
     pickFile: () => pickFile(),
