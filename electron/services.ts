@@ -20,6 +20,7 @@ import { SecretScopes } from './services/vault/secret-scopes';
 import type { ServiceContext } from './services/handlers/service-context';
 import { graphqlHandlers } from './services/handlers/graphql-handlers';
 import { workspaceHandlers } from './services/handlers/workspace-handlers';
+import { WorkspaceSession } from './services/handlers/workspace-session';
 import { diagnosticsHandlers } from './services/handlers/diagnostics-handlers';
 import type { SafeStorageLike } from './services/vault/safe-storage-protector';
 
@@ -54,6 +55,8 @@ export function createServices({
     sessions: new SessionManager(),
   };
   const environments = new EnvironmentStore(new EnvironmentFile(path.join(dataDir, 'environments.json')));
+  // Created here, not in its handlers: sends resolve its folders' variables, and it needs the vault.
+  const workspaces = new WorkspaceSession({ dataDir, environments, emit });
   const vaultReady = openVault(dataDir, safeStorage).then(async (parts) => {
     const early = auth.credentials;
     const credentials = new CredentialStore({ dir: dataDir, vault: parts.vault });
@@ -61,7 +64,9 @@ export function createServices({
     // Anything registered in memory before the vault opened (the sample, tests) carries over.
     for (const credential of early.transientCredentials()) credentials.putTransient(credential);
     auth.credentials = credentials;
-    await environments.useVault(new SecretScopes(parts.vault));
+    const secrets = new SecretScopes(parts.vault);
+    await environments.useVault(secrets);
+    workspaces.useVault(secrets);
     return parts;
   });
   const sandbox = createSandboxLauncher(auth, environments);
@@ -104,7 +109,7 @@ export function createServices({
     // Large response bodies kept on disk: windows, search, pretty copy, save, release.
     ...createBodyHandlers(engine.bodies),
     ...graphqlHandlers(context),
-    ...workspaceHandlers(context),
+    ...workspaceHandlers(context, workspaces),
     ...diagnosticsHandlers(context),
   };
   /** The desktop menu's "Start sandbox API": starts it and tells the renderer. */

@@ -25,6 +25,8 @@ export const coreCalls = {
         draft: requestDraftSchema,
         /** The environment whose variables resolve `{{name}}` references (main side). */
         environmentId: z.string().max(128).optional(),
+        /** The saved request being sent: its folders' variables (secret ones too) resolve on the main side. */
+        savedRequestId: z.string().min(1).max(200).optional(),
         options: sendOptionsSchema.default({ timeoutMs: 30_000, connectTimeoutMs: 10_000 }),
       })
       .strict(),

@@ -4,7 +4,7 @@ import type { ServiceContext } from './service-context';
 import { workspaceExchangeHandlers } from './workspace-exchange-handlers';
 import { importText, readImport, writeImport } from './workspace-import';
 import { saveSampleWorkspace } from './workspace-sample';
-import { viewOf, WorkspaceSession } from './workspace-session';
+import { WorkspaceSession } from './workspace-session';
 import { newId } from '../workspace/slug';
 
 const blankDraft = () => ({
@@ -24,7 +24,7 @@ export function workspaceHandlers(
     emit: context.emit,
   }),
 ): Pick<Handlers, keyof WorkspaceCalls> {
-  const view = () => viewOf(session.store);
+  const view = () => session.view();
   return {
     listWorkspaces: async () => {
       // The most recent workspace opens again at start, as the app was left.
@@ -66,7 +66,7 @@ export function workspaceHandlers(
       id: (await session.store.createFolder(parentId, { name })).id,
     }),
     updateFolder: async ({ id, ...patch }) => {
-      await session.store.updateFolder(id, patch);
+      await session.updateFolder(id, patch);
       return view();
     },
     moveItem: async ({ kind, id, toFolderId, index }) => {
@@ -76,15 +76,15 @@ export function workspaceHandlers(
     },
     deleteItem: async ({ kind, id }) => {
       const undoToken =
-        kind === 'request' ? await session.store.deleteRequest(id) : await session.store.deleteFolder(id);
+        kind === 'request' ? await session.store.deleteRequest(id) : await session.deleteFolder(id);
       return { view: view(), undoToken };
     },
     undoDelete: async ({ token }) => {
-      await session.store.undo(token);
+      await session.undo(token);
       return view();
     },
     reloadWorkspace: async () => {
-      await session.store.reload();
+      await session.reload();
       return view();
     },
     previewImport: async (source) => {

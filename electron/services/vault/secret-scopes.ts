@@ -81,6 +81,11 @@ export class SecretScopes {
     await this.vault.apply({ set });
   }
 
+  /** Every value whose entry id starts with `prefix` (for masking). */
+  valuesUnder(prefix: string): string[] {
+    return this.idsUnder(prefix).map((id) => this.vault.get(id) as string);
+  }
+
   /** Every entry id starting with `prefix` (for sweeping entries nothing refers to any more). */
   idsUnder(prefix: string): string[] {
     return this.vault.ids().filter((id) => id.startsWith(prefix));
