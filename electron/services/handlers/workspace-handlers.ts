@@ -60,11 +60,15 @@ export function workspaceHandlers(
       await session.store.updateRequest(id, defined);
       return view();
     },
-    duplicateRequest: async ({ id }) => ({ view: view(), id: (await session.store.duplicateRequest(id)).id }),
-    createFolder: async ({ parentId, name }) => ({
-      view: view(),
-      id: (await session.store.createFolder(parentId, { name })).id,
-    }),
+    // The view is taken after the change: it is a copy (secret values masked), not the live tree.
+    duplicateRequest: async ({ id }) => {
+      const copy = await session.store.duplicateRequest(id);
+      return { view: view(), id: copy.id };
+    },
+    createFolder: async ({ parentId, name }) => {
+      const folder = await session.store.createFolder(parentId, { name });
+      return { view: view(), id: folder.id };
+    },
     updateFolder: async ({ id, ...patch }) => {
       await session.updateFolder(id, patch);
       return view();
