@@ -7,6 +7,7 @@ import { Vault } from '../electron/services/vault/vault';
 import { test, expect } from './fixtures';
 import { EnvironmentsPanel } from './pages/environments';
 import { LanternPage } from './pages/lantern-page';
+import { WorkspaceSidebar } from './pages/workspace-sidebar';
 import { startLanternHost } from './support/processes';
 
 function filesUnder(dir: string): string[] {
@@ -87,12 +88,13 @@ async function vaultIdsHolding(dataDir: string, value: string): Promise<string[]
   return vault.ids().filter((id) => vault.get(id) === value);
 }
 
-test('a secret environment variable is kept only encrypted in the vault, and still resolves after a restart', async ({
+test('secret environment and folder variables are kept only encrypted in the vault, and still resolve after a restart', async ({
   page,
   httpbin,
 }, info) => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lantern-e2e-canary-restart-'));
   const canary = `canary-env-${randomBytes(12).toString('hex')}`;
+  const folderCanary = `canary-folder-${randomBytes(12).toString('hex')}`;
   let host = await startLanternHost(dataDir);
   try {
     const lantern = new LanternPage(page);
@@ -104,6 +106,24 @@ test('a secret environment variable is kept only encrypted in the vault, and sti
     await lantern.send();
     await expect(lantern.statusCode).toHaveText('200 OK');
 
+    // A secret folder variable in a workspace, used by a saved request in that folder.
+    const sidebar = new WorkspaceSidebar(page);
+    await sidebar.createWorkspace('Vault workspace');
+    await sidebar.newFolder('Admin');
+    await (await sidebar.actions('Admin')).getByTestId('ws-folder-action-settings').click();
+    const folderEditor = page.getByTestId('folder-editor');
+    await folderEditor.getByTestId('variable-name-0').fill('folder_key');
+    await folderEditor.getByTestId('variable-value-0').fill(folderCanary);
+    await folderEditor.getByLabel('Variable 1 is secret').check();
+    await folderEditor.getByTestId('folder-editor-save').click();
+    await expect(folderEditor).toHaveCount(0);
+    await sidebar.newRequestIn('Admin', 'Folder secret');
+    await lantern.request('GET', '{{base}}/anything/folder?f={{folder_key}}');
+    await sidebar.save();
+    await lantern.send();
+    await expect(lantern.statusCode).toHaveText('200 OK');
+    await expect(page.getByTestId('response-body')).toContainText(`••••${folderCanary.slice(-4)}`);
+
     await host.stop();
     host = await startLanternHost(dataDir);
     await lantern.open(host.launchUrl);
@@ -113,6 +133,16 @@ test('a secret environment variable is kept only encrypted in the vault, and sti
     // Resolved from the vault: a missing value would block the send with a message instead.
     await expect(lantern.statusCode).toHaveText('200 OK');
     await expect(page.getByTestId('response-body')).toContainText(`••••${canary.slice(-4)}`);
+    await sidebar.open('Folder secret');
+    // The folder defines it, even though the renderer never has its value.
+    await expect(page.getByTestId('url-undefined-variables')).toHaveCount(0);
+    await lantern.send();
+    await expect(lantern.statusCode).toHaveText('200 OK');
+    await expect(page.getByTestId('response-body')).toContainText(`••••${folderCanary.slice(-4)}`);
+    await (await sidebar.actions('Admin')).getByTestId('ws-folder-action-settings').click();
+    await expect(folderEditor.getByTestId('variable-value-0')).toHaveValue(`••••${folderCanary.slice(-4)}`);
+    await page.screenshot({ path: info.outputPath('folder-after-restart.png') });
+    await folderEditor.getByTestId('folder-editor-cancel').click();
 
     await environments.edit('Vault env');
     await expect(page.getByTestId('variable-value-0')).toHaveValue(`••••${canary.slice(-4)}`);
@@ -120,11 +150,16 @@ test('a secret environment variable is kept only encrypted in the vault, and sti
     await page.screenshot({ path: info.outputPath('environment-after-restart.png') });
     await environments.closeEditor();
 
-    expect(await page.content(), 'the DOM').not.toContain(canary);
-    const files = filesUnder(dataDir).filter((file) => readFileSync(file).includes(canary));
-    expect(files, 'files Lantern wrote').toEqual([]);
+    for (const secret of [canary, folderCanary]) {
+      expect(await page.content(), 'the DOM').not.toContain(secret);
+      const files = filesUnder(dataDir).filter((file) => readFileSync(file).includes(secret));
+      expect(files, 'files Lantern wrote (app data and the workspace)').toEqual([]);
+    }
     expect(await vaultIdsHolding(dataDir, canary), 'where the vault keeps it').toEqual([
       expect.stringMatching(/^env:[0-9a-f-]+:api_key$/),
+    ]);
+    expect(await vaultIdsHolding(dataDir, folderCanary)).toEqual([
+      expect.stringMatching(/^ws-folder:[^:]+:[^:]+:folder_key$/),
     ]);
   } finally {
     await host.stop();
