@@ -204,6 +204,18 @@ describe('secret folder variables and workspace environments', () => {
     expect(received.at(-1)).toBe(`/moved?k=${secret}`);
     expect(filesOutsideVault(dataDir)).not.toContain(secret);
 
+    // A copy of the file (same name, both present) does not get the value: reported, not leaked.
+    await writeFile(
+      path.join(view.path, 'environments', 'copy.env.yaml'),
+      readFileSync(path.join(view.path, 'environments', 'stage.env.yaml')),
+    );
+    const copied = await call<WorkspaceView>('reloadWorkspace', {});
+    expect(copied.problems.map((p) => p.path)).toEqual(['environments/copy.env.yaml']);
+    const fromCopy = await send(request.id, `${base}/copy?k={{key}}`, copied.environmentIds.copy);
+    expect(fromCopy.ok).toBe(false);
+    await rm(path.join(view.path, 'environments', 'copy.env.yaml'));
+    await call('reloadWorkspace', {});
+
     await call('deleteEnvironment', { id: newId });
     expect((await Vault.open({ dir: dataDir, protector: keyFileProtector(dataDir) })).ids()).toEqual([]);
   });

@@ -190,6 +190,7 @@ export class WorkspaceSecrets {
     const problems: WorkspaceProblem[] = [];
     const vaultProblem = this.scopes?.problem;
     for (const environment of store.workspace.environments) {
+      if (!environment.variables.some((v) => v.secret)) continue;
       const filled = this.fill(environmentScope(store.workspace.id, environment.id), environment.variables);
       const reason = missingSecretsProblem({ name: environment.name, ...filled }, vaultProblem);
       if (reason)
@@ -200,6 +201,7 @@ export class WorkspaceSecrets {
         });
     }
     for (const folder of allFolders(store.workspace.root)) {
+      if (!(folder.variables ?? []).some((v) => v.secret)) continue;
       const reason = missingSecretsProblem(
         { name: folder.name, ...this.folder(store, folder) },
         vaultProblem,
