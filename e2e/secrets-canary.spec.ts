@@ -1,8 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { chooseProtector } from '../electron/services/vault/choose-protector';
+import { Vault } from '../electron/services/vault/vault';
 import { test, expect } from './fixtures';
 import { EnvironmentsPanel } from './pages/environments';
+import { LanternPage } from './pages/lantern-page';
+import { WorkspaceSidebar } from './pages/workspace-sidebar';
+import { startLanternHost } from './support/processes';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -73,4 +79,89 @@ test('a canary secret never leaves the main side in the clear', async ({ lantern
   }
   expect(payloads.length).toBeGreaterThan(5);
   expect(filesUnder(host.dataDir).some((file) => file.endsWith('vault.json'))).toBe(true);
+});
+
+/** Opens the vault as Lantern would (same protection, same key) and finds where a value is kept. */
+async function vaultIdsHolding(dataDir: string, value: string): Promise<string[]> {
+  const { protector } = await chooseProtector({ dir: dataDir });
+  const vault = await Vault.open({ dir: dataDir, protector });
+  return vault.ids().filter((id) => vault.get(id) === value);
+}
+
+test('secret environment and folder variables are kept only encrypted in the vault, and still resolve after a restart', async ({
+  page,
+  httpbin,
+}, info) => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'lantern-e2e-canary-restart-'));
+  const canary = `canary-env-${randomBytes(12).toString('hex')}`;
+  const folderCanary = `canary-folder-${randomBytes(12).toString('hex')}`;
+  let host = await startLanternHost(dataDir);
+  try {
+    const lantern = new LanternPage(page);
+    await lantern.open(host.launchUrl);
+    const environments = new EnvironmentsPanel(page);
+    await environments.create('Vault env', { api_key: { secret: canary }, base: httpbin });
+    await environments.choose('Vault env');
+    await lantern.request('GET', '{{base}}/anything/vault?k={{api_key}}');
+    await lantern.send();
+    await expect(lantern.statusCode).toHaveText('200 OK');
+
+    // A secret folder variable in a workspace, used by a saved request in that folder.
+    const sidebar = new WorkspaceSidebar(page);
+    await sidebar.createWorkspace('Vault workspace');
+    await sidebar.newFolder('Admin');
+    await (await sidebar.actions('Admin')).getByTestId('ws-folder-action-settings').click();
+    const folderEditor = page.getByTestId('folder-editor');
+    await folderEditor.getByTestId('variable-name-0').fill('folder_key');
+    await folderEditor.getByTestId('variable-value-0').fill(folderCanary);
+    await folderEditor.getByLabel('Variable 1 is secret').check();
+    await folderEditor.getByTestId('folder-editor-save').click();
+    await expect(folderEditor).toHaveCount(0);
+    await sidebar.newRequestIn('Admin', 'Folder secret');
+    await lantern.request('GET', '{{base}}/anything/folder?f={{folder_key}}');
+    await sidebar.save();
+    await lantern.send();
+    await expect(lantern.statusCode).toHaveText('200 OK');
+    await expect(page.getByTestId('response-body')).toContainText(`••••${folderCanary.slice(-4)}`);
+
+    await host.stop();
+    host = await startLanternHost(dataDir);
+    await lantern.open(host.launchUrl);
+    await environments.choose('Vault env');
+    await lantern.request('GET', '{{base}}/anything/restarted?k={{api_key}}');
+    await lantern.send();
+    // Resolved from the vault: a missing value would block the send with a message instead.
+    await expect(lantern.statusCode).toHaveText('200 OK');
+    await expect(page.getByTestId('response-body')).toContainText(`••••${canary.slice(-4)}`);
+    await sidebar.open('Folder secret');
+    // The folder defines it, even though the renderer never has its value.
+    await expect(page.getByTestId('url-undefined-variables')).toHaveCount(0);
+    await lantern.send();
+    await expect(lantern.statusCode).toHaveText('200 OK');
+    await expect(page.getByTestId('response-body')).toContainText(`••••${folderCanary.slice(-4)}`);
+    await (await sidebar.actions('Admin')).getByTestId('ws-folder-action-settings').click();
+    await expect(folderEditor.getByTestId('variable-value-0')).toHaveValue(`••••${folderCanary.slice(-4)}`);
+    await page.screenshot({ path: info.outputPath('folder-after-restart.png') });
+    await folderEditor.getByTestId('folder-editor-cancel').click();
+
+    await environments.edit('Vault env');
+    await expect(page.getByTestId('variable-value-0')).toHaveValue(`••••${canary.slice(-4)}`);
+    await expect(page.getByTestId('environment-problem')).toHaveCount(0);
+    await page.screenshot({ path: info.outputPath('environment-after-restart.png') });
+    await environments.closeEditor();
+
+    for (const secret of [canary, folderCanary]) {
+      expect(await page.content(), 'the DOM').not.toContain(secret);
+      const files = filesUnder(dataDir).filter((file) => readFileSync(file).includes(secret));
+      expect(files, 'files Lantern wrote (app data and the workspace)').toEqual([]);
+    }
+    expect(await vaultIdsHolding(dataDir, canary), 'where the vault keeps it').toEqual([
+      expect.stringMatching(/^env:[0-9a-f-]+:api_key$/),
+    ]);
+    expect(await vaultIdsHolding(dataDir, folderCanary)).toEqual([
+      expect.stringMatching(/^ws-folder:[^:]+:[^:]+:folder_key$/),
+    ]);
+  } finally {
+    await host.stop();
+  }
 });

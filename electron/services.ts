@@ -16,6 +16,7 @@ import { createHttpEngine } from './services/http-engine';
 import { createSandboxLauncher } from './services/sandbox-launcher';
 import { createSendPipeline } from './services/send-pipeline';
 import { openVault } from './services/vault/open-vault';
+import { SecretScopes } from './services/vault/secret-scopes';
 import type { ServiceContext } from './services/handlers/service-context';
 import { graphqlHandlers } from './services/handlers/graphql-handlers';
 import { workspaceHandlers } from './services/handlers/workspace-handlers';
@@ -54,6 +55,8 @@ export function createServices({
     sessions: new SessionManager(),
   };
   const environments = new EnvironmentStore(new EnvironmentFile(path.join(dataDir, 'environments.json')));
+  // Created here, not in its handlers: sends resolve its folders' variables, jars are labelled
+  // with its name, and it needs the vault.
   const session = new WorkspaceSession({ dataDir, environments, emit });
   // A jar per workspace; its label names the workspace while it is open (or as last kept).
   const jars = new WorkspaceJars({
@@ -68,6 +71,9 @@ export function createServices({
     for (const credential of early.transientCredentials()) credentials.putTransient(credential);
     auth.credentials = credentials;
     jars.attach(parts.vault);
+    const secrets = new SecretScopes(parts.vault);
+    await environments.useVault(secrets);
+    session.useVault(secrets);
     return parts;
   });
   const sandbox = createSandboxLauncher(auth, environments);
@@ -100,7 +106,7 @@ export function createServices({
     listEnvironments: async () => environments.summaries(),
     saveEnvironment: async (input) => environments.save(input),
     deleteEnvironment: async ({ id }) => {
-      environments.delete(id);
+      await environments.delete(id);
       return { deleted: true };
     },
     pickFile: () => pickFile(),

@@ -10,8 +10,8 @@ export class EnvironmentsPanel {
     this.editor = page.getByTestId('environment-editor');
   }
 
-  /** Creates an environment with the given variables and selects it. */
-  async create(name: string, variables: Record<string, string>): Promise<void> {
+  /** Creates an environment with the given variables (`{ secret }` for a secret one). */
+  async create(name: string, variables: Record<string, string | { secret: string }>): Promise<void> {
     await this.page.getByTestId('environment-manage').click();
     await expect(this.editor).toBeVisible();
     await this.page.getByTestId('environment-new').click();
@@ -19,7 +19,10 @@ export class EnvironmentsPanel {
     let index = 0;
     for (const [variable, value] of Object.entries(variables)) {
       await this.page.getByTestId(`variable-name-${index}`).fill(variable);
-      await this.page.getByTestId(`variable-value-${index}`).fill(value);
+      await this.page
+        .getByTestId(`variable-value-${index}`)
+        .fill(typeof value === 'string' ? value : value.secret);
+      if (typeof value !== 'string') await this.page.getByLabel(`Variable ${index + 1} is secret`).check();
       index++;
     }
     await this.page.getByTestId('environment-save').click();
@@ -30,5 +33,17 @@ export class EnvironmentsPanel {
 
   async choose(name: string): Promise<void> {
     await this.select.selectOption({ label: name });
+  }
+
+  /** Opens the editor on one environment (close it with `closeEditor`). */
+  async edit(name: string): Promise<void> {
+    await this.page.getByTestId('environment-manage').click();
+    await expect(this.editor).toBeVisible();
+    await this.page.getByTestId(`environment-item-${name}`).click();
+  }
+
+  async closeEditor(): Promise<void> {
+    await this.editor.getByRole('button', { name: 'Close' }).click();
+    await expect(this.editor).toBeHidden();
   }
 }

@@ -23,8 +23,8 @@ const fileSchema = z.object({
 });
 
 /**
- * Environments saved in the app-data folder. Secret values are NOT written (the encrypted
- * vault will hold them): a secret variable comes back empty after a restart.
+ * Environments saved in the app-data folder. Secret values are NOT written: the vault holds them
+ * (EnvironmentStore.useVault fills them back in), the file only says a variable is secret.
  * Writes are atomic; a file that cannot be read is reported and kept, never overwritten.
  */
 export class EnvironmentFile {

@@ -13,14 +13,14 @@ const fileIn = (dir = mkdtempSync(path.join(tmpdir(), 'lantern-env-'))) => ({
 const variable = (name: string, value: string, secret = false) => ({ name, value, secret, keepValue: false });
 
 describe('EnvironmentStore', () => {
-  it('resolves against the chosen environment first, then the globals', () => {
+  it('resolves against the chosen environment first, then the globals', async () => {
     const store = new EnvironmentStore();
-    store.save({
+    await store.save({
       id: 'global',
       name: 'Globals',
       variables: [variable('base', 'https://global'), variable('v', '1')],
     });
-    const staging = store.save({ name: 'Staging', variables: [variable('base', 'https://staging')] });
+    const staging = await store.save({ name: 'Staging', variables: [variable('base', 'https://staging')] });
     expect(resolveTemplate('{{base}}/{{v}}', store.scopeFor(staging.id))).toMatchObject({
       ok: true,
       text: 'https://staging/1',
@@ -31,10 +31,10 @@ describe('EnvironmentStore', () => {
     });
   });
 
-  it('persists atomically, never writes secret values, and reloads', () => {
+  it('persists atomically, never writes secret values, and reloads', async () => {
     const { dir, file } = fileIn();
     const store = new EnvironmentStore(file);
-    const saved = store.save({
+    const saved = await store.save({
       name: 'Prod',
       variables: [variable('base', 'https://prod'), variable('key', 'canary-4f2a9c1e', true)],
     });
@@ -47,10 +47,10 @@ describe('EnvironmentStore', () => {
     expect(reloaded.summaries().map((e) => e.name)).toEqual(['Globals', 'Prod']);
   });
 
-  it('keeps a secret whose masked preview came back untouched', () => {
+  it('keeps a secret whose masked preview came back untouched', async () => {
     const store = new EnvironmentStore();
-    const saved = store.save({ name: 'P', variables: [variable('key', 'canary-4f2a9c1e', true)] });
-    store.save({
+    const saved = await store.save({ name: 'P', variables: [variable('key', 'canary-4f2a9c1e', true)] });
+    await store.save({
       id: saved.id,
       name: 'P',
       variables: [{ ...variable('key', '••••9c1e', true), keepValue: true }],
@@ -61,19 +61,19 @@ describe('EnvironmentStore', () => {
   it.each([
     [[variable('has space', 'x')], /cannot be used in \{\{…\}\}/],
     [[variable('a', '1'), variable('a', '2')], /defined twice/],
-  ])('refuses bad variables in plain words', (variables, message) => {
-    expect(() => new EnvironmentStore().save({ name: 'X', variables })).toThrow(message);
+  ])('refuses bad variables in plain words', async (variables, message) => {
+    await expect(new EnvironmentStore().save({ name: 'X', variables })).rejects.toThrow(message);
   });
 
-  it('refuses to edit or delete built-in environments, and to resolve a deleted one', () => {
+  it('refuses to edit or delete built-in environments, and to resolve a deleted one', async () => {
     const store = new EnvironmentStore();
     store.putTransient({ id: 'sample', name: 'Sandbox', variables: [] });
-    expect(() => store.save({ id: 'sample', name: 'x', variables: [] })).toThrow(/built in/);
-    expect(() => store.delete('global')).toThrow(/built in/);
+    await expect(store.save({ id: 'sample', name: 'x', variables: [] })).rejects.toThrow(/built in/);
+    await expect(store.delete('global')).rejects.toThrow(/built in/);
     expect(() => store.scopeFor('gone')).toThrow(/no longer exists/);
   });
 
-  it('reports an unreadable file and keeps it, never overwriting it', () => {
+  it('reports an unreadable file and keeps it, never overwriting it', async () => {
     const { dir } = fileIn();
     writeFileSync(path.join(dir, 'environments.json'), '{ not json');
     const file = new EnvironmentFile(path.join(dir, 'environments.json'));
@@ -81,7 +81,7 @@ describe('EnvironmentStore', () => {
     expect(file.problem).toMatch(/could not be read.*kept as/);
     const backup = readdirSync(dir).find((name) => name.includes('unreadable'));
     expect(backup && readFileSync(path.join(dir, backup), 'utf8')).toBe('{ not json');
-    store.save({ name: 'New', variables: [] });
+    await store.save({ name: 'New', variables: [] });
     expect(backup && readFileSync(path.join(dir, backup), 'utf8')).toBe('{ not json');
   });
 });

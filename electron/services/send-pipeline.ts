@@ -34,12 +34,12 @@ export interface PipelineParts {
 
 export function createSendPipeline({ engine, auth, environments, history, jars }: PipelineParts) {
   async function exchangeFor(
-    { requestId, draft: template, environmentId, options }: SendInput,
+    { requestId, draft: template, environmentId, savedRequestId, options }: SendInput,
     secrets: string[],
     jar: CookieJar,
   ) {
     // An undefined {{variable}} blocks the send: it never silently becomes an empty string.
-    const scope = environments.scopeFor(environmentId);
+    const scope = environments.scopeFor(environmentId, savedRequestId);
     const resolution = resolveDraft(template, scope);
     if (!resolution.ok) {
       throw new LanternError('template.unresolved', resolution.errors.map((e) => e.message).join(' '));

@@ -130,11 +130,16 @@ export const createTabsSlice: StateCreator<LanternState, [], [], TabsSlice> = (s
       if (tab.inFlightId) return;
       const requestId = nextId('r');
       patchTab(tab.id, { phase: 'sending', inFlightId: requestId, sendError: undefined, receivedBytes: 0 });
+      // A saved request's secret folder variables resolve on the main side, from its place in the workspace.
+      const savedRequestId = tab.sourceId?.startsWith('file:')
+        ? tab.sourceId.slice('file:'.length)
+        : undefined;
       const result = await call('send', {
         requestId,
         draft: tab.draft,
         environmentId: get().environmentId,
         ...(tab.workspaceId ? { workspaceId: tab.workspaceId } : {}),
+        ...(savedRequestId ? { savedRequestId } : {}),
       });
       if (tabByRequest(requestId)?.id !== tab.id) return; // closed or superseded
       if (result.ok) {

@@ -28,6 +28,8 @@ export const coreCalls = {
         environmentId: z.string().max(128).optional(),
         /** The workspace the request belongs to: its cookie jar is used. Absent: the jar of requests outside one. */
         workspaceId: jarWorkspaceIdSchema.optional(),
+        /** The saved request being sent: its folders' variables (secret ones too) resolve on the main side. */
+        savedRequestId: z.string().min(1).max(200).optional(),
         options: sendOptionsSchema.default({ timeoutMs: 30_000, connectTimeoutMs: 10_000 }),
       })
       .strict(),

@@ -13,6 +13,8 @@ export const environmentSummarySchema = z.object({
   /** Built in (like the sample's): read-only. */
   builtIn: z.boolean().default(false),
   variables: z.array(environmentVariableSchema),
+  /** Plain words when some secret values are unavailable (vault unreadable, or never stored here). */
+  problem: z.string().optional(),
 });
 export type EnvironmentSummary = z.infer<typeof environmentSummarySchema>;
 

@@ -37,11 +37,11 @@ async function loadFiles(tls: TlsOptions): Promise<TlsSettings> {
   const certPath = tls.clientCertFile;
   // A PEM bundle may hold both the certificate and its key.
   const keyPath = tls.clientKeyFile ?? certPath;
-  const [ca, cert, key] = await Promise.all([
-    tls.caFile ? readCached(tls.caFile, 'CA file') : undefined,
-    certPath ? readCached(certPath, 'client certificate') : undefined,
-    keyPath ? readCached(keyPath, 'client key') : undefined,
-  ]);
+  // One after the other, so a missing file is always reported under the same name (a bundle
+  // used as both certificate and key is read once, as the certificate).
+  const ca = tls.caFile ? await readCached(tls.caFile, 'CA file') : undefined;
+  const cert = certPath ? await readCached(certPath, 'client certificate') : undefined;
+  const key = keyPath === certPath ? cert : keyPath ? await readCached(keyPath, 'client key') : undefined;
   const connect: TlsSettings['connect'] = { rejectUnauthorized: tls.verify !== false };
   // Node's `ca` replaces the public roots; a user's CA file is meant to add to them.
   if (ca) connect.ca = [...rootCertificates, ca.bytes.toString('utf8')];

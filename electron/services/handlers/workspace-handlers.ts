@@ -4,7 +4,7 @@ import type { ServiceContext } from './service-context';
 import { workspaceExchangeHandlers } from './workspace-exchange-handlers';
 import { importText, readImport, writeImport } from './workspace-import';
 import { saveSampleWorkspace } from './workspace-sample';
-import { viewOf, WorkspaceSession } from './workspace-session';
+import { WorkspaceSession } from './workspace-session';
 import { newId } from '../workspace/slug';
 
 const blankDraft = () => ({
@@ -24,7 +24,7 @@ export function workspaceHandlers(
     emit: context.emit,
   }),
 ): Pick<Handlers, keyof WorkspaceCalls> {
-  const view = () => viewOf(session.store);
+  const view = () => session.view();
   return {
     listWorkspaces: async () => {
       // The most recent workspace opens again at start, as the app was left.
@@ -60,13 +60,17 @@ export function workspaceHandlers(
       await session.store.updateRequest(id, defined);
       return view();
     },
-    duplicateRequest: async ({ id }) => ({ view: view(), id: (await session.store.duplicateRequest(id)).id }),
-    createFolder: async ({ parentId, name }) => ({
-      view: view(),
-      id: (await session.store.createFolder(parentId, { name })).id,
-    }),
+    // The view is taken after the change: it is a copy (secret values masked), not the live tree.
+    duplicateRequest: async ({ id }) => {
+      const copy = await session.store.duplicateRequest(id);
+      return { view: view(), id: copy.id };
+    },
+    createFolder: async ({ parentId, name }) => {
+      const folder = await session.store.createFolder(parentId, { name });
+      return { view: view(), id: folder.id };
+    },
     updateFolder: async ({ id, ...patch }) => {
-      await session.store.updateFolder(id, patch);
+      await session.updateFolder(id, patch);
       return view();
     },
     moveItem: async ({ kind, id, toFolderId, index }) => {
@@ -76,15 +80,15 @@ export function workspaceHandlers(
     },
     deleteItem: async ({ kind, id }) => {
       const undoToken =
-        kind === 'request' ? await session.store.deleteRequest(id) : await session.store.deleteFolder(id);
+        kind === 'request' ? await session.store.deleteRequest(id) : await session.deleteFolder(id);
       return { view: view(), undoToken };
     },
     undoDelete: async ({ token }) => {
-      await session.store.undo(token);
+      await session.undo(token);
       return view();
     },
     reloadWorkspace: async () => {
-      await session.store.reload();
+      await session.reload();
       return view();
     },
     previewImport: async (source) => {

@@ -153,4 +153,21 @@ describe('Vault', () => {
     const vault = await openIn(tempDir());
     await expect(vault.resetVault()).rejects.toMatchObject({ code: 'vault.reset-refused' });
   });
+  it('applies several sets and deletes in one write, and writes nothing when nothing changes', async () => {
+    const dir = tempDir();
+    const vault = await openIn(dir);
+    await vault.apply({ set: { a: '1', b: '2', c: '3' } });
+    const file = path.join(dir, 'vault.json');
+    const written = statSync(file).mtimeMs;
+    await vault.apply({ set: { a: '1' }, delete: ['never-there'] });
+    expect(statSync(file).mtimeMs).toBe(written);
+    await vault.apply({ set: { b: 'two' }, delete: ['a', 'c'] });
+    const again = await openIn(dir);
+    expect(again.ids()).toEqual(['b']);
+    expect(again.get('b')).toBe('two');
+    writeFileSync(file, '{ broken');
+    const broken = await openIn(dir);
+    await expect(broken.apply({ set: { x: 'y' } })).rejects.toMatchObject({ code: 'vault.unavailable' });
+    expect(readFileSync(file, 'utf8')).toBe('{ broken');
+  });
 });

@@ -79,6 +79,32 @@ export class Vault {
     });
   }
 
+  /**
+   * Several sets and deletes in one write: either all of them are on disk afterwards or none.
+   * Nothing is written when nothing would change.
+   */
+  apply(changes: { set?: Record<string, string>; delete?: string[] }): Promise<void> {
+    return this.enqueue(async () => {
+      const key = this.usableKey();
+      const entries = { ...this.sealed };
+      let changed = false;
+      for (const id of changes.delete ?? []) {
+        if (!(id in entries)) continue;
+        delete entries[id];
+        changed = true;
+      }
+      for (const [id, value] of Object.entries(changes.set ?? {})) {
+        if (this.values.get(id) === value && id in entries) continue;
+        entries[id] = seal(key, id, value);
+        changed = true;
+      }
+      if (!changed) return;
+      await this.persist(entries);
+      for (const id of changes.delete ?? []) this.values.delete(id);
+      for (const [id, value] of Object.entries(changes.set ?? {})) this.values.set(id, value);
+    });
+  }
+
   /** Resolves to whether there was such an entry. */
   delete(id: string): Promise<boolean> {
     return this.enqueue(async () => {

@@ -69,6 +69,11 @@ export class WorkspaceStore {
     return this.files.state.dir;
   }
 
+  /** A folder's place, relative to the workspace folder (`''` for the workspace folder itself). */
+  folderPath(id: string): string | undefined {
+    return this.files.state.folders.get(id)?.path;
+  }
+
   /** A hash of the request's file as Lantern last read or wrote it; it changes when the file does. */
   revisionOf(id: string): string | undefined {
     return this.files.state.requests.get(id)?.revision;

@@ -29,7 +29,8 @@ export function FolderEditor({
   const dialog = useRef<HTMLDialogElement>(null);
   const [headers, setHeaders] = useState<KeyValueRow[]>(folder.headers ?? []);
   const [variables, setVariables] = useState<VariableRow[]>(
-    (folder.variables ?? []).map((v) => ({ ...v, keepValue: false })),
+    // A secret arrives as its masked preview; sent back untouched, the main side keeps its value.
+    (folder.variables ?? []).map((v) => ({ ...v, keepValue: v.secret })),
   );
   const [choice, setChoice] = useState<AuthChoice>(authChoice(folder.auth));
   const [credentialId, setCredentialId] = useState(
@@ -145,7 +146,8 @@ export function FolderEditor({
         <h3>Variables</h3>
         <VariablesTable rows={variables} readOnly={false} onChange={setVariables} />
         <p className="hint">
-          A secret folder variable keeps no value in the workspace files: define its value in an environment.
+          A secret folder variable&apos;s value is kept encrypted in this computer&apos;s vault, never in the
+          workspace files: a colleague who opens the workspace types their own.
         </p>
         <InheritedList
           title="Inherited variables"

@@ -99,9 +99,14 @@ export function EnvironmentEditor({ onClose }: { onClose: () => void }) {
             onChange={(next) => (setRows(next), setSaved(false))}
           />
           <p className="hint">
-            Secret values stay on the main side and show masked here. Until the encrypted vault arrives they
-            are kept in memory only: after a restart, enter them again.
+            Secret values stay on the main side and show masked here. They are kept encrypted in this
+            computer&apos;s vault, never in environment or workspace files.
           </p>
+          {selected?.problem && (
+            <p className="inline-error" role="status" data-testid="environment-problem">
+              {selected.problem}
+            </p>
+          )}
           {error && (
             <p className="inline-error" role="alert" data-testid="environment-error">
               {error}

@@ -21,10 +21,13 @@ export function UrlBar() {
   const workspaceRoot = useLantern((s) => s.workspaceView?.root);
   const segments = useMemo(() => {
     const defined = definedNames(environments, environmentId);
-    // A saved request also sees its folders' variables (filled in before sending).
+    // A saved request also sees its folders' variables (filled in before sending; secret ones
+    // resolve on the main side from the vault).
     const requestId = fileIdOf(sourceId);
     const chain = requestId && workspaceRoot ? folderChain(workspaceRoot, requestId) : undefined;
     for (const variable of chain ? inheritedSettings(chain).variables : []) defined.add(variable.value.name);
+    for (const folder of chain ?? [])
+      for (const variable of folder.variables ?? []) if (variable.secret) defined.add(variable.name);
     return segmentVariables(url, defined);
   }, [url, environments, environmentId, sourceId, workspaceRoot]);
   const undefinedNames = [
