@@ -14,3 +14,13 @@ export { parseCurl } from './parse-curl';
 export { toCurl } from './to-curl';
 export { detectDialect, splitShellWords, type ShellWordsResult } from './shell-words';
 export { quoteBash, quoteCmd } from './shell-quote';
+export {
+  browserSessionFromCurl,
+  cookiePairs,
+  DEFAULT_CSRF_HEADER,
+  isCookieHeaderName,
+  isCsrfHeaderName,
+  mergeCookieHeaders,
+  type BrowserSession,
+  type BrowserSessionResult,
+} from './browser-session';
