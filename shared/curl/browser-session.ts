@@ -97,13 +97,13 @@ export function browserSessionFromCurl(text: string, csrfHeader = DEFAULT_CSRF_H
     ok: true,
     siteUrl: origin,
     cookie,
-    csrfHeader: csrf && csrf.value.trim() !== '' ? canonical(csrf.name.trim()) : wanted,
+    csrfHeader: csrf && csrf.value.trim() !== '' ? canonicalHeaderName(csrf.name.trim()) : wanted,
     csrfToken: csrf?.value.trim() ?? '',
     notes,
   };
 }
 
 /** `x-totara-sesskey` → `X-Totara-Sesskey`: how the header is shown and sent. */
-function canonical(name: string): string {
+export function canonicalHeaderName(name: string): string {
   return name.replace(/(^|-)([a-z])/g, (_m, dash: string, letter: string) => dash + letter.toUpperCase());
 }

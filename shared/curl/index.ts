@@ -16,6 +16,7 @@ export { detectDialect, splitShellWords, type ShellWordsResult } from './shell-w
 export { quoteBash, quoteCmd } from './shell-quote';
 export {
   browserSessionFromCurl,
+  canonicalHeaderName,
   cookiePairs,
   DEFAULT_CSRF_HEADER,
   isCookieHeaderName,
