@@ -85,9 +85,10 @@ test('paste a browser "Copy as cURL" as a session credential and call the AJAX A
   const copied = await copiedFromBrowser();
   await lantern.request('POST', sandbox.endpoints.ajaxGraphql);
   await lantern.setJsonBody('{"operationName":"totara_webapi_status","variables":{}}');
-  const notes = await auth.pasteBrowserSession('Sandbox (Chrome)', copied.curl, () =>
-    lantern.page.screenshot({ path: testInfo.outputPath('browser-session-saved.png') }),
-  );
+  const notes = await auth.pasteBrowserSession('Sandbox (Chrome)', copied.curl, {
+    filled: () => lantern.page.screenshot({ path: testInfo.outputPath('browser-session-paste.png') }),
+    saved: () => lantern.page.screenshot({ path: testInfo.outputPath('browser-session-saved.png') }),
+  });
   expect(notes[0]).toMatch(/^Kept 1 cookie \(/);
   await expect(lantern.page.getByTestId('auth-secret-preview')).toContainText('CSRF token ••••');
   await lantern.page.screenshot({ path: testInfo.outputPath('browser-session-auth.png') });

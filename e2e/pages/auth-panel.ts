@@ -38,7 +38,7 @@ export class AuthPanel {
   async pasteBrowserSession(
     label: string,
     curl: string,
-    onSaved?: () => Promise<unknown>,
+    hooks: { filled?: () => Promise<unknown>; saved?: () => Promise<unknown> } = {},
   ): Promise<string[]> {
     await this.page.getByTestId('request-tab-auth').click();
     await this.page.getByTestId('auth-type').selectOption('browserSession');
@@ -46,11 +46,12 @@ export class AuthPanel {
     await expect(this.dialog).toBeVisible();
     await this.page.getByTestId('credential-label').fill(label);
     await this.page.getByTestId('credential-curl').fill(curl);
+    await hooks.filled?.();
     await this.page.getByTestId('credential-save').click();
     const notes = this.page.getByTestId('browser-session-notes');
     await expect(notes).toBeVisible();
     const lines = await notes.locator('li').allTextContents();
-    await onSaved?.();
+    await hooks.saved?.();
     await this.page.getByTestId('credential-save').click();
     await expect(this.dialog).toBeHidden();
     await expect(this.page.getByTestId('auth-credential').locator('option:checked')).toHaveText(label);

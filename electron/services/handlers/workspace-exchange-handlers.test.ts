@@ -66,6 +66,34 @@ describe('pasting a browser "Copy as cURL" into the URL bar', () => {
   });
 });
 
+describe('importing a browser session', () => {
+  it('fills a browser-session need from a fresh pasted cURL, or explains an unreadable one', async () => {
+    const view = await call<WorkspaceView>('createWorkspace', { name: 'Imported' });
+    const done = await call<{ view: WorkspaceView; skipped: string[] }>('importIntoWorkspace', {
+      text: chromeBash,
+      secrets: { 'browser-session-1': firefoxBash },
+    });
+    const request = done.view.root.folders[0]?.requests[0];
+    const listed = await call<CredentialSummary[]>('listCredentials', {});
+    const session = listed.find((c) => c.kind === 'browserSession');
+    expect(session).toMatchObject({
+      fields: { siteUrl: 'https://learn.example.com', csrfHeader: 'X-Totara-Sesskey' },
+    });
+    expect(request?.draft.auth).toEqual({ type: 'browserSession', credentialId: session?.id });
+    expect(await everything(view.path)).not.toContain('5q0hv2n8c1kd4lqe7rbbg1dq2m');
+
+    const refused = await call<{ skipped: string[] }>('importIntoWorkspace', {
+      text: chromeBash,
+      secrets: { 'browser-session-1': 'not a command' },
+    });
+    expect(refused.skipped).toContainEqual(
+      expect.stringMatching(
+        /^The credential "Browser session \(request .*\)" was not created: .*cURL command/,
+      ),
+    );
+  });
+});
+
 describe('exportPostman environment files', () => {
   it('are written beside the collection, and an existing one is never overwritten', async () => {
     const view = await call<WorkspaceView>('createWorkspace', { name: 'Envs' });

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CredentialSummary } from '../../../shared/model/auth';
 import { call } from '../../api';
+import '../import/import.css';
 
 interface BrowserSessionDialogProps {
   /** Edit this one (a fresh paste replaces its session); absent: create. */
@@ -90,7 +91,7 @@ export function BrowserSessionDialog({ existing, onClose }: BrowserSessionDialog
                 onChange={(e) => setCsrfHeader(e.target.value)}
               />
             </label>
-            <label>
+            <label className="import-field">
               Copy as cURL
               {existing ? ' (paste a fresh one to replace the session; leave empty to keep it)' : ''}
               <textarea
