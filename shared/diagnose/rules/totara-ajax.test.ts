@@ -81,6 +81,17 @@ describe('Totara AJAX API and developer endpoint (scenarios 17 and 18)', () => {
       }),
     };
     expect(findingOf(stale, 'totara.ajax.sesskey').title).toBe('The pasted sesskey is no longer valid');
+    const noSesskey = {
+      exchange: exchange({
+        url: AJAX_URL,
+        requestHeaders: [JSON_SENT, ['Cookie', 'TotaraSession=••••8f2a']],
+        body: badSesskey('require_refresh'),
+        auth,
+      }),
+    };
+    expect(findingOf(noSesskey, 'totara.ajax.sesskey').title).toBe(
+      'The pasted browser session has no sesskey',
+    );
   });
 
   it('explains direct queries, missing keys and a hidden unknown operation', () => {

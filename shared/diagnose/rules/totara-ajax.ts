@@ -25,7 +25,8 @@ function sesskey(facts: Facts): Finding[] {
   ];
   const noCookie = cookie === undefined || !/TotaraSession/i.test(cookie);
   const applied = facts.input.exchange?.auth;
-  if (applied?.type === 'browserSession') return [pastedSessionEnded(refused, error, applied, evidence)];
+  if (applied?.type === 'browserSession')
+    return [pastedSessionEnded(refused, error, applied, evidence, sent !== undefined)];
   const copiedCurl =
     ' If the request came from "Copy as cURL", check that the cookies came along: Chrome puts them in -b \'…\', not in a -H header.';
   if (refused && error.category !== 'require_login') {
@@ -61,9 +62,20 @@ function pastedSessionEnded(
   error: GraphqlError,
   applied: AppliedAuth,
   evidence: Evidence[],
+  sesskeySent: boolean,
 ): Finding {
   const label = applied.credentialLabel ?? 'the credential';
   const stale = refused !== undefined && error.category !== 'require_login';
+  if (stale && !sesskeySent) {
+    return {
+      id: 'totara.ajax.sesskey',
+      severity: 'error',
+      title: 'The pasted browser session has no sesskey',
+      explanation: `The browser session pasted into ${label} holds the cookie but no X-Totara-Sesskey header, and Totara's AJAX API refuses calls without it.`,
+      fix: `Copy as cURL a request the page made to ajax.php (it carries the x-totara-sesskey header) and paste it into ${label}; check that the credential's CSRF header is X-Totara-Sesskey.`,
+      evidence,
+    };
+  }
   return {
     id: stale ? 'totara.ajax.sesskey' : 'totara.ajax.not-logged-in',
     severity: 'error',
