@@ -1,6 +1,7 @@
 import { startSandbox, type RunningSandbox } from '../sandbox';
 import { test, expect } from './fixtures';
 import { AuthPanel } from './pages/auth-panel';
+import { Troubleshooting } from './pages/troubleshooting';
 
 let sandbox: RunningSandbox;
 test.beforeAll(async () => {
@@ -51,4 +52,60 @@ test('register a client, send with its token, watch it count down, re-grant afte
   await expect(steps).toContainText('Got a new token');
   await expect(steps).toContainText('Retried once with a fresh credential');
   await expect(steps.locator('li')).toHaveCount(3);
+});
+
+/** Logs in to the sandbox AJAX site the way a browser does, and writes what Chrome's "Copy as cURL" would. */
+async function copiedFromBrowser(): Promise<{ curl: string; sessionId: string; sesskey: string }> {
+  const login = await fetch(sandbox.endpoints.ajaxLogin, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+    body: new URLSearchParams(sandbox.credentials.ajax).toString(),
+    redirect: 'manual',
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+  const sesskey = /"sesskey":"([^"]+)"/.exec(await login.text())?.[1] ?? '';
+  const curl = [
+    `curl '${sandbox.endpoints.ajaxGraphql}'`,
+    "  -H 'accept: application/json, text/javascript, */*; q=0.01'",
+    "  -H 'content-type: application/json'",
+    `  -b '${cookie}'`,
+    `  -H 'x-totara-sesskey: ${sesskey}'`,
+    `  --data-raw '{"operationName":"totara_webapi_status","variables":{}}'`,
+  ].join(' \\\n');
+  return { curl, sessionId: cookie.split('=')[1] ?? '', sesskey };
+}
+
+test('paste a browser "Copy as cURL" as a session credential and call the AJAX API with it', async ({
+  lantern,
+}, testInfo) => {
+  const auth = new AuthPanel(lantern.page);
+  const copied = await copiedFromBrowser();
+  await lantern.request('POST', sandbox.endpoints.ajaxGraphql);
+  await lantern.setJsonBody('{"operationName":"totara_webapi_status","variables":{}}');
+  const notes = await auth.pasteBrowserSession('Sandbox (Chrome)', copied.curl, {
+    filled: () => lantern.page.screenshot({ path: testInfo.outputPath('browser-session-paste.png') }),
+    saved: () => lantern.page.screenshot({ path: testInfo.outputPath('browser-session-saved.png') }),
+  });
+  expect(notes[0]).toMatch(/^Kept 1 cookie \(/);
+  await expect(lantern.page.getByTestId('auth-secret-preview')).toContainText('CSRF token ••••');
+  await lantern.page.screenshot({ path: testInfo.outputPath('browser-session-auth.png') });
+  await lantern.send();
+  await expect(lantern.statusCode).toHaveText('200 OK');
+  expect(await lantern.responseText()).toContain('"status": "ok"');
+  const page = await lantern.page.content();
+  expect(page).not.toContain(copied.sesskey);
+  expect(page).not.toContain(copied.sessionId);
+
+  // The site forgets the session: Lantern does not retry, and says what to do.
+  sandbox.reset();
+  await lantern.send();
+  const troubleshooting = new Troubleshooting(lantern.page);
+  await troubleshooting.openDiagnostics();
+  await expect(troubleshooting.finding('totara.ajax.not-logged-in')).toContainText(
+    'The browser session pasted into Sandbox (Chrome) has expired or its sesskey is no longer valid',
+  );
+  await lantern.page.screenshot({ path: testInfo.outputPath('browser-session-ended.png') });
 });

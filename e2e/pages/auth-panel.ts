@@ -31,6 +31,33 @@ export class AuthPanel {
     await expect(this.page.getByTestId('auth-credential').locator('option:checked')).toHaveText(client.label);
   }
 
+  /**
+   * Creates a "Session from a browser" credential by pasting a Copy as cURL command, and returns
+   * the notes the dialog shows after saving (cookies kept, a missing sesskey…).
+   */
+  async pasteBrowserSession(
+    label: string,
+    curl: string,
+    hooks: { filled?: () => Promise<unknown>; saved?: () => Promise<unknown> } = {},
+  ): Promise<string[]> {
+    await this.page.getByTestId('request-tab-auth').click();
+    await this.page.getByTestId('auth-type').selectOption('browserSession');
+    if (!(await this.dialog.isVisible())) await this.page.getByTestId('auth-new-credential').click();
+    await expect(this.dialog).toBeVisible();
+    await this.page.getByTestId('credential-label').fill(label);
+    await this.page.getByTestId('credential-curl').fill(curl);
+    await hooks.filled?.();
+    await this.page.getByTestId('credential-save').click();
+    const notes = this.page.getByTestId('browser-session-notes');
+    await expect(notes).toBeVisible();
+    const lines = await notes.locator('li').allTextContents();
+    await hooks.saved?.();
+    await this.page.getByTestId('credential-save').click();
+    await expect(this.dialog).toBeHidden();
+    await expect(this.page.getByTestId('auth-credential').locator('option:checked')).toHaveText(label);
+    return lines;
+  }
+
   async openTokens(): Promise<void> {
     await this.page.getByTestId('response-tab-tokens').click();
     await expect(this.page.getByTestId('tokens-panel')).toBeVisible();

@@ -1,7 +1,7 @@
 /** Credentials, the vault and OAuth tokens: secrets leave the main side only through the reveal calls. */
 import { z } from 'zod';
 
-import { credentialSummarySchema } from '../model/auth';
+import { credentialKindSchema, credentialSummarySchema } from '../model/auth';
 
 import { tokenSummarySchema } from '../model/token';
 import { vaultStatusSchema } from '../model/vault';
@@ -14,13 +14,33 @@ export const credentialCalls = {
     input: z
       .object({
         id: z.string().min(1).max(128).optional(),
-        kind: z.enum(['bearer', 'basic', 'apiKey', 'oauth2', 'session']),
+        kind: credentialKindSchema,
         label: z.string().max(200),
         fields: z.record(z.string().max(64), z.string().max(4_096)),
         secret: z.string().max(65_536).optional(),
       })
       .strict(),
     output: credentialSummarySchema,
+  },
+  /**
+   * Creates (no id) or updates a browser-session credential from a pasted "Copy as cURL": the main
+   * side reads the cookie and the CSRF header from it. Only the masked summary comes back.
+   */
+  credentialFromCurl: {
+    input: z
+      .object({
+        id: z.string().min(1).max(128).optional(),
+        label: z.string().max(200),
+        text: z.string().max(200_000),
+        /** The CSRF header to look for; default X-Totara-Sesskey. */
+        csrfHeader: z.string().max(256).optional(),
+      })
+      .strict(),
+    output: z.object({
+      credential: credentialSummarySchema,
+      /** Plain words on what was taken, e.g. that no sesskey header was found. */
+      notes: z.array(z.string()),
+    }),
   },
   deleteCredential: {
     input: z.object({ id: z.string().min(1).max(128) }).strict(),

@@ -14,3 +14,14 @@ export { parseCurl } from './parse-curl';
 export { toCurl } from './to-curl';
 export { detectDialect, splitShellWords, type ShellWordsResult } from './shell-words';
 export { quoteBash, quoteCmd } from './shell-quote';
+export {
+  browserSessionFromCurl,
+  canonicalHeaderName,
+  cookiePairs,
+  DEFAULT_CSRF_HEADER,
+  isCookieHeaderName,
+  isCsrfHeaderName,
+  mergeCookieHeaders,
+  type BrowserSession,
+  type BrowserSessionResult,
+} from './browser-session';

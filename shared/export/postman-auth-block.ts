@@ -12,7 +12,12 @@ const SECRET_VARIABLE: Record<CredentialNeed['kind'], string> = {
   basic: 'password',
   apiKey: 'api_key',
   session: 'session_cookie',
+  browserSession: 'session_cookie',
 };
+
+/** `{{session_cookie_2}}` → `sesskey_2`: the CSRF token of the same browser session. */
+export const csrfPlaceholder = (cookiePlaceholder: string): string =>
+  cookiePlaceholder.replace(/^session_cookie/, 'sesskey');
 
 /**
  * Gives each credential the placeholder its secret is exported as. A second credential of
@@ -61,7 +66,9 @@ export function postmanAuthBlock(
     case 'apiKey':
       return { type: 'apikey', apikey: params({ key: auth.name, value: secret, in: auth.in }) };
     case 'session':
-      // Postman has no session auth: the cookie travels as an API key in the Cookie header.
+    case 'browserSession':
+      // Postman has no session auth: the cookie travels as an API key in the Cookie header
+      // (a browser session's CSRF header is written on the request: see to-postman.ts).
       return { type: 'apikey', apikey: params({ key: 'Cookie', value: secret, in: 'header' }) };
     case 'oauth2': {
       const grant = postmanGrant(fields);

@@ -1,6 +1,7 @@
 import type { Collection, Folder, SavedRequest } from '../model/collection';
 import type { HeaderRow, RequestBody, RequestDraft } from '../model/request';
-import { postmanAuthBlock, secretPlaceholders } from './postman-auth-block';
+import { csrfPlaceholder, postmanAuthBlock, secretPlaceholders } from './postman-auth-block';
+import { withoutLiteralSecrets } from './secret-headers';
 
 type Json = Record<string, unknown>;
 
@@ -102,12 +103,30 @@ class PostmanWriter {
     return postmanAuthBlock(auth, this.collection.credentials, this.placeholders);
   }
 
+  /** Postman's auth holds one header: a browser session's CSRF header travels as a `{{sesskey}}` header. */
+  sessionHeader(auth: RequestDraft['auth']): HeaderRow[] {
+    if (auth.type !== 'browserSession') return [];
+    const credential = this.collection.credentials.find((c) => c.id === auth.credentialId);
+    const name = credential?.fields.csrfHeader;
+    if (!name) return [];
+    const cookie = this.placeholders.get(auth.credentialId) ?? 'session_cookie';
+    return [{ name, value: `{{${csrfPlaceholder(cookie)}}}`, enabled: true }];
+  }
+
   request(saved: SavedRequest, inherited: readonly HeaderRow[]): Json {
     const { draft } = saved;
     const where = `Request "${saved.name}"`;
     // Postman folders cannot hold headers, so each request carries its folders' ones.
     const own = new Set(draft.headers.map((h) => h.name.toLowerCase()));
-    const headers = [...inherited.filter((h) => !own.has(h.name.toLowerCase())), ...draft.headers];
+    const safe = withoutLiteralSecrets([
+      ...inherited.filter((h) => !own.has(h.name.toLowerCase())),
+      ...draft.headers,
+    ]);
+    if (safe.replaced.length > 0)
+      this.warnings.push(
+        `${where} had secret values in its headers; they were written as ${safe.replaced.map((n) => `{{${n}}}`).join(', ')}: define ${safe.replaced.length > 1 ? 'those variables' : 'that variable'} in Postman.`,
+      );
+    const headers = [...safe.rows, ...this.sessionHeader(draft.auth)];
     if (draft.settings)
       this.warnings.push(
         `${where} has its own transport settings (TLS, redirects, timeout); Postman keeps those elsewhere, so they were left out.`,

@@ -3,6 +3,7 @@ import type { Collection, Folder } from '../model/collection';
 import type { RequestBody, RequestDraft } from '../model/request';
 import { requestAuth, type AuthOutcome } from './auth-outcome';
 import { liftAuthorizationHeader } from './authorization-header';
+import { liftSessionHeaders } from './session-headers';
 import { graphqlFromJson } from './har-body';
 import { ImportContext, type ImportResult } from './import-context';
 import { reportFile } from './postman-body';
@@ -61,13 +62,8 @@ export function importCurl(text: string, dialect?: CurlDialect): ImportResult {
       }
     : { kind: 'absent' };
   const headers = request.headers.map((h) => ({ ...h, enabled: true }));
-  const lifted = liftAuthorizationHeader(headers, outcome, ctx, where);
-  if (lifted.headers.some((h) => h.name.toLowerCase() === 'cookie')) {
-    ctx.skip(
-      `The cookies of ${where} were imported as a Cookie header. A cookie is usually a login session, which is a` +
-        ' secret: consider a session credential instead, and remove the header before you share the collection.',
-    );
-  }
+  const byHeader = liftAuthorizationHeader(headers, outcome, ctx, where);
+  const lifted = liftSessionHeaders(byHeader.headers, byHeader.outcome, ctx, where, request.url);
   const { auth, inheritAuth } = requestAuth(lifted.outcome, ctx, where);
   const draft: RequestDraft = {
     method: request.method,

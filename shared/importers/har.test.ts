@@ -32,16 +32,14 @@ describe('importHar on a Chrome HAR', () => {
     );
   });
 
-  it('drops pseudo-headers and content-length, keeps cookies as a Cookie header', () => {
+  it('drops pseudo-headers and content-length; cookies and CSRF headers become a browser session', () => {
     const me = requestNamed(root, 'GET /api/me?fields=name,email').draft;
-    expect(me.headers.map((h) => h.name)).toEqual([
-      'Accept',
-      'Cookie',
-      'Referer',
-      'User-Agent',
-      'X-Requested-With',
-    ]);
-    expect(me.headers[1]?.value).toBe('sid=s%3A9f8e7d6c.Kx1; theme=dark');
+    expect(me.headers.map((h) => h.name)).toEqual(['Accept', 'Referer', 'User-Agent', 'X-Requested-With']);
+    expect(me.auth).toEqual({ type: 'browserSession', credentialId: 'browser-session-1' });
+    const profile = requestNamed(root, 'PUT /api/profile').draft;
+    expect(profile.headers.map((h) => h.name)).toEqual(['content-type']);
+    expect(profile.auth).toEqual({ type: 'browserSession', credentialId: 'browser-session-2' });
+    expect(JSON.stringify(report.collection)).not.toContain('9f8e7d6c');
     const graphql = requestNamed(root, 'POST /api/graphql').draft;
     expect(graphql.headers.map((h) => h.name)).toEqual(['accept', 'content-type', 'origin']);
   });
@@ -51,10 +49,24 @@ describe('importHar on a Chrome HAR', () => {
     expect(graphql.draft.auth).toEqual({ type: 'bearer', credentialId: 'bearer-1' });
     expect(report.collection.credentials).toEqual([
       {
+        id: 'browser-session-1',
+        kind: 'browserSession',
+        label: 'Browser session (request "GET /api/me?fields=name,email" in app.example.com)',
+        fields: { siteUrl: 'https://app.example.com' },
+        secretLeftOut: true,
+      },
+      {
         id: 'bearer-1',
         kind: 'bearer',
         label: 'Bearer token (request "POST /api/graphql" in app.example.com)',
         fields: {},
+        secretLeftOut: true,
+      },
+      {
+        id: 'browser-session-2',
+        kind: 'browserSession',
+        label: 'Browser session (request "PUT /api/profile" in app.example.com)',
+        fields: { csrfHeader: 'X-Csrf-Token', siteUrl: 'https://app.example.com' },
         secretLeftOut: true,
       },
     ]);
@@ -103,7 +115,7 @@ describe('importHar on a Chrome HAR', () => {
       '1 CORS preflight (OPTIONS) request was left out: browsers send them on their own.',
       'The Authorization header of request "POST /api/graphql" in app.example.com held a Bearer credential: it became the request\'s auth, and its secret was left out. Enter it again in Lantern.',
       'Form field "file" of request "POST /api/avatar" in app.example.com sends the file beach.jpg: the path was kept, but the file itself is not part of the export. Check that it exists on this computer.',
-      'The cookies of 1 request (GET /api/me?fields=name,email) were imported as a Cookie header. A cookie is usually a login session, which is a secret: consider a session credential instead, and remove the header before you share the collection.',
+      'The Cookie and X-Csrf-Token headers of 2 requests (GET /api/me?fields=name,email, PUT /api/profile) held a browser session, a secret: they were left out, and those requests use a browser-session credential instead (unless they had their own auth). Paste a fresh "Copy as cURL" from the browser into it to fill it in.',
     ]);
   });
 });

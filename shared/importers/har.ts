@@ -3,8 +3,9 @@ import type { Collection, Folder, SavedRequest } from '../model/collection';
 import type { HeaderRow, RequestDraft } from '../model/request';
 import { requestAuth } from './auth-outcome';
 import { liftAuthorizationHeader } from './authorization-header';
+import { headerPhrase, liftSessionHeaders } from './session-headers';
 import { readHarBody } from './har-body';
-import { describePlace, ImportContext, type ImportResult } from './import-context';
+import { capitalise, describePlace, ImportContext, type ImportResult } from './import-context';
 import { fail, firstIssuePath, isRecord, parseJsonFile } from './json-input';
 
 export interface HarImportOptions {
@@ -76,7 +77,13 @@ function nameOf(method: string, url: string): string {
 
 const hostOf = (url: string): string => /^[a-z][\w+.-]*:\/\/([^/?#]*)/i.exec(url)?.[1] ?? '';
 
-function readEntry(entry: HarEntry, path: string[], ctx: ImportContext, withCookies: string[]): SavedRequest {
+function readEntry(
+  entry: HarEntry,
+  path: string[],
+  ctx: ImportContext,
+  withCookies: string[],
+  removedHeaders: string[],
+): SavedRequest {
   const { request } = entry;
   const method = request.method.toUpperCase();
   const name = nameOf(method, request.url);
@@ -95,8 +102,10 @@ function readEntry(entry: HarEntry, path: string[], ctx: ImportContext, withCook
       enabled: true,
     });
   }
-  if (headers.some((h) => h.name.toLowerCase() === 'cookie')) withCookies.push(name);
-  const lifted = liftAuthorizationHeader(headers, { kind: 'absent' }, ctx, where);
+  const byHeader = liftAuthorizationHeader(headers, { kind: 'absent' }, ctx, where);
+  const lifted = liftSessionHeaders(byHeader.headers, byHeader.outcome, ctx, where, request.url, false);
+  for (const header of lifted.removed) if (!removedHeaders.includes(header)) removedHeaders.push(header);
+  if (lifted.removed.length > 0) withCookies.push(name);
   headers = lifted.headers;
   const { auth, inheritAuth } = requestAuth(lifted.outcome, ctx, where);
   const draft: RequestDraft = { method, url: request.url, headers, body, auth };
@@ -144,15 +153,16 @@ export function importHar(jsonText: string, { onlyXhr = true }: HarImportOptions
     );
   }
   const withCookies: string[] = [];
+  const removedHeaders: string[] = [];
   const hosts = [...new Set(chosen.map((e) => hostOf(e.request.url)))];
   const requests = chosen.map((entry) =>
-    readEntry(entry, hosts.length > 1 ? [hostOf(entry.request.url)] : [], ctx, withCookies),
+    readEntry(entry, hosts.length > 1 ? [hostOf(entry.request.url)] : [], ctx, withCookies, removedHeaders),
   );
   if (withCookies.length > 0) {
     ctx.skip(
-      `The cookies of ${withCookies.length} request${withCookies.length > 1 ? 's' : ''} (${withCookies.slice(0, 3).join(', ')}${withCookies.length > 3 ? ', …' : ''})` +
-        ' were imported as a Cookie header. A cookie is usually a login session, which is a secret: consider a' +
-        ' session credential instead, and remove the header before you share the collection.',
+      `${capitalise(headerPhrase(removedHeaders))} of ${withCookies.length} request${withCookies.length > 1 ? 's' : ''} (${withCookies.slice(0, 3).join(', ')}${withCookies.length > 3 ? ', …' : ''})` +
+        ' held a browser session, a secret: they were left out, and those requests use a browser-session credential' +
+        ' instead (unless they had their own auth). Paste a fresh "Copy as cURL" from the browser into it to fill it in.',
     );
   }
   const name = `HAR from ${hosts.join(', ').slice(0, 200) || 'a browser'}`;

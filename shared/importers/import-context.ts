@@ -37,7 +37,8 @@ const KIND_LABELS: Record<CredentialKind, string> = {
   basic: 'Username and password',
   apiKey: 'API key',
   oauth2: 'OAuth 2.0',
-  session: 'Session cookie',
+  session: 'Session login',
+  browserSession: 'Browser session',
 };
 const ID_PREFIX: Record<CredentialKind, string> = {
   bearer: 'bearer',
@@ -45,6 +46,7 @@ const ID_PREFIX: Record<CredentialKind, string> = {
   apiKey: 'api-key',
   oauth2: 'oauth2',
   session: 'session',
+  browserSession: 'browser-session',
 };
 
 /** A value that is only a `{{variable}}` reference names where a secret lives; it is not one. */

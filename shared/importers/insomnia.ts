@@ -3,6 +3,7 @@ import type { HeaderRow, RequestDraft } from '../model/request';
 import { parseQueryParams, withQueryParams } from '../url/query-params';
 import { folderAuth, requestAuth } from './auth-outcome';
 import { liftAuthorizationHeader } from './authorization-header';
+import { liftSessionHeaders } from './session-headers';
 import { capitalise, describePlace, draftTexts, ImportContext, type ImportResult } from './import-context';
 import {
   convertTemplate,
@@ -80,12 +81,13 @@ class InsomniaReader {
     let headers = this.headers(resource.headers);
     // The sender writes multipart's Content-Type itself: it must carry the boundary it chose.
     if (body.mode === 'multipart') headers = headers.filter((h) => h.name.toLowerCase() !== 'content-type');
-    const lifted = liftAuthorizationHeader(
+    const byHeader = liftAuthorizationHeader(
       headers,
       readInsomniaAuth(resource.authentication),
       this.ctx,
       where,
     );
+    const lifted = liftSessionHeaders(byHeader.headers, byHeader.outcome, this.ctx, where, url);
     const { auth, inheritAuth } = requestAuth(lifted.outcome, this.ctx, where);
     const draft: RequestDraft = {
       method: str(resource.method).toUpperCase() || 'GET',

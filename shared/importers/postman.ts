@@ -2,6 +2,7 @@ import type { Collection, Folder, SavedRequest } from '../model/collection';
 import type { HeaderRow, RequestDraft } from '../model/request';
 import { folderAuth, requestAuth } from './auth-outcome';
 import { liftAuthorizationHeader } from './authorization-header';
+import { liftSessionHeaders } from './session-headers';
 import { capitalise, describePlace, ImportContext, type ImportResult } from './import-context';
 import { fail, firstIssuePath, isRecord, parseJsonFile } from './json-input';
 import { readPostmanAuth } from './postman-auth';
@@ -124,7 +125,8 @@ function readRequest(item: PostmanItem, path: readonly string[], ctx: ImportCont
   const { pathValues, ...url } = readUrl(source.url);
   const headers = readHeaders(source.header);
   const contentType = headers.find((h) => h.enabled && h.name.toLowerCase() === 'content-type')?.value;
-  const lifted = liftAuthorizationHeader(headers, readPostmanAuth(source.auth), ctx, where);
+  const byHeader = liftAuthorizationHeader(headers, readPostmanAuth(source.auth), ctx, where);
+  const lifted = liftSessionHeaders(byHeader.headers, byHeader.outcome, ctx, where, url.url);
   const draft: RequestDraft = {
     method: (source.method ?? 'GET').toUpperCase(),
     ...url,

@@ -18,13 +18,19 @@ export const requestAuthSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('oauth2'), credentialId }),
   z.object({ type: z.literal('session'), credentialId }),
+  /** The cookie and CSRF header of a browser session pasted as "Copy as cURL": never renewed. */
+  z.object({ type: z.literal('browserSession'), credentialId }),
 ]);
 export type RequestAuth = z.infer<typeof requestAuthSchema>;
+
+/** Every credential kind; each is also the request auth type that uses it. */
+export const credentialKinds = ['bearer', 'basic', 'apiKey', 'oauth2', 'session', 'browserSession'] as const;
+export const credentialKindSchema = z.enum(credentialKinds);
 
 /** What the renderer may know of a credential: never a secret, only a masked preview. */
 export const credentialSummarySchema = z.object({
   id: credentialId,
-  kind: z.enum(['bearer', 'basic', 'apiKey', 'oauth2', 'session']),
+  kind: credentialKindSchema,
   label: z.string(),
   /** Non-secret facts: client id, token URL, username, login URL. */
   details: z.array(z.tuple([z.string(), z.string()])),
@@ -37,7 +43,7 @@ export type CredentialSummary = z.infer<typeof credentialSummarySchema>;
 
 /** What the exchange records about the auth Lantern applied, for the timeline and diagnostics. */
 export const appliedAuthSchema = z.object({
-  type: z.enum(['none', 'bearer', 'basic', 'apiKey', 'oauth2', 'session']),
+  type: z.enum(['none', ...credentialKinds]),
   credentialLabel: z.string().optional(),
   /** Which cached token was used (its id, never its value). */
   tokenId: z.string().optional(),

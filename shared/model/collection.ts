@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requestAuthSchema } from './auth';
+import { credentialKindSchema, requestAuthSchema } from './auth';
 import { headerRowSchema, requestDraftSchema } from './request';
 
 /**
@@ -65,7 +65,7 @@ export const collectionEnvironmentSchema = z.object({
  */
 export const credentialNeedSchema = z.object({
   id: z.string(),
-  kind: z.enum(['bearer', 'basic', 'apiKey', 'oauth2', 'session']),
+  kind: credentialKindSchema,
   label: z.string(),
   /** Non-secret fields found in the source (token URL, client id, username…). */
   fields: z.record(z.string(), z.string()),

@@ -1,6 +1,8 @@
 import type { AppliedAuth, RequestAuth } from '../../../shared/model/auth';
 import type { Exchange } from '../../../shared/model/response';
 import type { PreparedRequest } from '../request-builder';
+import { mergeCookieHeaders } from '../../../shared/curl';
+import { browserSessionPieces, decodeBrowserSession } from './browser-session-secret';
 import type { Credential, CredentialStore } from './credential-store';
 import type { SessionManager } from './session-manager';
 import type { TokenManager } from './token-manager';
@@ -108,6 +110,9 @@ export async function applyAuth(
       ],
     };
   }
+  if (auth.type === 'browserSession' && credential.kind === 'browserSession') {
+    return applyBrowserSession(credential, prepared, base);
+  }
   return {
     prepared,
     applied: {
@@ -117,6 +122,44 @@ export async function applyAuth(
       ],
     },
     secrets: [],
+  };
+}
+
+/**
+ * A pasted browser session: its cookies join the request's own Cookie header (the session's win
+ * for a name both have; the jar adds only names neither has) and its CSRF header is set. Sent to
+ * the site it was copied from only, so a request elsewhere never carries the session.
+ */
+function applyBrowserSession(
+  credential: Extract<Credential, { kind: 'browserSession' }>,
+  prepared: PreparedRequest,
+  base: Pick<AppliedAuth, 'type' | 'credentialLabel'>,
+): AuthorizedRequest {
+  const secrets = browserSessionPieces(credential.session);
+  if (prepared.url.origin !== credential.siteUrl) {
+    const step = `Did not send the browser session of ${credential.label}: it belongs to ${credential.siteUrl}, and this request goes to ${prepared.url.origin}.`;
+    return { prepared, applied: { ...base, steps: [step] }, secrets };
+  }
+  if (isNoSessionOperation(prepared)) {
+    const step = 'Skipped the session: _nosession operations need none.';
+    return { prepared, applied: { ...base, steps: [step] }, secrets };
+  }
+  const { cookie, csrfToken } = decodeBrowserSession(credential.session, `"${credential.label}"`);
+  const own = prepared.headers.filter(([n]) => n.toLowerCase() === 'cookie').map(([, v]) => v);
+  let next = withHeader(prepared, 'Cookie', mergeCookieHeaders(...own, cookie) ?? cookie);
+  if (csrfToken) next = withHeader(next, credential.csrfHeader, csrfToken);
+  const sent = csrfToken
+    ? `the cookie and the ${credential.csrfHeader} header`
+    : 'the cookie (it has no CSRF token)';
+  return {
+    prepared: next,
+    applied: {
+      ...base,
+      steps: [
+        `Sent ${sent} of the browser session pasted into ${credential.label}. Lantern cannot renew it: when it expires, paste a fresh "Copy as cURL".`,
+      ],
+    },
+    secrets,
   };
 }
 

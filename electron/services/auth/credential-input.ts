@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LanternError } from '../../../shared/model/result';
+import { isBrowserSessionSecret } from './browser-session-secret';
 
 /** The credential kinds, their secret field, and the validation of what a user enters. */
 export type Credential =
@@ -28,6 +29,16 @@ export type Credential =
       /** A regular expression whose first group captures the CSRF token from the logged-in page. */
       csrfPattern: string;
       csrfHeader: string;
+    }
+  | {
+      id: string;
+      kind: 'browserSession';
+      label: string;
+      /** The origin the command was copied from: the cookie is sent there only. */
+      siteUrl: string;
+      csrfHeader: string;
+      /** The Cookie header and the CSRF token, as one JSON vault entry (see browser-session-secret.ts). */
+      session: string;
     };
 export type CredentialKind = Credential['kind'];
 
@@ -38,6 +49,7 @@ export const secretField = {
   apiKey: 'key',
   oauth2: 'clientSecret',
   session: 'password',
+  browserSession: 'session',
 } as const satisfies Record<CredentialKind, string>;
 
 export function secretOf(credential: Credential): string {
@@ -87,6 +99,10 @@ export const publicFields = {
     csrfPattern: regexWithGroup.default('"sesskey":"([^"]+)"'),
     csrfHeader: headerName.default('X-Totara-Sesskey'),
   }),
+  browserSession: z.object({
+    siteUrl: webAddress('The site address').transform((value) => new URL(value).origin),
+    csrfHeader: headerName.default('X-Totara-Sesskey'),
+  }),
 } satisfies Record<CredentialKind, z.ZodObject>;
 
 const secretFields = {
@@ -101,6 +117,13 @@ const secretFields = {
       .string({ error: 'The password is missing.' })
       .min(1, { error: 'The password is empty: fill it in.' }),
   }),
+  browserSession: z.object({
+    session: z
+      .string({ error: 'The browser session is missing: paste a "Copy as cURL" command.' })
+      .refine(isBrowserSessionSecret, {
+        error: 'The browser session must be pasted as a "Copy as cURL" command that carries a cookie.',
+      }),
+  }),
 } satisfies Record<CredentialKind, z.ZodObject>;
 
 export const kindNames: Record<CredentialKind, string> = {
@@ -109,6 +132,7 @@ export const kindNames: Record<CredentialKind, string> = {
   apiKey: 'API key',
   oauth2: 'OAuth 2 client credentials',
   session: 'session login',
+  browserSession: 'session from a browser (pasted cURL)',
 };
 const labelSchema = text('The name').max(200, { error: 'The name is longer than 200 characters.' });
 

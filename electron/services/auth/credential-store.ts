@@ -14,6 +14,12 @@ import {
   type Credential,
   type CredentialKind,
 } from './credential-input';
+import {
+  browserSessionPieces,
+  browserSessionPreview,
+  browserSessionRevealed,
+  encodeBrowserSession,
+} from './browser-session-secret';
 
 export { secretOf, validateCredential, type Credential, type CredentialKind };
 
@@ -63,6 +69,12 @@ function detailsOf(credential: Credential): [string, string][] {
       ];
     case 'basic':
       return [['Username', credential.username]];
+    case 'browserSession':
+      return [
+        ['Site', credential.siteUrl],
+        ['CSRF header', credential.csrfHeader],
+        ['Renewal', 'none: paste a fresh "Copy as cURL" when the browser session ends'],
+      ];
     default:
       return [];
   }
@@ -148,7 +160,37 @@ export class CredentialStore {
 
   /** The secret itself: callers must only do this on the user's explicit request. */
   reveal(id: string): string {
-    return secretOf(this.get(id));
+    const credential = this.get(id);
+    if (credential.kind === 'browserSession')
+      return browserSessionRevealed(credential.session, credential.csrfHeader);
+    return secretOf(credential);
+  }
+
+  /** Creates (no id) or updates the credential of a browser session read from a pasted cURL. */
+  async saveBrowserSession(input: {
+    id?: string;
+    label: string;
+    siteUrl: string;
+    csrfHeader: string;
+    cookie: string;
+    csrfToken: string;
+  }): Promise<CredentialSummary> {
+    if (input.id !== undefined) {
+      const current = this.transient.get(input.id) ?? this.saved?.record(input.id);
+      if (current && current.kind !== 'browserSession') {
+        throw new LanternError(
+          'credential.invalid',
+          `"${current.label}" is a ${kindNames[current.kind]} credential: a pasted browser session cannot replace it. Create a new credential instead.`,
+        );
+      }
+    }
+    return this.save({
+      ...(input.id !== undefined ? { id: input.id } : {}),
+      kind: 'browserSession',
+      label: input.label,
+      fields: { siteUrl: input.siteUrl, csrfHeader: input.csrfHeader },
+      secret: encodeBrowserSession({ cookie: input.cookie, csrfToken: input.csrfToken }),
+    });
   }
 
   /** Validates and keeps a new credential (saved when the store has persistence). */
@@ -229,8 +271,11 @@ export class CredentialStore {
 
   /** Every secret value held, for masking anything that might echo one back. */
   allSecrets(): string[] {
-    const saved = (this.saved?.list() ?? []).map((stored) => this.saved?.secret(stored.id) ?? '');
-    return [...[...this.transient.values()].map(secretOf), ...saved].filter((secret) => secret !== '');
+    const saved = (this.saved?.list() ?? []).flatMap((stored) =>
+      secretPieces(stored.kind, this.saved?.secret(stored.id) ?? ''),
+    );
+    const transient = [...this.transient.values()].flatMap((c) => secretPieces(c.kind, secretOf(c)));
+    return [...transient, ...saved].filter((secret) => secret !== '');
   }
 
   private async keep(credential: Credential, inMemory: boolean): Promise<CredentialSummary> {
@@ -240,13 +285,22 @@ export class CredentialStore {
   }
 }
 
+/** A browser session's vault entry holds several secrets: each is masked on its own. */
+function secretPieces(kind: CredentialKind, secret: string): string[] {
+  if (secret === '') return [];
+  return kind === 'browserSession' ? browserSessionPieces(secret) : [secret];
+}
+
 function summaryOf(credential: Credential): CredentialSummary {
   return {
     id: credential.id,
     kind: credential.kind,
     label: credential.label,
     details: detailsOf(credential),
-    secretPreview: maskSecret(secretOf(credential)),
+    secretPreview:
+      credential.kind === 'browserSession'
+        ? browserSessionPreview(credential.session)
+        : maskSecret(secretOf(credential)),
     fields: nonSecretFields(credential),
   };
 }

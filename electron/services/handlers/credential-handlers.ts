@@ -1,4 +1,5 @@
 import type { Handlers } from '../../../shared/contract';
+import { browserSessionFromCurl } from '../../../shared/curl';
 import { LanternError } from '../../../shared/model/result';
 import type { VaultStatusView } from '../../../shared/model/vault';
 import type { AuthContext } from '../auth/apply-auth';
@@ -10,6 +11,7 @@ type CredentialHandlers = Pick<
   Handlers,
   | 'listCredentials'
   | 'saveCredential'
+  | 'credentialFromCurl'
   | 'deleteCredential'
   | 'revealSecret'
   | 'vaultStatus'
@@ -54,6 +56,20 @@ export function credentialHandlers(auth: AuthContext, vault: () => Promise<Vault
   return {
     listCredentials: async () => auth.credentials.summaries(),
     saveCredential: (input) => auth.credentials.save(input),
+    credentialFromCurl: async ({ id, label, text, csrfHeader }) => {
+      const session = browserSessionFromCurl(text, csrfHeader);
+      if (!session.ok)
+        throw new LanternError('credential.invalid', `The session was not saved. ${session.error}`);
+      const credential = await auth.credentials.saveBrowserSession({
+        ...(id !== undefined ? { id } : {}),
+        label: label.trim() || `Browser session for ${new URL(session.siteUrl).host}`,
+        siteUrl: session.siteUrl,
+        csrfHeader: session.csrfHeader,
+        cookie: session.cookie,
+        csrfToken: session.csrfToken,
+      });
+      return { credential, notes: session.notes };
+    },
     deleteCredential: async ({ id }) => ({ deleted: await auth.credentials.remove(id) }),
     revealSecret: async ({ credentialId }) => ({ value: auth.credentials.reveal(credentialId) }),
     vaultStatus: async () => statusOf(await vault(), auth.credentials),

@@ -1,12 +1,13 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { parseCurl } from '../../../shared/curl';
+import { browserSessionFromCurl, parseCurl } from '../../../shared/curl';
 import { toPostman, toSnippet, type SnippetSecret } from '../../../shared/export';
 import { importCurl } from '../../../shared/importers';
 import type { Handlers } from '../../../shared/contract';
 import type { Collection, Folder } from '../../../shared/model/collection';
 import { LanternError } from '../../../shared/model/result';
 import type { AuthContext } from '../auth/apply-auth';
+import { decodeBrowserSession } from '../auth/browser-session-secret';
 import { writeFileAtomic } from '../atomic-file';
 import { slugify } from '../workspace/slug';
 import type { WorkspaceSession } from './workspace-session';
@@ -49,8 +50,40 @@ function snippetSecret(auth: AuthContext, credentialId: string): SnippetSecret |
     }
     case 'session':
       return undefined;
+    case 'browserSession': {
+      const { cookie, csrfToken } = decodeBrowserSession(credential.session, `"${credential.label}"`);
+      return { kind: 'browserSession', cookie, csrfHeader: credential.csrfHeader, csrfToken };
+    }
   }
 }
+
+/** Keeps the cookie and sesskey of a pasted command as a browser-session credential (one per site). */
+async function keepPastedSession(
+  auth: AuthContext,
+  text: string,
+): Promise<{ id: string; label: string } | undefined> {
+  const session = browserSessionFromCurl(text);
+  if (!session.ok) return undefined;
+  const label = `Browser session for ${new URL(session.siteUrl).host}`;
+  const existing = auth.credentials
+    .summaries()
+    .find((c) => c.kind === 'browserSession' && c.label === label && c.fields.siteUrl === session.siteUrl);
+  const saved = await auth.credentials.saveBrowserSession({
+    ...(existing ? { id: existing.id } : {}),
+    label,
+    siteUrl: session.siteUrl,
+    csrfHeader: session.csrfHeader,
+    cookie: session.cookie,
+    csrfToken: session.csrfToken,
+  });
+  return { id: saved.id, label };
+}
+
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 
 function findFolder(root: Folder, id: string): Folder | undefined {
   if (root.id === id) return root;
@@ -78,9 +111,22 @@ export function workspaceExchangeHandlers(auth: AuthContext, session: WorkspaceS
       const request = collection.root.requests[0];
       if (!request) throw new LanternError('curl.unreadable', 'The cURL command holds no request.');
       let draft = request.draft;
-      const notes = skipped.filter((line) => !/secret was left out/.test(line));
+      const notes = skipped.filter((line) => !/secret was left out|held a browser session/.test(line));
       const need = collection.credentials[0];
-      if (need && draft.auth.type !== 'none') {
+      if (need?.kind === 'browserSession' && draft.auth.type === 'browserSession') {
+        const kept = await keepPastedSession(auth, text);
+        if (kept) {
+          draft = { ...draft, auth: { ...draft.auth, credentialId: kept.id } };
+          notes.push(
+            `The cookie and sesskey in the command were kept as the credential "${kept.label}", not in the request. Lantern cannot renew a browser session: when it expires, paste a fresh "Copy as cURL".`,
+          );
+        } else {
+          draft = { ...draft, auth: { type: 'none' } };
+          notes.push(
+            'The command has a sesskey (CSRF) header but no cookie, so it holds no session: the header was left out. Copy a request the logged-in page made, with its cookies.',
+          );
+        }
+      } else if (need && draft.auth.type !== 'none') {
         const secret = pastedSecret(text, need.kind);
         const host = URL.parse(draft.url)?.host ?? 'pasted command';
         const label = `Pasted ${need.kind === 'basic' ? 'login' : 'token'} for ${host}`;
@@ -128,6 +174,25 @@ export function workspaceExchangeHandlers(auth: AuthContext, session: WorkspaceS
       };
       const exported = toPostman(collection);
       const file = path.resolve(target);
+      const taken = new Set<string>();
+      const environmentFiles = exported.environments.map((environment) => {
+        const base = slugify(environment.name, 'environment');
+        let slug = base;
+        for (let n = 2; taken.has(slug); n += 1) slug = `${base}-${n}`;
+        taken.add(slug);
+        return {
+          name: path.join(path.dirname(file), `${slug}.postman_environment.json`),
+          json: environment.json,
+        };
+      });
+      // The collection's own path was chosen by the user; the environment files beside it were not.
+      for (const environment of environmentFiles) {
+        if (await exists(environment.name))
+          throw new LanternError(
+            'export.would-overwrite',
+            `Nothing was exported: the environment file ${environment.name} already exists, and Lantern does not overwrite a file it did not ask you about. Move or delete it, or export to another folder.`,
+          );
+      }
       await mkdir(path.dirname(file), { recursive: true }).catch(() => undefined);
       try {
         await writeFileAtomic(file, exported.json);
@@ -137,16 +202,21 @@ export function workspaceExchangeHandlers(auth: AuthContext, session: WorkspaceS
           `${file} could not be written: ${(error as Error).message}`,
         );
       }
-      const environmentFiles: string[] = [];
-      for (const environment of exported.environments) {
-        const name = path.join(
-          path.dirname(file),
-          `${slugify(environment.name, 'environment')}.postman_environment.json`,
-        );
-        await writeFile(name, environment.json);
-        environmentFiles.push(name);
+      for (const environment of environmentFiles) {
+        try {
+          await writeFileAtomic(environment.name, environment.json);
+        } catch (error) {
+          throw new LanternError(
+            'export.unwritable',
+            `${environment.name} could not be written: ${(error as Error).message}`,
+          );
+        }
       }
-      return { path: file, environmentFiles, warnings: exported.warnings };
+      return {
+        path: file,
+        environmentFiles: environmentFiles.map((e) => e.name),
+        warnings: exported.warnings,
+      };
     },
   };
 }

@@ -6,6 +6,7 @@ import type { Folder, ImportReport } from '../../../shared/model/collection';
 import { LanternError } from '../../../shared/model/result';
 import type { CredentialStore } from '../auth/credential-store';
 import type { WorkspaceStore } from '../workspace';
+import { secretForNeed } from '../auth/browser-session-import';
 
 const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
@@ -83,8 +84,7 @@ export async function writeImport(
       const saved = await options.credentials.save({
         kind: need.kind,
         label: need.label,
-        fields: need.fields,
-        secret,
+        ...secretForNeed(need, secret),
       });
       credentialIds.set(need.id, saved.id);
     } catch (error) {

@@ -49,6 +49,7 @@ export function FolderEditor({
     basic: 'basic',
     oauth2: 'oauth2',
     session: 'session',
+    browserSession: 'browserSession',
     apiKey: 'apiKey',
   };
   const matching = credentials.filter((c) => choice === kinds[c.kind]);
@@ -103,6 +104,7 @@ export function FolderEditor({
             <option value="basic">Basic</option>
             <option value="oauth2">OAuth 2</option>
             <option value="session">Session login</option>
+            <option value="browserSession">Session from a browser</option>
             <option value="apiKey">API key</option>
           </select>
           {choice !== 'inherit' && choice !== 'none' && (

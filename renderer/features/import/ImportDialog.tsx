@@ -135,18 +135,31 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                 <h3>Credentials it needs</h3>
                 <p className="hint">
                   Secrets are never imported. Type one now to create the credential (kept in the vault), or
-                  leave it empty and pick a credential later.
+                  leave it empty and pick a credential later. A browser session is filled in from a fresh
+                  &quot;Copy as cURL&quot;: the cookie and sesskey in the file are never kept.
                 </p>
                 {preview.collection.credentials.map((need) => (
                   <label key={need.id} className="import-field">
                     {need.label} ({need.kind}){need.fields.username ? ` — ${need.fields.username}` : ''}
-                    <input
-                      type="password"
-                      autoComplete="off"
-                      data-testid={`import-secret-${need.id}`}
-                      value={secrets[need.id] ?? ''}
-                      onChange={(event) => setSecrets({ ...secrets, [need.id]: event.target.value })}
-                    />
+                    {need.kind === 'browserSession' ? (
+                      <textarea
+                        rows={3}
+                        spellCheck={false}
+                        autoComplete="off"
+                        data-testid={`import-secret-${need.id}`}
+                        placeholder={`Paste a fresh "Copy as cURL" of a request the logged-in browser made${need.fields.siteUrl ? ` to ${need.fields.siteUrl}` : ''}`}
+                        value={secrets[need.id] ?? ''}
+                        onChange={(event) => setSecrets({ ...secrets, [need.id]: event.target.value })}
+                      />
+                    ) : (
+                      <input
+                        type="password"
+                        autoComplete="off"
+                        data-testid={`import-secret-${need.id}`}
+                        value={secrets[need.id] ?? ''}
+                        onChange={(event) => setSecrets({ ...secrets, [need.id]: event.target.value })}
+                      />
+                    )}
                   </label>
                 ))}
               </div>

@@ -3,6 +3,7 @@ import type { CredentialSummary, RequestAuth } from '../../../shared/model/auth'
 import { call } from '../../api';
 import { useActiveTab, useLantern } from '../../store';
 import { RevealButton } from '../tokens/RevealButton';
+import { BrowserSessionDialog } from './BrowserSessionDialog';
 import { CredentialDialog } from './CredentialDialog';
 import { KIND_NAMES, type CredentialKind } from './credential-fields';
 
@@ -34,12 +35,20 @@ export function AuthEditor() {
     );
     if (!first) setDialog({ kind: type });
   };
+  const closeDialog = (saved?: CredentialSummary) => {
+    setDialog(undefined);
+    void refresh().then(() => {
+      if (saved && auth.type !== 'none')
+        setAuth({ ...auth, type: saved.kind, credentialId: saved.id } as RequestAuth);
+    });
+  };
   const kind = auth.type === 'none' ? undefined : auth.type;
   const matching = credentials.filter((c) => c.kind === kind);
   const credential = auth.type === 'none' ? undefined : credentials.find((c) => c.id === auth.credentialId);
   return (
     <div className="auth-editor" data-testid="auth-editor">
-      <div className="toolbar">
+      {/* Long type and credential names must not push New… and Edit out of a narrow pane. */}
+      <div className="toolbar" style={{ flexWrap: 'wrap' }}>
         <label>
           Type{' '}
           <select
@@ -139,19 +148,12 @@ export function AuthEditor() {
           This request names a credential Lantern does not have ({auth.credentialId}). Pick or create one.
         </p>
       )}
-      {dialog && (
-        <CredentialDialog
-          kind={dialog.kind}
-          existing={dialog.existing}
-          onClose={(saved) => {
-            setDialog(undefined);
-            void refresh().then(() => {
-              if (saved && auth.type !== 'none')
-                setAuth({ ...auth, type: saved.kind, credentialId: saved.id } as RequestAuth);
-            });
-          }}
-        />
-      )}
+      {dialog &&
+        (dialog.kind === 'browserSession' ? (
+          <BrowserSessionDialog existing={dialog.existing} onClose={closeDialog} />
+        ) : (
+          <CredentialDialog kind={dialog.kind} existing={dialog.existing} onClose={closeDialog} />
+        ))}
     </div>
   );
 }

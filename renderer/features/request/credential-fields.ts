@@ -43,6 +43,11 @@ export const CREDENTIAL_FIELDS: Record<CredentialKind, { secretLabel: string; fi
       { key: 'csrfHeader', label: 'CSRF header', defaultValue: 'X-Totara-Sesskey' },
     ],
   },
+  // Filled from a pasted "Copy as cURL" (CredentialDialog), never typed field by field.
+  browserSession: {
+    secretLabel: 'Cookie and CSRF token',
+    fields: [{ key: 'csrfHeader', label: 'CSRF header', defaultValue: 'X-Totara-Sesskey' }],
+  },
 };
 
 export const KIND_NAMES: Record<CredentialKind, string> = {
@@ -51,4 +56,5 @@ export const KIND_NAMES: Record<CredentialKind, string> = {
   apiKey: 'API key',
   oauth2: 'OAuth 2 client credentials',
   session: 'Session login + CSRF header',
+  browserSession: 'Session from a browser (pasted cURL)',
 };

@@ -54,6 +54,46 @@ describe('Totara AJAX API and developer endpoint (scenarios 17 and 18)', () => {
     expect(findingOf(input, 'totara.ajax.not-logged-in').title).toMatch(/expired/);
   });
 
+  it('says a pasted browser session has ended and that only a fresh paste helps', () => {
+    const auth = { type: 'browserSession' as const, credentialLabel: 'Learn (Chrome)', steps: [] };
+    const ended = {
+      exchange: exchange({
+        url: AJAX_URL,
+        requestHeaders: sessionSent,
+        body: badSesskey('require_login'),
+        auth,
+      }),
+    };
+    const finding = findingOf(ended, 'totara.ajax.not-logged-in');
+    expect(finding.title).toBe('The pasted browser session has expired');
+    expect(finding.explanation).toMatch(
+      /^The browser session pasted into Learn \(Chrome\) has expired or its sesskey is no longer valid/,
+    );
+    expect(finding.fix).toMatch(
+      /^Copy a fresh "Copy as cURL" from the logged-in browser and paste it into Learn/,
+    );
+    const stale = {
+      exchange: exchange({
+        url: AJAX_URL,
+        requestHeaders: sessionSent,
+        body: badSesskey('require_refresh'),
+        auth,
+      }),
+    };
+    expect(findingOf(stale, 'totara.ajax.sesskey').title).toBe('The pasted sesskey is no longer valid');
+    const noSesskey = {
+      exchange: exchange({
+        url: AJAX_URL,
+        requestHeaders: [JSON_SENT, ['Cookie', 'TotaraSession=••••8f2a']],
+        body: badSesskey('require_refresh'),
+        auth,
+      }),
+    };
+    expect(findingOf(noSesskey, 'totara.ajax.sesskey').title).toBe(
+      'The pasted browser session has no sesskey',
+    );
+  });
+
   it('explains direct queries, missing keys and a hidden unknown operation', () => {
     const at = (body: string) =>
       idsOf({ exchange: exchange({ url: AJAX_URL, requestHeaders: sessionSent, body }) });

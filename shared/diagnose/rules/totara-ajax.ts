@@ -1,5 +1,6 @@
 import { asString, errorEvidence, errorsMatching, excerpt, headerOf, requestHeaderEvidence } from '../facts';
-import type { Facts } from '../facts';
+import type { Facts, GraphqlError } from '../facts';
+import type { AppliedAuth } from '../../model/auth';
 import type { Evidence, Finding } from '../types';
 
 /** Totara's AJAX API and developer executor (API-BEHAVIOUR §2; §6 scenarios 17 and 18). */
@@ -23,6 +24,9 @@ function sesskey(facts: Facts): Finding[] {
     ...requestHeaderEvidence(facts, 'x-totara-sesskey'),
   ];
   const noCookie = cookie === undefined || !/TotaraSession/i.test(cookie);
+  const applied = facts.input.exchange?.auth;
+  if (applied?.type === 'browserSession')
+    return [pastedSessionEnded(refused, error, applied, evidence, sent !== undefined)];
   const copiedCurl =
     ' If the request came from "Copy as cURL", check that the cookies came along: Chrome puts them in -b \'…\', not in a -H header.';
   if (refused && error.category !== 'require_login') {
@@ -47,6 +51,39 @@ function sesskey(facts: Facts): Finding[] {
       evidence,
     },
   ];
+}
+
+/**
+ * The session came from a pasted "Copy as cURL": Lantern cannot log in again, so it did not retry,
+ * and the only fix is a fresh paste (or a Session login credential, which renews itself).
+ */
+function pastedSessionEnded(
+  refused: GraphqlError | undefined,
+  error: GraphqlError,
+  applied: AppliedAuth,
+  evidence: Evidence[],
+  sesskeySent: boolean,
+): Finding {
+  const label = applied.credentialLabel ?? 'the credential';
+  const stale = refused !== undefined && error.category !== 'require_login';
+  if (stale && !sesskeySent) {
+    return {
+      id: 'totara.ajax.sesskey',
+      severity: 'error',
+      title: 'The pasted browser session has no sesskey',
+      explanation: `The browser session pasted into ${label} holds the cookie but no X-Totara-Sesskey header, and Totara's AJAX API refuses calls without it.`,
+      fix: `Copy as cURL a request the page made to ajax.php (it carries the x-totara-sesskey header) and paste it into ${label}; check that the credential's CSRF header is X-Totara-Sesskey.`,
+      evidence,
+    };
+  }
+  return {
+    id: stale ? 'totara.ajax.sesskey' : 'totara.ajax.not-logged-in',
+    severity: 'error',
+    title: stale ? 'The pasted sesskey is no longer valid' : 'The pasted browser session has expired',
+    explanation: `The browser session pasted into ${label} has expired or its sesskey is no longer valid. It was copied from a browser, so Lantern cannot log in again by itself, and it did not retry.`,
+    fix: `Copy a fresh "Copy as cURL" from the logged-in browser and paste it into ${label} (Auth tab, Edit). For a session Lantern renews itself, use a Session login credential instead.`,
+    evidence,
+  };
 }
 
 function requestShape(facts: Facts): Finding[] {

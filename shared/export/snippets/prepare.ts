@@ -6,7 +6,8 @@ export type SnippetSecret =
   | { kind: 'token'; token: string }
   | { kind: 'basic'; username: string; password: string }
   | { kind: 'apiKey'; value: string }
-  | { kind: 'cookie'; cookie: string };
+  | { kind: 'cookie'; cookie: string }
+  | { kind: 'browserSession'; cookie: string; csrfHeader: string; csrfToken: string };
 
 export interface SnippetOptions {
   /**
@@ -134,6 +135,14 @@ function applyAuth(prepared: PreparedRequest, auth: RequestAuth, options: Snippe
     case 'session': {
       const cookie = given?.kind === 'cookie' ? given.cookie : placeholder('session_cookie');
       prepared.headers.push({ name: 'Cookie', value: cookie });
+      return;
+    }
+    case 'browserSession': {
+      const session = given?.kind === 'browserSession' ? given : undefined;
+      prepared.headers.push({ name: 'Cookie', value: session?.cookie ?? placeholder('session_cookie') });
+      if (!session) prepared.headers.push({ name: 'X-Totara-Sesskey', value: placeholder('sesskey') });
+      else if (session.csrfToken)
+        prepared.headers.push({ name: session.csrfHeader, value: session.csrfToken });
       return;
     }
   }

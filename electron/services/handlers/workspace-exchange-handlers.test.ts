@@ -1,0 +1,123 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import chromeBash from '../../../shared/curl/fixtures/chrome-totara-ajax.bash.txt?raw';
+import firefoxBash from '../../../shared/curl/fixtures/firefox-totara-ajax.bash.txt?raw';
+import { dispatch } from '../../../shared/dispatch';
+import type { CredentialSummary } from '../../../shared/model/auth';
+import type { RequestDraft } from '../../../shared/model/request';
+import type { WorkspaceView } from '../../../shared/calls/workspace-calls';
+import { createServices } from '../../services';
+
+let dataDir: string;
+let services: ReturnType<typeof createServices>;
+
+async function call<T>(name: string, input: unknown): Promise<T> {
+  const result = await dispatch(services.handlers, name, input);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'lantern-exchange-'));
+  services = createServices({ mode: 'browser', version: 'test', dataDir, emit: () => undefined });
+});
+
+afterEach(async () => {
+  await services.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** Every file under a folder, as one string, to scan for secrets. */
+async function everything(dir: string): Promise<string> {
+  const names = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = names.filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name));
+  return (await Promise.all(files.map((f) => readFile(f, 'utf8')))).join('\n');
+}
+
+describe('pasting a browser "Copy as cURL" into the URL bar', () => {
+  it('keeps the cookie and sesskey as one browser-session credential per site, never in the draft', async () => {
+    const first = await call<{ draft: RequestDraft; notes: string[] }>('curlToDraft', { text: chromeBash });
+    expect(first.draft.headers.map((h) => h.name.toLowerCase())).not.toContain('cookie');
+    expect(first.draft.auth.type).toBe('browserSession');
+    expect(first.notes).toContain(
+      'The cookie and sesskey in the command were kept as the credential "Browser session for learn.example.com", not in the request. Lantern cannot renew a browser session: when it expires, paste a fresh "Copy as cURL".',
+    );
+    const again = await call<{ draft: RequestDraft }>('curlToDraft', { text: firefoxBash });
+    expect(again.draft.auth).toEqual(first.draft.auth);
+    const listed = await call<CredentialSummary[]>('listCredentials', {});
+    expect(listed.filter((c) => c.kind === 'browserSession')).toHaveLength(1);
+    for (const text of [JSON.stringify(first), JSON.stringify(listed)]) {
+      expect(text).not.toContain('5q0hv2n8c1kd4lqe7rbbg1dq2m');
+      expect(text).not.toContain('Xq9TzP2mKd');
+    }
+
+    // Saved and exported, the request carries a reference, and the export only placeholders.
+    const view = await call<WorkspaceView>('createWorkspace', { name: 'Pasted' });
+    await call('createRequest', { folderId: view.id, name: 'Status', draft: first.draft });
+    const target = path.join(dataDir, 'out', 'pasted.postman_collection.json');
+    await call('exportPostman', { path: target });
+    const written = (await everything(view.path)) + (await everything(path.dirname(target)));
+    expect(written).toContain('{{session_cookie}}');
+    expect(written).toContain('{{sesskey}}');
+    expect(written).not.toContain('5q0hv2n8c1kd4lqe7rbbg1dq2m');
+    expect(written).not.toContain('Xq9TzP2mKd');
+  });
+});
+
+describe('importing a browser session', () => {
+  it('fills a browser-session need from a fresh pasted cURL, or explains an unreadable one', async () => {
+    const view = await call<WorkspaceView>('createWorkspace', { name: 'Imported' });
+    const done = await call<{ view: WorkspaceView; skipped: string[] }>('importIntoWorkspace', {
+      text: chromeBash,
+      secrets: { 'browser-session-1': firefoxBash },
+    });
+    const request = done.view.root.folders[0]?.requests[0];
+    const listed = await call<CredentialSummary[]>('listCredentials', {});
+    const session = listed.find((c) => c.kind === 'browserSession');
+    expect(session).toMatchObject({
+      fields: { siteUrl: 'https://learn.example.com', csrfHeader: 'X-Totara-Sesskey' },
+    });
+    expect(request?.draft.auth).toEqual({ type: 'browserSession', credentialId: session?.id });
+    expect(await everything(view.path)).not.toContain('5q0hv2n8c1kd4lqe7rbbg1dq2m');
+
+    const refused = await call<{ skipped: string[] }>('importIntoWorkspace', {
+      text: chromeBash,
+      secrets: { 'browser-session-1': 'not a command' },
+    });
+    expect(refused.skipped).toContainEqual(
+      expect.stringMatching(
+        /^The credential "Browser session \(request .*\)" was not created: .*cURL command/,
+      ),
+    );
+  });
+});
+
+describe('exportPostman environment files', () => {
+  it('are written beside the collection, and an existing one is never overwritten', async () => {
+    const view = await call<WorkspaceView>('createWorkspace', { name: 'Envs' });
+    const envDir = path.join(view.path, 'environments');
+    await mkdir(envDir, { recursive: true });
+    await writeFile(
+      path.join(envDir, 'staging.env.yaml'),
+      'name: Staging\nvariables:\n  - name: base\n    value: https://s.example\n',
+    );
+    await call('reloadWorkspace', {});
+    const out = path.join(dataDir, 'out');
+    const target = path.join(out, 'envs.postman_collection.json');
+    const result = await call<{ environmentFiles: string[] }>('exportPostman', { path: target });
+    expect(result.environmentFiles).toEqual([path.join(out, 'staging.postman_environment.json')]);
+    expect(JSON.parse(await readFile(result.environmentFiles[0] ?? '', 'utf8'))).toMatchObject({
+      name: 'Staging',
+    });
+
+    await writeFile(result.environmentFiles[0] ?? '', 'mine, keep me');
+    await rm(target);
+    await expect(call('exportPostman', { path: target })).rejects.toThrow(
+      /Nothing was exported: the environment file .*staging\.postman_environment\.json already exists/,
+    );
+    expect(await readFile(result.environmentFiles[0] ?? '', 'utf8')).toBe('mine, keep me');
+    await expect(readFile(target, 'utf8')).rejects.toThrow(/ENOENT/);
+  });
+});
