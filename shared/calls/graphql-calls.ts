@@ -16,8 +16,13 @@ const schemaChangeSchema = z.object({
 
 export const schemaSnapshotSchema = z.object({
   key: z.object({ url: z.string(), environmentId: z.string().optional() }),
-  /** The schema as SDL: what the editor completes and validates against. */
+  /** The schema as SDL (cached, diffed, the fallback for the editor). */
   sdl: z.string(),
+  /**
+   * The introspection result (JSON text) the schema was built from, when it came from one: the
+   * editor builds its schema from this, several times faster than from the SDL.
+   */
+  introspection: z.string().optional(),
   typeCount: z.number().int(),
   fetchedAt: z.string(),
   /** Plain-words remarks: a shallower introspection query, repaired type references. */

@@ -1,5 +1,12 @@
 import { schema as github } from '@octokit/graphql-schema';
-import { buildSchema, getIntrospectionQuery, graphqlSync, parse, printSchema } from 'graphql';
+import {
+  buildClientSchema,
+  buildSchema,
+  getIntrospectionQuery,
+  graphqlSync,
+  parse,
+  printSchema,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { operationDepth } from './limits';
 import { totaraSdl } from './fixtures/totara-schema';
@@ -79,6 +86,14 @@ describe('schemaFromIntrospection', () => {
     expect(loaded.notes[0]).toMatch(
       /nested deeper than the introspection query reached .*core_user_users_result.items/,
     );
+  });
+
+  it('hands back the (repaired) introspection it built from, which rebuilds the same schema', () => {
+    const shallow = schemaFromIntrospection(introspect(introspectionQueryForDepth(6).query));
+    expect(printSchema(buildClientSchema(shallow.introspection!))).toBe(printSchema(shallow.schema));
+    const whole = schemaFromIntrospection(JSON.stringify(introspect(getIntrospectionQuery())));
+    expect(printSchema(buildClientSchema(whole.introspection!))).toBe(printSchema(totara));
+    expect(schemaFromSdl(totaraSdl).introspection).toBeUndefined();
   });
 
   it('loses nothing at depth 12 on Totara’s schema', () => {

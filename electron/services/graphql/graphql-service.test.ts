@@ -89,6 +89,9 @@ describe('introspection through the send pipeline (graphql-yoga)', () => {
       key: { url: '{{base}}/graphql', environmentId },
     });
     expect(snapshot.sdl).toContain('users(first: Int = 10): [User!]!');
+    // What the editor builds its schema from: the same schema as the SDL.
+    const rebuilt = nodeGraphql.buildClientSchema(JSON.parse(snapshot.introspection ?? 'null'));
+    expect(nodeGraphql.printSchema(rebuilt)).toBe(snapshot.sdl);
     expect(snapshot.diff).toBeUndefined();
     expect(await graphql.cached({ url: '{{base}}/graphql', environmentId })).toEqual({ ...snapshot });
     expect(await graphql.cached({ url: '{{base}}/graphql', environmentId: environments.b })).toBeUndefined();
@@ -181,10 +184,16 @@ describe('loadSchemaFile', () => {
   it('loads SDL and introspection JSON, and caches under a key when given', async () => {
     const sdl = await graphql.loadSchemaFile(file('schema.graphql', typeDefs()));
     expect(sdl).toMatchObject({ source: 'file', typeCount: 6 });
+    expect(sdl.introspection).toBeUndefined();
     const key = { url: '{{base}}/api/graphql.php', environmentId: 'from-file' };
     const json = await graphql.loadSchemaFile(file('schema.json', JSON.stringify(github.json)), key);
     expect(json.typeCount).toBeGreaterThan(1_500);
     expect((await graphql.cached(key))?.typeCount).toBe(json.typeCount);
+    expect((await graphql.cached(key))?.introspection).toBe(json.introspection);
+    const fromJson = nodeGraphql.buildClientSchema(JSON.parse(json.introspection ?? 'null'));
+    expect(Object.keys(fromJson.getTypeMap()).filter((name) => !name.startsWith('__'))).toHaveLength(
+      json.typeCount,
+    );
     expect(cacheFileName(key)).toMatch(/^schema-[0-9a-f]{32}\.json$/);
   });
 

@@ -11,7 +11,7 @@ import {
   STANDARD_WRAPPER_LEVELS,
   standardIntrospection,
 } from '../../../shared/graphql/introspection';
-import type { IntrospectionPlan } from '../../../shared/graphql/introspection';
+import type { IntrospectionPlan, LoadedSchema } from '../../../shared/graphql/introspection';
 import type { HeaderRow, RequestDraft } from '../../../shared/model/request';
 import type { RequestAuth } from '../../../shared/model/auth';
 import type { Exchange } from '../../../shared/model/response';
@@ -107,6 +107,14 @@ function errorMessages(answer: Record<string, unknown>): { message: string; debu
   });
 }
 
+/** The schema as text for the cache and the editor: SDL, plus the introspection JSON it came from. */
+function schemaTexts(loaded: LoadedSchema): Pick<CachedSchema, 'sdl' | 'introspection'> {
+  return {
+    sdl: schemaToSdl(loaded.schema),
+    ...(loaded.introspection ? { introspection: JSON.stringify(loaded.introspection) } : {}),
+  };
+}
+
 /** Introspection, schema cache and schema files: the main side of the GraphQL workbench. */
 export function createGraphqlService({
   send,
@@ -181,7 +189,7 @@ export function createGraphqlService({
       ...(input.environmentId ? { environmentId: input.environmentId } : {}),
     };
     return store(key, {
-      sdl: schemaToSdl(loaded.schema),
+      ...schemaTexts(loaded),
       typeCount: loaded.typeCount,
       notes,
       source: 'introspection',
@@ -208,7 +216,7 @@ export function createGraphqlService({
       );
     }
     const text = await readFile(filePath, 'utf8');
-    let loaded: ReturnType<typeof schemaFromText>;
+    let loaded: LoadedSchema;
     try {
       loaded = schemaFromText(text);
     } catch (error) {
@@ -216,7 +224,7 @@ export function createGraphqlService({
       throw error;
     }
     const fields = {
-      sdl: schemaToSdl(loaded.schema),
+      ...schemaTexts(loaded),
       typeCount: loaded.typeCount,
       notes: loaded.notes,
       source: 'file' as const,

@@ -11,6 +11,8 @@ export interface SchemaKey {
 export interface CachedSchema {
   key: SchemaKey;
   sdl: string;
+  /** The introspection result (JSON text) it was built from, when it came from one. */
+  introspection?: string;
   typeCount: number;
   fetchedAt: string;
   notes: string[];
