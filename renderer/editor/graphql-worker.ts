@@ -39,11 +39,23 @@ export function warmGraphqlWorker(): void {
   void start().getProxy();
 }
 
+/**
+ * Models already in the worker. Monaco sends every later edit of a synced model to the worker as it
+ * happens, and keeps it there while idle (`keepIdleModels`), so asking again only costs the round trip
+ * Monaco adds to each sync (a `$ping` that waits for the UI thread's next free moment). A disposed
+ * model leaves the worker; a new model, even under the same path, is synced again.
+ */
+const synced = new WeakSet<editor.ITextModel>();
+
 /** The worker, with these models synced to it: what monaco-graphql's completion and hover adapters ask for. */
 export async function graphqlWorker(...resources: Uri[]): Promise<GraphQLWorker> {
   const running = start();
   await updated;
-  return running.withSyncedResources(resources);
+  const models = resources.map((resource) => monaco.editor.getModel(resource));
+  if (models.every((model) => model !== null && synced.has(model))) return running.getProxy();
+  const proxy = await running.withSyncedResources(resources);
+  for (const model of models) if (model) synced.add(model);
+  return proxy;
 }
 
 /** Hands the running worker a new schema (or none); it builds it before the next request. */
