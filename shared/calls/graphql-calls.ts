@@ -16,12 +16,12 @@ const schemaChangeSchema = z.object({
 
 export const schemaSnapshotSchema = z.object({
   key: z.object({ url: z.string(), environmentId: z.string().optional() }),
-  /** The schema as SDL (cached, diffed, the fallback for the editor). */
-  sdl: z.string(),
   /**
-   * The introspection result (JSON text) the schema was built from, when it came from one: the
-   * editor builds its schema from this, several times faster than from the SDL.
+   * The schema as text, one of the two (`schemaSdl` in shared/graphql/introspection.ts prints either
+   * as SDL): the introspection result (JSON) it was built from when it came from one, which the
+   * editor builds several times faster than SDL and which saves printing it; else the SDL.
    */
+  sdl: z.string().optional(),
   introspection: z.string().optional(),
   typeCount: z.number().int(),
   fetchedAt: z.string(),

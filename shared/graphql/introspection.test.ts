@@ -16,6 +16,8 @@ import {
   schemaFromIntrospection,
   schemaFromSdl,
   schemaFromText,
+  schemaSdl,
+  schemaTexts,
   standardIntrospection,
 } from './introspection';
 import { TRUNCATED_TYPE } from './introspection-repair';
@@ -123,6 +125,18 @@ describe('schemaFromIntrospection', () => {
     ['{"__schema": {"types": [], "queryType": {"name": "Query"}}}', /incomplete or inconsistent/],
   ])('explains %s', (text, message) => {
     expect(() => schemaFromIntrospection(text)).toThrow(message);
+  });
+});
+
+describe('schemaTexts and schemaSdl', () => {
+  it('keeps the introspection result when there is one, else SDL; both print as SDL', () => {
+    const fromIntrospection = schemaFromIntrospection(introspect(getIntrospectionQuery()));
+    const kept = schemaTexts(fromIntrospection);
+    expect(kept.sdl).toBeUndefined();
+    expect(schemaSdl(kept)).toBe(printSchema(totara));
+    const fromSdl = schemaTexts(schemaFromSdl(totaraSdl));
+    expect(fromSdl).toEqual({ sdl: printSchema(schemaFromSdl(totaraSdl).schema) });
+    expect(schemaSdl(fromSdl)).toBe(fromSdl.sdl);
   });
 });
 

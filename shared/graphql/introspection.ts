@@ -190,3 +190,22 @@ export function schemaFromText(text: string): LoadedSchema {
 }
 
 export const schemaToSdl = (schema: GraphQLSchema) => printSchema(schema);
+
+/** A schema kept as text: the introspection result (JSON) it came from, or SDL. */
+export interface SchemaTexts {
+  sdl?: string;
+  introspection?: string;
+}
+
+/** The text to keep for a loaded schema: its introspection result when it came from one, else SDL. */
+export function schemaTexts(loaded: LoadedSchema): SchemaTexts {
+  return loaded.introspection
+    ? { introspection: JSON.stringify(loaded.introspection) }
+    : { sdl: schemaToSdl(loaded.schema) };
+}
+
+/** The schema as SDL, whichever text was kept. */
+export function schemaSdl(texts: SchemaTexts): string {
+  if (texts.sdl !== undefined) return texts.sdl;
+  return printSchema(buildClientSchema(JSON.parse(texts.introspection ?? 'null') as IntrospectionQuery));
+}

@@ -7,7 +7,7 @@ import {
   parseDepthError,
   schemaFromIntrospection,
   schemaFromText,
-  schemaToSdl,
+  schemaTexts,
   STANDARD_WRAPPER_LEVELS,
   standardIntrospection,
 } from '../../../shared/graphql/introspection';
@@ -20,7 +20,7 @@ import { responseText } from './response-text';
 import type { BodyReader } from './response-text';
 import { SchemaCache } from './schema-cache';
 import type { CachedSchema, SchemaKey } from './schema-cache';
-import { diffSdl } from './schema-diff';
+import { diffSchemaTexts } from './schema-diff';
 
 /** Runs a draft through Lantern's normal send pipeline: same auth (OAuth tokens, session + CSRF). */
 export type SendDraft = (draft: RequestDraft, environmentId: string | undefined) => Promise<Exchange>;
@@ -107,14 +107,6 @@ function errorMessages(answer: Record<string, unknown>): { message: string; debu
   });
 }
 
-/** The schema as text for the cache and the editor: SDL, plus the introspection JSON it came from. */
-function schemaTexts(loaded: LoadedSchema): Pick<CachedSchema, 'sdl' | 'introspection'> {
-  return {
-    sdl: schemaToSdl(loaded.schema),
-    ...(loaded.introspection ? { introspection: JSON.stringify(loaded.introspection) } : {}),
-  };
-}
-
 /** Introspection, schema cache and schema files: the main side of the GraphQL workbench. */
 export function createGraphqlService({
   send,
@@ -159,8 +151,9 @@ export function createGraphqlService({
     const previous = await cache.get(key);
     const snapshot: SchemaSnapshot = { key, fetchedAt: now().toISOString(), ...loaded };
     await cache.put(snapshot);
-    if (previous && previous.sdl !== snapshot.sdl) {
-      const changes = await diffSdl(previous.sdl, snapshot.sdl);
+    const same = previous?.sdl === snapshot.sdl && previous?.introspection === snapshot.introspection;
+    if (previous && !same) {
+      const changes = await diffSchemaTexts(previous, snapshot);
       if (!isEmptyDiff(changes)) snapshot.diff = changes;
     }
     return snapshot;

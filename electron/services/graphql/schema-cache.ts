@@ -10,8 +10,8 @@ export interface SchemaKey {
 
 export interface CachedSchema {
   key: SchemaKey;
-  sdl: string;
-  /** The introspection result (JSON text) it was built from, when it came from one. */
+  /** One of the two: the introspection result (JSON text) it was built from, or SDL. */
+  sdl?: string;
   introspection?: string;
   typeCount: number;
   fetchedAt: string;

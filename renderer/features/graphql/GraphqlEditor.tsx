@@ -24,7 +24,9 @@ type GraphqlBody = Extract<RequestBody, { mode: 'graphql' }>;
 
 /** What the editor builds its schema from: the introspection result when there is one. */
 const schemaText = (snapshot: SchemaSnapshot) =>
-  snapshot.introspection !== undefined ? { introspection: snapshot.introspection } : { sdl: snapshot.sdl };
+  snapshot.introspection !== undefined
+    ? { introspection: snapshot.introspection }
+    : { sdl: snapshot.sdl ?? '' };
 
 /** The GraphQL body: schema, query (schema-aware), variables, estimate, persisted operations and docs. */
 export function GraphqlEditor() {
