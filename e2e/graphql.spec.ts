@@ -45,6 +45,12 @@ test('schema by OAuth introspection, completion, a typo caught client-side, esti
   await lantern.page.screenshot({ path: testInfo.outputPath('graphql-completion.png') });
   await lantern.page.keyboard.press('Escape');
 
+  // Hover docs come from the same schema: the field's type and description.
+  await graphql.hoverOn('totara_webapi_status');
+  await expect(graphql.hover).toContainText('totara_webapi_status');
+  await expect(graphql.hover).toContainText('totara_webapi_status!');
+  await lantern.page.mouse.move(0, 0);
+
   // Totara 17 drops a misspelt field silently; Lantern marks it before sending and lists it after.
   await graphql.setQuery('query {\n  totara_webapi_status {\n    status\n    statsu\n  }\n}');
   await expect(graphql.validationSummary).toContainText('1 error');
@@ -134,12 +140,21 @@ test('introspection disabled: the schema is loaded from a file; a refresh shows 
   writeFileSync(sdl, `${sharedTypeDefs}\n${externalQueryType}\ntype lantern_extra { a: Int }\n`);
   await graphql.loadSchemaFile(sdl);
   await expect(graphql.schemaStatus).toContainText('loaded from a file');
+  // Completion follows each schema the editor is given: the file's extra type, then not after the refresh.
+  await graphql.setQuery('fragment extra on lantern_ex');
+  await graphql.completeAfter('lantern_ex');
+  await expect(graphql.suggestions.filter({ hasText: 'lantern_extra' })).toHaveCount(1);
+  await lantern.page.keyboard.press('Escape');
 
   sandbox.configure({ introspection: true });
   await graphql.fetchSchema();
   await expect(graphql.schemaDiff).toBeVisible();
   await expect(lantern.page.getByTestId('graphql-diff-breaking-count')).toContainText('1 breaking');
   await expect(graphql.schemaDiff).toContainText('lantern_extra');
+  await graphql.completeAfter('lantern_ex');
+  await expect(lantern.page.locator('.suggest-widget .message')).toContainText('No suggestions');
+  await expect(graphql.suggestions.filter({ hasText: 'lantern_extra' })).toHaveCount(0);
+  await lantern.page.keyboard.press('Escape');
   await lantern.page.screenshot({ path: testInfo.outputPath('graphql-schema-diff.png') });
 });
 

@@ -19,6 +19,8 @@ export class GraphqlPanel {
   readonly nullFields: Locator;
   /** Monaco's completion list, wherever it is open. */
   readonly suggestions: Locator;
+  /** Monaco's hover (docs of the name under the mouse). */
+  readonly hover: Locator;
 
   constructor(readonly page: Page) {
     this.schemaStatus = page.getByTestId('graphql-schema-status');
@@ -37,6 +39,7 @@ export class GraphqlPanel {
     this.missingFields = page.getByTestId('graphql-missing-fields');
     this.nullFields = page.getByTestId('graphql-null-fields');
     this.suggestions = page.locator('.suggest-widget .monaco-list-row');
+    this.hover = page.locator('.monaco-hover:not(.hidden)');
   }
 
   async useGraphqlBody(): Promise<void> {
@@ -84,6 +87,12 @@ export class GraphqlPanel {
     await line.click();
     await this.page.keyboard.press('End');
     await this.page.keyboard.press('ControlOrMeta+Space');
+  }
+
+  /** Rests the mouse on `word` in the query, for its hover docs. */
+  async hoverOn(word: string): Promise<void> {
+    const token = this.query.locator('.view-line span span', { hasText: word }).first();
+    await token.hover();
   }
 
   /** Red squiggles Monaco draws for error markers on the query. */

@@ -1,6 +1,6 @@
 import Editor, { type OnMount } from '@monaco-editor/react';
 import type { editor as MonacoEditor } from 'monaco-editor';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { monaco } from './monaco-setup';
 import { useColorScheme } from '../theme';
 
@@ -34,6 +34,23 @@ export function CodeEditor({
   const submitRef = useRef(onSubmit);
   submitRef.current = onSubmit;
   const scheme = useColorScheme();
+  // The same object while nothing in it changes: @monaco-editor/react calls `updateOptions` whenever
+  // it gets a new one, which recomputes the editor's whole configuration on every render (every
+  // keystroke of a GraphQL query re-renders the workbench).
+  const options = useMemo(
+    () => ({
+      readOnly,
+      ariaLabel,
+      minimap: { enabled: false },
+      fontSize: 13,
+      scrollBeyondLastLine: false,
+      automaticLayout: true,
+      wordWrap: 'on' as const,
+      tabSize: 2,
+      renderLineHighlight: readOnly ? ('none' as const) : ('line' as const),
+    }),
+    [readOnly, ariaLabel],
+  );
   const onMount: OnMount = (editor) => {
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => submitRef.current?.());
     onEditorMount?.(editor);
@@ -47,17 +64,7 @@ export function CodeEditor({
         theme={scheme === 'dark' ? 'vs-dark' : 'vs'}
         onChange={(text) => onChange?.(text ?? '')}
         onMount={onMount}
-        options={{
-          readOnly,
-          ariaLabel,
-          minimap: { enabled: false },
-          fontSize: 13,
-          scrollBeyondLastLine: false,
-          automaticLayout: true,
-          wordWrap: 'on',
-          tabSize: 2,
-          renderLineHighlight: readOnly ? 'none' : 'line',
-        }}
+        options={options}
       />
     </div>
   );

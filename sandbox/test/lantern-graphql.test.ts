@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphQLSchema } from 'graphql';
 import { estimateCost } from '../../shared/graphql/estimate';
 import type { CostEstimate } from '../../shared/graphql/estimate';
-import { schemaFromSdl } from '../../shared/graphql/introspection';
+import { schemaFromSdl, schemaSdl } from '../../shared/graphql/introspection';
 import { registryFromSandboxOperations } from '../../shared/graphql/persisted';
 import { analyzeResult } from '../../shared/graphql/result';
 import { validateDocument, validateVariables } from '../../shared/graphql/validate';
@@ -42,7 +42,7 @@ beforeAll(async () => {
     csrfPattern: '"sesskey":"([^"]+)"',
     csrfHeader: 'X-Totara-Sesskey',
   });
-  schema = schemaFromSdl((await graphql.introspect({ endpoint: totara() })).sdl).schema;
+  schema = schemaFromSdl(schemaSdl(await graphql.introspect({ endpoint: totara() }))).schema;
 });
 afterAll(async () => {
   await services.close();
@@ -71,7 +71,9 @@ describe('introspection through the same auth pipeline', () => {
   it('fetches the schema with an OAuth token', async () => {
     const snapshot = await graphql.introspect({ endpoint: totara(), environmentId: undefined });
     expect(snapshot.notes).toEqual([]);
-    expect(snapshot.sdl).toContain('core_user_users(query: core_user_users_query): core_user_users_result!');
+    expect(schemaSdl(snapshot)).toContain(
+      'core_user_users(query: core_user_users_query): core_user_users_result!',
+    );
     expect(snapshot.typeCount).toBeGreaterThan(20);
   });
 
@@ -82,7 +84,7 @@ describe('introspection through the same auth pipeline', () => {
       expect(snapshot.notes[0]).toBe(
         'Your server allows a depth of 12; Lantern fetched the schema with a shallower query. Types nested deeper than 8 wrapper levels (e.g. [[Type!]!]!) may be missing.',
       );
-      const fallback = schemaFromSdl(snapshot.sdl).schema;
+      const fallback = schemaFromSdl(schemaSdl(snapshot)).schema;
       const query = fallback.getQueryType()?.getFields();
       expect(Object.keys(query ?? {})).toEqual(
         expect.arrayContaining(['totara_webapi_status', 'core_user_users']),
@@ -237,7 +239,7 @@ describe('AJAX persisted operations with the registry', () => {
     expect(entry).toMatchObject({ noSession: true, type: 'query' });
     sandbox.configure({ devMode: true });
     const ajaxSchema = schemaFromSdl(
-      (await graphql.introspect({ endpoint: { url: sandbox.endpoints.devExecutor } })).sdl,
+      schemaSdl(await graphql.introspect({ endpoint: { url: sandbox.endpoints.devExecutor } })),
     ).schema;
     sandbox.configure({ devMode: false });
     expect(validateDocument(ajaxSchema, entry!.query)).toEqual([]);

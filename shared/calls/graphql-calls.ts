@@ -16,8 +16,13 @@ const schemaChangeSchema = z.object({
 
 export const schemaSnapshotSchema = z.object({
   key: z.object({ url: z.string(), environmentId: z.string().optional() }),
-  /** The schema as SDL: what the editor completes and validates against. */
-  sdl: z.string(),
+  /**
+   * The schema as text, one of the two (`schemaSdl` in shared/graphql/introspection.ts prints either
+   * as SDL): the introspection result (JSON) it was built from when it came from one, which the
+   * editor builds several times faster than SDL and which saves printing it; else the SDL.
+   */
+  sdl: z.string().optional(),
+  introspection: z.string().optional(),
   typeCount: z.number().int(),
   fetchedAt: z.string(),
   /** Plain-words remarks: a shallower introspection query, repaired type references. */

@@ -1,5 +1,12 @@
 import { schema as github } from '@octokit/graphql-schema';
-import { buildSchema, getIntrospectionQuery, graphqlSync, parse, printSchema } from 'graphql';
+import {
+  buildClientSchema,
+  buildSchema,
+  getIntrospectionQuery,
+  graphqlSync,
+  parse,
+  printSchema,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { operationDepth } from './limits';
 import { totaraSdl } from './fixtures/totara-schema';
@@ -9,6 +16,8 @@ import {
   schemaFromIntrospection,
   schemaFromSdl,
   schemaFromText,
+  schemaSdl,
+  schemaTexts,
   standardIntrospection,
 } from './introspection';
 import { TRUNCATED_TYPE } from './introspection-repair';
@@ -81,6 +90,14 @@ describe('schemaFromIntrospection', () => {
     );
   });
 
+  it('hands back the (repaired) introspection it built from, which rebuilds the same schema', () => {
+    const shallow = schemaFromIntrospection(introspect(introspectionQueryForDepth(6).query));
+    expect(printSchema(buildClientSchema(shallow.introspection!))).toBe(printSchema(shallow.schema));
+    const whole = schemaFromIntrospection(JSON.stringify(introspect(getIntrospectionQuery())));
+    expect(printSchema(buildClientSchema(whole.introspection!))).toBe(printSchema(totara));
+    expect(schemaFromSdl(totaraSdl).introspection).toBeUndefined();
+  });
+
   it('loses nothing at depth 12 on Totara’s schema', () => {
     const loaded = schemaFromIntrospection(introspect(introspectionQueryForDepth(12).query));
     expect(printSchema(loaded.schema)).toBe(printSchema(totara));
@@ -108,6 +125,18 @@ describe('schemaFromIntrospection', () => {
     ['{"__schema": {"types": [], "queryType": {"name": "Query"}}}', /incomplete or inconsistent/],
   ])('explains %s', (text, message) => {
     expect(() => schemaFromIntrospection(text)).toThrow(message);
+  });
+});
+
+describe('schemaTexts and schemaSdl', () => {
+  it('keeps the introspection result when there is one, else SDL; both print as SDL', () => {
+    const fromIntrospection = schemaFromIntrospection(introspect(getIntrospectionQuery()));
+    const kept = schemaTexts(fromIntrospection);
+    expect(kept.sdl).toBeUndefined();
+    expect(schemaSdl(kept)).toBe(printSchema(totara));
+    const fromSdl = schemaTexts(schemaFromSdl(totaraSdl));
+    expect(fromSdl).toEqual({ sdl: printSchema(schemaFromSdl(totaraSdl).schema) });
+    expect(schemaSdl(fromSdl)).toBe(fromSdl.sdl);
   });
 });
 

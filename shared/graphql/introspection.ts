@@ -62,6 +62,11 @@ export interface LoadedSchema {
   typeCount: number;
   /** Plain-words remarks on what was repaired or may be missing. */
   notes: string[];
+  /**
+   * The introspection result the schema was built from (repaired), when it came from one: the editor
+   * builds its schema from this with `buildClientSchema`, several times faster than parsing the SDL.
+   */
+  introspection?: IntrospectionQuery;
 }
 
 const userTypeCount = (schema: GraphQLSchema) =>
@@ -108,10 +113,12 @@ export function schemaFromIntrospection(json: string | unknown): LoadedSchema {
   }
   let schema: GraphQLSchema;
   let repaired: string[];
+  let introspection: IntrospectionQuery;
   try {
     const fixed = repairTruncatedTypeRefs({ __schema: schemaPart } as IntrospectionQuery);
     repaired = fixed.repaired;
-    schema = buildClientSchema(fixed.introspection, { assumeValid: false });
+    introspection = fixed.introspection;
+    schema = buildClientSchema(introspection, { assumeValid: false });
   } catch (error) {
     throw new LanternError(
       'graphql.schema-invalid',
@@ -124,7 +131,7 @@ export function schemaFromIntrospection(json: string | unknown): LoadedSchema {
           `(e.g. ${repaired.slice(0, 3).join(', ')}); they show as "LanternTruncatedType".`,
       ]
     : [];
-  return { schema, typeCount: userTypeCount(schema), notes };
+  return { schema, typeCount: userTypeCount(schema), notes, introspection };
 }
 
 /** Builds a schema from SDL; syntax errors and duplicate definitions are reported with line and column. */
@@ -183,3 +190,22 @@ export function schemaFromText(text: string): LoadedSchema {
 }
 
 export const schemaToSdl = (schema: GraphQLSchema) => printSchema(schema);
+
+/** A schema kept as text: the introspection result (JSON) it came from, or SDL. */
+export interface SchemaTexts {
+  sdl?: string;
+  introspection?: string;
+}
+
+/** The text to keep for a loaded schema: its introspection result when it came from one, else SDL. */
+export function schemaTexts(loaded: LoadedSchema): SchemaTexts {
+  return loaded.introspection
+    ? { introspection: JSON.stringify(loaded.introspection) }
+    : { sdl: schemaToSdl(loaded.schema) };
+}
+
+/** The schema as SDL, whichever text was kept. */
+export function schemaSdl(texts: SchemaTexts): string {
+  if (texts.sdl !== undefined) return texts.sdl;
+  return printSchema(buildClientSchema(JSON.parse(texts.introspection ?? 'null') as IntrospectionQuery));
+}

@@ -8,7 +8,7 @@ import { createSchema, createYoga } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { introspectionQueryForDepth } from '../../../shared/graphql/introspection';
 import { analyzeResult } from '../../../shared/graphql/result';
-import { schemaFromSdl } from '../../../shared/graphql/introspection';
+import { schemaFromSdl, schemaSdl } from '../../../shared/graphql/introspection';
 import { validateVariables } from '../../../shared/graphql/validate';
 import { cacheFileName } from './schema-cache';
 import { createTestWorkbench, graphqlBody } from './test-support';
@@ -88,7 +88,9 @@ describe('introspection through the send pipeline (graphql-yoga)', () => {
       notes: [],
       key: { url: '{{base}}/graphql', environmentId },
     });
-    expect(snapshot.sdl).toContain('users(first: Int = 10): [User!]!');
+    // Kept as the introspection result (what the editor builds from), with no SDL printed.
+    expect(snapshot.sdl).toBeUndefined();
+    expect(schemaSdl(snapshot)).toContain('users(first: Int = 10): [User!]!');
     expect(snapshot.diff).toBeUndefined();
     expect(await graphql.cached({ url: '{{base}}/graphql', environmentId })).toEqual({ ...snapshot });
     expect(await graphql.cached({ url: '{{base}}/graphql', environmentId: environments.b })).toBeUndefined();
@@ -113,7 +115,7 @@ describe('introspection through the send pipeline (graphql-yoga)', () => {
   it('uses the shallower query straight away when the environment’s max depth is known', async () => {
     const snapshot = await graphql.introspect({ endpoint: endpoint(), maxDepth: 8 });
     expect(snapshot.notes[0]).toMatch(/max query depth is 8.*deeper than 4 wrapper levels/);
-    expect(snapshot.sdl).toContain('[User!]!');
+    expect(schemaSdl(snapshot)).toContain('[User!]!');
   });
 
   it('reads GitHub’s ~5 MB schema back from the engine’s body store', async () => {
@@ -130,7 +132,7 @@ describe('introspection through the send pipeline (graphql-yoga)', () => {
 
   it('reports errors with locations and checks variables, on a real server', async () => {
     const query = 'query one($id: ID!) {\n  user(id: $id) { id name email }\n  boom\n}';
-    const schema = schemaFromSdl((await graphql.introspect({ endpoint: endpoint() })).sdl).schema;
+    const schema = schemaFromSdl(schemaSdl(await graphql.introspect({ endpoint: endpoint() }))).schema;
     expect(validateVariables(schema, query, 'one', '{}')[0]?.message).toBe(
       'Variable "$id" of required type "ID!" was not provided.',
     );
@@ -181,10 +183,17 @@ describe('loadSchemaFile', () => {
   it('loads SDL and introspection JSON, and caches under a key when given', async () => {
     const sdl = await graphql.loadSchemaFile(file('schema.graphql', typeDefs()));
     expect(sdl).toMatchObject({ source: 'file', typeCount: 6 });
+    expect(sdl.introspection).toBeUndefined();
+    expect(sdl.sdl).toContain('type User');
     const key = { url: '{{base}}/api/graphql.php', environmentId: 'from-file' };
     const json = await graphql.loadSchemaFile(file('schema.json', JSON.stringify(github.json)), key);
     expect(json.typeCount).toBeGreaterThan(1_500);
     expect((await graphql.cached(key))?.typeCount).toBe(json.typeCount);
+    expect((await graphql.cached(key))?.introspection).toBe(json.introspection);
+    const fromJson = nodeGraphql.buildClientSchema(JSON.parse(json.introspection ?? 'null'));
+    expect(Object.keys(fromJson.getTypeMap()).filter((name) => !name.startsWith('__'))).toHaveLength(
+      json.typeCount,
+    );
     expect(cacheFileName(key)).toMatch(/^schema-[0-9a-f]{32}\.json$/);
   });
 

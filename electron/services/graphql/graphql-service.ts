@@ -7,11 +7,11 @@ import {
   parseDepthError,
   schemaFromIntrospection,
   schemaFromText,
-  schemaToSdl,
+  schemaTexts,
   STANDARD_WRAPPER_LEVELS,
   standardIntrospection,
 } from '../../../shared/graphql/introspection';
-import type { IntrospectionPlan } from '../../../shared/graphql/introspection';
+import type { IntrospectionPlan, LoadedSchema } from '../../../shared/graphql/introspection';
 import type { HeaderRow, RequestDraft } from '../../../shared/model/request';
 import type { RequestAuth } from '../../../shared/model/auth';
 import type { Exchange } from '../../../shared/model/response';
@@ -20,7 +20,7 @@ import { responseText } from './response-text';
 import type { BodyReader } from './response-text';
 import { SchemaCache } from './schema-cache';
 import type { CachedSchema, SchemaKey } from './schema-cache';
-import { diffSdl } from './schema-diff';
+import { diffSchemaTexts } from './schema-diff';
 
 /** Runs a draft through Lantern's normal send pipeline: same auth (OAuth tokens, session + CSRF). */
 export type SendDraft = (draft: RequestDraft, environmentId: string | undefined) => Promise<Exchange>;
@@ -151,8 +151,9 @@ export function createGraphqlService({
     const previous = await cache.get(key);
     const snapshot: SchemaSnapshot = { key, fetchedAt: now().toISOString(), ...loaded };
     await cache.put(snapshot);
-    if (previous && previous.sdl !== snapshot.sdl) {
-      const changes = await diffSdl(previous.sdl, snapshot.sdl);
+    const same = previous?.sdl === snapshot.sdl && previous?.introspection === snapshot.introspection;
+    if (previous && !same) {
+      const changes = await diffSchemaTexts(previous, snapshot);
       if (!isEmptyDiff(changes)) snapshot.diff = changes;
     }
     return snapshot;
@@ -181,7 +182,7 @@ export function createGraphqlService({
       ...(input.environmentId ? { environmentId: input.environmentId } : {}),
     };
     return store(key, {
-      sdl: schemaToSdl(loaded.schema),
+      ...schemaTexts(loaded),
       typeCount: loaded.typeCount,
       notes,
       source: 'introspection',
@@ -208,7 +209,7 @@ export function createGraphqlService({
       );
     }
     const text = await readFile(filePath, 'utf8');
-    let loaded: ReturnType<typeof schemaFromText>;
+    let loaded: LoadedSchema;
     try {
       loaded = schemaFromText(text);
     } catch (error) {
@@ -216,7 +217,7 @@ export function createGraphqlService({
       throw error;
     }
     const fields = {
-      sdl: schemaToSdl(loaded.schema),
+      ...schemaTexts(loaded),
       typeCount: loaded.typeCount,
       notes: loaded.notes,
       source: 'file' as const,

@@ -10,7 +10,9 @@ export interface SchemaKey {
 
 export interface CachedSchema {
   key: SchemaKey;
-  sdl: string;
+  /** One of the two: the introspection result (JSON text) it was built from, or SDL. */
+  sdl?: string;
+  introspection?: string;
   typeCount: number;
   fetchedAt: string;
   notes: string[];

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { totaraSdl } from '../../../shared/graphql/fixtures/totara-schema';
 import { isEmptyDiff } from '../../../shared/graphql/diff';
-import { diffSdl } from './schema-diff';
+import { buildSchema, introspectionFromSchema } from 'graphql';
+import { diffSchemaTexts, diffSdl } from './schema-diff';
 
 describe('diffSdl (graphql-inspector)', () => {
   it('finds nothing between equal schemas', async () => {
@@ -29,5 +30,17 @@ describe('diffSdl (graphql-inspector)', () => {
     expect(changes.safe).toEqual([
       expect.objectContaining({ message: "Field 'label' was added to object type 'core_user_custom_field'" }),
     ]);
+  });
+});
+
+describe('diffSchemaTexts', () => {
+  it('diffs a schema kept as SDL against one kept as an introspection result', async () => {
+    const after = totaraSdl.replace(/^\s*email: String\n/m, '');
+    const introspection = JSON.stringify(introspectionFromSchema(buildSchema(after)));
+    const changes = await diffSchemaTexts({ sdl: totaraSdl }, { introspection });
+    expect(changes.breaking.map((change) => change.message)).toEqual([
+      "Field 'email' was removed from object type 'core_user'",
+    ]);
+    expect(isEmptyDiff(await diffSchemaTexts({ introspection }, { sdl: after }))).toBe(true);
   });
 });

@@ -94,7 +94,7 @@ export function DocsExplorer({ schema }: { schema: SchemaSource | undefined }) {
     if (!schema) return;
     let current = true;
     const timer = setTimeout(() => {
-      ensureSchema(schema.id, schema.sdl)
+      ensureSchema(schema)
         .then(() => ask({ type: 'searchTypes', schemaId: schema.id, search, limit: LIST_LIMIT }))
         .then((found) => current && setList(found))
         .catch((error: Error) => current && setProblem(error.message));
@@ -107,7 +107,7 @@ export function DocsExplorer({ schema }: { schema: SchemaSource | undefined }) {
   useEffect(() => {
     if (!schema || !typeName) return setType(undefined);
     let current = true;
-    ensureSchema(schema.id, schema.sdl)
+    ensureSchema(schema)
       .then(() => ask({ type: 'describeType', schemaId: schema.id, name: typeName }))
       .then((found) => current && setType(found.type))
       .catch((error: Error) => current && setProblem(error.message));

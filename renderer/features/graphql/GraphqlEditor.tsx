@@ -6,6 +6,7 @@ import { applySchema, graphqlMode, operationModelPath, variablesModelPath } from
 import { monaco } from '../../editor/monaco-setup';
 import { useActiveTab, useLantern } from '../../store';
 import { schemaKeyId, schemaVersionId } from '../../store/graphql-slice';
+import type { SchemaSnapshot } from '../../../shared/calls/graphql-calls';
 import { ask } from './analysis-client';
 import { installBenchHook } from './bench-hook';
 import { DocsExplorer } from './DocsExplorer';
@@ -20,6 +21,12 @@ import { useAnalysis } from './use-analysis';
 import './graphql.css';
 
 type GraphqlBody = Extract<RequestBody, { mode: 'graphql' }>;
+
+/** What the editor builds its schema from: the introspection result when there is one. */
+const schemaText = (snapshot: SchemaSnapshot) =>
+  snapshot.introspection !== undefined
+    ? { introspection: snapshot.introspection }
+    : { sdl: snapshot.sdl ?? '' };
 
 /** The GraphQL body: schema, query (schema-aware), variables, estimate, persisted operations and docs. */
 export function GraphqlEditor() {
@@ -51,7 +58,7 @@ function Workbench({ body }: { body: GraphqlBody }) {
   const registry = useLantern((s) => s.graphqlRegistries[url]);
   const snapshot = schemaState?.snapshot;
   const schema = useMemo(
-    () => (snapshot ? { id: schemaVersionId(snapshot), sdl: snapshot.sdl } : undefined),
+    () => (snapshot ? { id: schemaVersionId(snapshot), text: schemaText(snapshot) } : undefined),
     [snapshot],
   );
   const limits = useMemo(() => environmentLimits(environments, environmentId), [environments, environmentId]);
@@ -78,7 +85,7 @@ function Workbench({ body }: { body: GraphqlBody }) {
     const timer = setTimeout(() => void checkCachedSchema(schemaKey), 300);
     return () => clearTimeout(timer);
   }, [schemaKey, checkCachedSchema]);
-  useEffect(() => applySchema(schema?.sdl, schema?.id), [schema]);
+  useEffect(() => applySchema(schema), [schema]);
   useEffect(() => installBenchHook(tabId, () => latest.current.schema), [tabId]);
 
   const setBody = (patch: Partial<GraphqlBody>) =>

@@ -1,6 +1,12 @@
 /** Talks to the analysis worker: one request, one promise. */
 import AnalysisWorker from './analysis.worker?worker';
-import type { WorkerAnswers, WorkerMessage, WorkerReply, WorkerRequest } from './analysis-protocol';
+import type {
+  SchemaText,
+  WorkerAnswers,
+  WorkerMessage,
+  WorkerReply,
+  WorkerRequest,
+} from './analysis-protocol';
 
 let worker: Worker | undefined;
 let nextId = 1;
@@ -43,10 +49,16 @@ export function ask<T extends WorkerRequest['type']>(
 const schemasSent = new Map<string, Promise<WorkerAnswers['setSchema']>>();
 
 /** Builds a schema in the worker once per id; later calls wait for the same build. */
-export function ensureSchema(schemaId: string, sdl: string): Promise<WorkerAnswers['setSchema']> {
+export function ensureSchema({
+  id: schemaId,
+  text,
+}: {
+  id: string;
+  text: SchemaText;
+}): Promise<WorkerAnswers['setSchema']> {
   let sent = schemasSent.get(schemaId);
   if (!sent) {
-    sent = ask({ type: 'setSchema', schemaId, sdl });
+    sent = ask({ type: 'setSchema', schemaId, text });
     sent.catch(() => schemasSent.delete(schemaId));
     schemasSent.set(schemaId, sent);
     // The worker keeps the same number, dropping the oldest first: both forget the same one.

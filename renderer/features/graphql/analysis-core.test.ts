@@ -1,6 +1,6 @@
-import { buildSchema } from 'graphql';
+import { buildSchema, introspectionFromSchema, printSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { analyze, prettify } from './analysis-core';
+import { analyze, buildEditorSchema, prettify } from './analysis-core';
 import { operationAtOffset } from './operation-at';
 import { describeType, searchTypes, typeAt } from './schema-docs';
 
@@ -16,6 +16,21 @@ const schema = buildSchema(`
   type users_result { items: [user!]!, total: Int! }
   type user { id: ID!, email: String }
 `);
+
+describe('buildEditorSchema', () => {
+  it('builds the same schema from the introspection result and from the SDL', () => {
+    const sdl = printSchema(schema);
+    const fromIntrospection = buildEditorSchema({
+      introspection: JSON.stringify(introspectionFromSchema(schema)),
+    });
+    expect(printSchema(fromIntrospection)).toBe(sdl);
+    expect(printSchema(buildEditorSchema({ sdl }))).toBe(sdl);
+    const query = 'query get_status { status { statsu } }';
+    expect(analyze({ query, variables: '{}', limits: {} }, fromIntrospection).diagnostics).toEqual(
+      analyze({ query, variables: '{}', limits: {} }, schema).diagnostics,
+    );
+  });
+});
 
 describe('analyze', () => {
   it('marks unknown fields, estimates and checks the operation name', () => {

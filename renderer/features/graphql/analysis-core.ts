@@ -1,13 +1,22 @@
 /** What the analysis worker computes; pure functions of the text and the schema, tested in Node. */
-import { parse, print } from 'graphql';
-import type { GraphQLSchema } from 'graphql';
+import { buildClientSchema, buildSchema, parse, print } from 'graphql';
+import type { GraphQLSchema, IntrospectionQuery } from 'graphql';
 import { estimateCost } from '../../../shared/graphql/estimate';
 import { checkLimits } from '../../../shared/graphql/limits';
 import { checkOperationName, isSyntaxProblem, listOperations } from '../../../shared/graphql/operations';
 import type { RegistryOperation } from '../../../shared/graphql/persisted';
 import { validateDocument, validateVariables } from '../../../shared/graphql/validate';
 import type { VariableProblem } from '../../../shared/graphql/validate';
-import type { Analysis, AnalyzeInput } from './analysis-protocol';
+import type { Analysis, AnalyzeInput, SchemaText } from './analysis-protocol';
+
+/**
+ * The editor's schema. Both texts come from the main side, which built and checked the schema
+ * already: the SDL is not validated again, and an introspection result (repaired there) is used as is.
+ */
+export function buildEditorSchema(text: SchemaText): GraphQLSchema {
+  if ('introspection' in text) return buildClientSchema(JSON.parse(text.introspection) as IntrospectionQuery);
+  return buildSchema(text.sdl, { assumeValidSDL: true });
+}
 
 /** Variables checked against a registry operation's declared ones when there is no schema. */
 function variablesWithoutSchema(operation: RegistryOperation, variablesJson: string): VariableProblem[] {

@@ -1,11 +1,11 @@
 /**
- * The GraphQL workbench's analysis worker: builds schemas from SDL and runs validation, estimates,
- * docs queries and result analysis off the UI thread (GitHub's schema takes ~100 ms to build).
+ * The GraphQL workbench's analysis worker: builds schemas (from the introspection result, or SDL) and
+ * runs validation, estimates, docs queries and result analysis off the UI thread (GitHub's schema takes
+ * ~100 ms to build from its introspection result).
  */
-import { buildSchema } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
 import { analyzeResult } from '../../../shared/graphql/result';
-import { analyze, prettify } from './analysis-core';
+import { analyze, buildEditorSchema, prettify } from './analysis-core';
 import type { WorkerMessage, WorkerReply, WorkerRequest } from './analysis-protocol';
 import { describeType, searchTypes, typeAt } from './schema-docs';
 
@@ -39,8 +39,7 @@ function handle(request: WorkerRequest): unknown {
     case 'setSchema': {
       const started = performance.now();
       if (!schemas.has(request.schemaId)) {
-        // The SDL was printed by graphql-js from a schema it had already checked.
-        schemas.set(request.schemaId, buildSchema(request.sdl, { assumeValidSDL: true }));
+        schemas.set(request.schemaId, buildEditorSchema(request.text));
         while (schemas.size > MAX_SCHEMAS) schemas.delete(schemas.keys().next().value as string);
       }
       const schema = schemas.get(request.schemaId) as GraphQLSchema;

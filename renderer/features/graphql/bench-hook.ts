@@ -24,7 +24,7 @@ export function installBenchHook(tabId: string, schema: () => SchemaSource | und
     /** The same worker call the editor makes after each edit, with the current schema. */
     analyze: async (input: Omit<AnalyzeInput, 'schemaId'>) => {
       const current = schema();
-      if (current) await ensureSchema(current.id, current.sdl);
+      if (current) await ensureSchema(current);
       return ask({ type: 'analyze', input: { ...input, ...(current ? { schemaId: current.id } : {}) } });
     },
   };

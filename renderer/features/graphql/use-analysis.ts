@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Analysis, AnalyzeInput } from './analysis-protocol';
+import type { Analysis, AnalyzeInput, SchemaText } from './analysis-protocol';
 import { ask, ensureSchema } from './analysis-client';
 
 export interface SchemaSource {
+  /** One version of one schema (`schemaVersionId`). */
   id: string;
-  sdl: string;
+  text: SchemaText;
 }
 
 export interface AnalysisState {
@@ -28,6 +29,10 @@ export function useAnalysis(input: AnalyzeInput, schema: SchemaSource | undefine
   const latest = useRef(0);
   const { query, variables, operationName, persisted, limits } = input;
   const { maxDepth, maxComplexity } = limits;
+  // A new schema starts building at once, not after the pause for typing; analysis waits for it.
+  useEffect(() => {
+    if (schema) ensureSchema(schema).catch(() => undefined);
+  }, [schema]);
   useEffect(() => {
     const run = ++latest.current;
     const timer = setTimeout(async () => {
@@ -36,7 +41,7 @@ export function useAnalysis(input: AnalyzeInput, schema: SchemaSource | undefine
       if (schema) {
         setState((previous) => ({ ...previous, building: true }));
         try {
-          await ensureSchema(schema.id, schema.sdl);
+          await ensureSchema(schema);
           schemaId = schema.id;
         } catch (error) {
           schemaProblem = `The schema could not be read for validation: ${(error as Error).message}`;
