@@ -16,26 +16,40 @@ export interface SecretSource {
 export const FOLDER_EDITOR = `the folder's "Auth, headers, variables…" settings in the sidebar`;
 export const ENVIRONMENT_EDITOR = 'the environment editor ("Edit" beside the environment switcher)';
 
+/** What the resolver said about one reference it could not fill (a `TemplateError`, in short). */
+export interface Unresolved {
+  code: string;
+  /** The variable at fault. */
+  name?: string;
+  message: string;
+}
+
 /**
- * Names the secrets among `undefinedNames` (variables a send could not resolve), using the first
- * of `sources` (nearest first) that declares each as secret; undefined when none is a secret.
+ * Names the secrets among the variables a send could not resolve, using the first of `sources`
+ * (nearest first) that declares each as secret, followed by the resolver's own messages for the
+ * rest; undefined when none of them is a secret (the resolver's messages say it all then).
  */
 export function missingSecretsMessage(
-  undefinedNames: readonly string[],
+  errors: readonly Unresolved[],
   sources: readonly SecretSource[],
   { dataDir, vaultProblem }: { dataDir: string; vaultProblem?: string },
 ): string | undefined {
-  const sentences: string[] = [];
-  for (const name of new Set(undefinedNames)) {
+  const secrets = new Map<string, SecretSource>();
+  for (const { code, name } of errors) {
+    if (code !== 'undefined-variable' || name === undefined) continue;
     const source = sources.find((s) => s.variables.some((v) => v.name === name && v.secret));
-    if (!source) continue;
-    const what = `{{${name}}} is a secret variable of ${source.label} and has no value on this computer`;
-    sentences.push(
-      vaultProblem !== undefined
-        ? `${what}: ${vaultProblem}`
-        : `${what}: secret values are kept in the vault of the data folder ${dataDir}, never in the workspace files (the workspace may come from another computer). ` +
-            `To set it, open the workspace in Lantern with this data folder and type its value in ${source.editor}, then run again.`,
-    );
+    if (source) secrets.set(name, source);
   }
-  return sentences.length > 0 ? sentences.join(' ') : undefined;
+  if (secrets.size === 0) return undefined;
+  const sentences = [...secrets].map(([name, source]) => {
+    const what = `{{${name}}} is a secret variable of ${source.label} and has no value on this computer`;
+    return vaultProblem !== undefined
+      ? `${what}: ${vaultProblem}`
+      : `${what}: secret values are kept in the vault of the data folder ${dataDir}, never in the workspace files (the workspace may come from another computer). ` +
+          `To set it, open the workspace in Lantern with this data folder and type its value in ${source.editor}, then run again.`;
+  });
+  const others = errors
+    .filter((e) => !(e.code === 'undefined-variable' && e.name !== undefined && secrets.has(e.name)))
+    .map((e) => e.message);
+  return [...sentences, ...new Set(others)].join(' ');
 }

@@ -110,9 +110,6 @@ export async function runWorkspace(options: RunOptions, io: CliIo): Promise<numb
     const missingSecrets = (request: SavedRequest, draft: RequestDraft): string | undefined => {
       const resolution = resolveDraft(draft, services.environments.scopeFor(environmentId, request.id));
       if (resolution.ok) return undefined;
-      const names = resolution.errors.flatMap((e) =>
-        e.code === 'undefined-variable' && e.name ? [e.name] : [],
-      );
       const chain = [...(folderChain(view.root, request.id) ?? [])].reverse();
       const chosen = environments.find((e) => e.id === environmentId);
       const globals = environments.find((e) => e.id === GLOBAL_ENVIRONMENT_ID);
@@ -127,7 +124,7 @@ export async function runWorkspace(options: RunOptions, io: CliIo): Promise<numb
           : []),
         ...(globals ? [{ label: 'the globals', editor: ENVIRONMENT_EDITOR, ...globals }] : []),
       ];
-      return missingSecretsMessage(names, sources, { dataDir, vaultProblem });
+      return missingSecretsMessage(resolution.errors, sources, { dataDir, vaultProblem });
     };
     // Whatever a server or an error echoes back is masked before any reporter prints it.
     const secrets = [...services.environments.secretValues(), ...services.auth.credentials.allSecrets()];
