@@ -34,6 +34,8 @@ export interface ServiceOptions {
   pickFile?: () => Promise<{ path?: string }>;
   /** Electron's safeStorage (desktop app, after `app.ready`); browser mode has none. */
   safeStorage?: SafeStorageLike;
+  /** The open workspace's behaviour: `lantern run` neither watches its folder nor lists it as recent. */
+  workspaceSession?: { watch?: boolean; remember?: boolean };
 }
 
 /**
@@ -47,6 +49,7 @@ export function createServices({
   emit,
   pickFile = noFilePicker,
   safeStorage,
+  workspaceSession,
 }: ServiceOptions) {
   const engine = createHttpEngine({ emit });
   const auth: AuthContext = {
@@ -57,7 +60,7 @@ export function createServices({
   const environments = new EnvironmentStore(new EnvironmentFile(path.join(dataDir, 'environments.json')));
   // Created here, not in its handlers: sends resolve its folders' variables, jars are labelled
   // with its name, and it needs the vault.
-  const session = new WorkspaceSession({ dataDir, environments, emit });
+  const session = new WorkspaceSession({ dataDir, environments, emit, ...workspaceSession });
   // A jar per workspace; its label names the workspace while it is open (or as last kept).
   const jars = new WorkspaceJars({
     nameOf: (id) =>
@@ -128,6 +131,8 @@ export function createServices({
   return {
     handlers: whenReady(vaultReady, handlers),
     auth,
+    /** The variable scope of a send, as the send pipeline builds it (`lantern run` checks it first). */
+    environments,
     startSandboxFromMenu,
     close: async () => {
       await Promise.all([engine.close(), sandbox.close(), history.flush(), jars.flush()]);

@@ -1,16 +1,26 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { effectiveSavedRequest, fillVariables } from '../../shared/collections/effective-request';
+import { effectiveSavedRequest, folderChain } from '../../shared/collections/effective-request';
+import type { WorkspaceView } from '../../shared/calls/workspace-calls';
 import type { CallOutput } from '../../shared/contract';
 import { diagnose } from '../../shared/diagnose';
 import { dispatch } from '../../shared/dispatch';
 import type { Folder, SavedRequest } from '../../shared/model/collection';
+import { GLOBAL_ENVIRONMENT_ID } from '../../shared/model/environment';
+import type { RequestDraft } from '../../shared/model/request';
 import type { Exchange } from '../../shared/model/response';
 import { rateLimitKey } from '../../shared/ratelimit';
+import { resolveDraft } from '../../shared/template';
 import { defaultDataDir } from '../data-dir';
 import { createServices } from '../services';
-import { WorkspaceStore } from '../services/workspace';
 import { UsageError, type CliCommand } from './args';
+import { maskResult, maskText } from './mask-output';
+import {
+  ENVIRONMENT_EDITOR,
+  FOLDER_EDITOR,
+  missingSecretsMessage,
+  type SecretSource,
+} from './missing-secrets';
 import { Pacer } from './pacer';
 import { jsonReport, junitReport, textLine, textSummary, type RunResult, type RunSummary } from './reporters';
 import { matchesExpectation } from './status-expectation';
@@ -50,49 +60,74 @@ function pickFolder(root: Folder, folderPath: string): { folder: Folder; trail: 
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** `lantern run`: the app's services (engine, credentials, environments) driven through `dispatch`. */
+/** `lantern run`: the app's services (engine, credentials, environments, vault) driven through `dispatch`. */
 export async function runWorkspace(options: RunOptions, io: CliIo): Promise<number> {
   const dir = path.resolve(options.workspace);
-  const store = await WorkspaceStore.open(dir, { watch: false }).catch((error: unknown) => {
-    throw new UsageError(`${dir} could not be opened as a workspace: ${(error as Error).message}`);
-  });
-  for (const problem of store.problems)
-    io.err(`lantern: ${problem.path}${problem.line ? `:${problem.line}` : ''}: ${problem.reason}\n`);
-  const { workspace } = store;
-  const { folder, trail } = options.folder
-    ? pickFolder(workspace.root, options.folder)
-    : { folder: workspace.root, trail: [] };
   const dataDir = path.resolve(options.dataDir ?? defaultDataDir());
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const services = createServices({ mode: 'browser', version: 'cli', dataDir, emit: () => undefined });
+  // Opened as the app opens it, so secret folder and environment values come from this data folder's vault.
+  const services = createServices({
+    mode: 'browser',
+    version: 'cli',
+    dataDir,
+    emit: () => undefined,
+    workspaceSession: { watch: false, remember: false },
+  });
   try {
     const call = async <T>(name: string, input: unknown): Promise<T> => {
       const result = await dispatch(services.handlers, name, input);
       if (!result.ok) throw new Error(result.error.message);
       return result.value as T;
     };
-    // --env: a workspace environment (its variables are filled in here), else one of the app's.
+    const opened = await dispatch(services.handlers, 'openWorkspace', { path: dir });
+    if (!opened.ok)
+      throw new UsageError(`${dir} could not be opened as a workspace: ${opened.error.message}`);
+    const view = opened.value as WorkspaceView;
+    for (const problem of view.problems)
+      io.err(`lantern: ${problem.path}${problem.line ? `:${problem.line}` : ''}: ${problem.reason}\n`);
+    const { folder, trail } = options.folder
+      ? pickFolder(view.root, options.folder)
+      : { folder: view.root, trail: [] };
+    const environments = await call<CallOutput<'listEnvironments'>>('listEnvironments', {});
+    // --env: one of the workspace's environments (by file name or name), else one of the app's.
     let environmentId: string | undefined;
-    let workspaceValues: Record<string, string> = {};
     if (options.env !== undefined) {
       const wanted = options.env.toLowerCase();
-      const own = workspace.environments.find((e) => e.name.toLowerCase() === wanted || e.id === options.env);
-      if (own)
-        workspaceValues = Object.fromEntries(
-          own.variables.filter((v) => !v.secret).map((v) => [v.name, v.value]),
+      const own = view.environments.find((e) => e.name.toLowerCase() === wanted || e.id === options.env);
+      const match = own
+        ? environments.find((e) => e.id === view.environmentIds[own.id])
+        : environments.find((e) => e.name.toLowerCase() === wanted || e.id === options.env);
+      if (!match) {
+        const names = [...view.environments.map((e) => e.name), ...environments.map((e) => e.name)];
+        throw new UsageError(
+          `There is no environment "${options.env}". Known: ${names.map((n) => `"${n}"`).join(', ')}.`,
         );
-      else {
-        const app = await call<CallOutput<'listEnvironments'>>('listEnvironments', {});
-        const match = app.find((e) => e.name.toLowerCase() === wanted || e.id === options.env);
-        if (!match) {
-          const names = [...workspace.environments.map((e) => e.name), ...app.map((e) => e.name)];
-          throw new UsageError(
-            `There is no environment "${options.env}". Known: ${names.map((n) => `"${n}"`).join(', ')}.`,
-          );
-        }
-        environmentId = match.id;
       }
+      environmentId = match.id;
     }
+    const vaultProblem = (await call<CallOutput<'vaultStatus'>>('vaultStatus', {})).problem;
+    /** Secret variables the send could not fill, in plain words; undefined when there are none. */
+    const missingSecrets = (request: SavedRequest, draft: RequestDraft): string | undefined => {
+      const resolution = resolveDraft(draft, services.environments.scopeFor(environmentId, request.id));
+      if (resolution.ok) return undefined;
+      const chain = [...(folderChain(view.root, request.id) ?? [])].reverse();
+      const chosen = environments.find((e) => e.id === environmentId);
+      const globals = environments.find((e) => e.id === GLOBAL_ENVIRONMENT_ID);
+      const sources: SecretSource[] = [
+        ...chain.map((f) => ({
+          label: `the folder "${f.name}"`,
+          editor: FOLDER_EDITOR,
+          variables: f.variables ?? [],
+        })),
+        ...(chosen
+          ? [{ label: `the "${chosen.name}" environment`, editor: ENVIRONMENT_EDITOR, ...chosen }]
+          : []),
+        ...(globals ? [{ label: 'the globals', editor: ENVIRONMENT_EDITOR, ...globals }] : []),
+      ];
+      return missingSecretsMessage(resolution.errors, sources, { dataDir, vaultProblem });
+    };
+    // Whatever a server or an error echoes back is masked before any reporter prints it.
+    const secrets = [...services.environments.secretValues(), ...services.auth.credentials.allSecrets()];
     const pacer = new Pacer({
       windowMs: options.rateWindowSeconds * 1000,
       maxWaitMs: options.maxWaitSeconds * 1000,
@@ -101,7 +136,7 @@ export async function runWorkspace(options: RunOptions, io: CliIo): Promise<numb
     const started = performance.now();
     const planned = plan(folder, trail);
     for (const [index, { request, folder: folderName }] of planned.entries()) {
-      const draft = fillVariables(effectiveSavedRequest(workspace.root, request).draft, workspaceValues);
+      const draft = effectiveSavedRequest(view.root, request).draft;
       const result: RunResult = {
         id: request.id,
         name: request.name,
@@ -118,14 +153,20 @@ export async function runWorkspace(options: RunOptions, io: CliIo): Promise<numb
       const host = URL.parse(draft.url)?.host ?? draft.url;
       const key = rateLimitKey(host, draft.auth.type === 'none' ? undefined : draft.auth.credentialId);
       const begin = performance.now();
-      for (let attempt = 0; attempt < 4; attempt += 1) {
+      result.error = missingSecrets(request, draft);
+      for (let attempt = 0; attempt < 4 && result.error === undefined; attempt += 1) {
         const pace = pacer.before(key);
         if (pace && 'refuse' in pace) {
           result.error = pace.refuse;
           break;
         }
         if (pace) {
-          io.err(`… waiting ${(pace.waitMs / 1000).toFixed(1)} s before "${request.name}": ${pace.why}.\n`);
+          io.err(
+            maskText(
+              `… waiting ${(pace.waitMs / 1000).toFixed(1)} s before "${request.name}": ${pace.why}.\n`,
+              secrets,
+            ),
+          );
           await sleep(pace.waitMs);
           result.waitedMs += pace.waitMs;
         }
@@ -133,6 +174,7 @@ export async function runWorkspace(options: RunOptions, io: CliIo): Promise<numb
           requestId: `cli-${index}-${attempt}`,
           draft,
           environmentId,
+          savedRequestId: request.id,
           options: { timeoutMs: options.timeoutSeconds * 1000, connectTimeoutMs: 10_000 },
         });
         if (!sent.ok) {
@@ -157,11 +199,12 @@ export async function runWorkspace(options: RunOptions, io: CliIo): Promise<numb
         result.error === undefined &&
         result.status !== undefined &&
         matchesExpectation(result.status, request.expectStatus);
-      results.push(result);
-      if (options.reporter === 'text') io.out(`${textLine(result)}\n`);
+      const shown = maskResult(result, secrets);
+      results.push(shown);
+      if (options.reporter === 'text') io.out(`${textLine(shown)}\n`);
     }
     const summary: RunSummary = {
-      workspace: workspace.name,
+      workspace: view.name,
       ...(options.env ? { environment: options.env } : {}),
       total: results.length,
       passed: results.filter((r) => r.passed).length,
@@ -176,7 +219,6 @@ export async function runWorkspace(options: RunOptions, io: CliIo): Promise<numb
     if (results.length === 0) io.err('lantern: there are no requests to run in that workspace or folder.\n');
     return summary.failed > 0 ? 1 : 0;
   } finally {
-    store.close();
     await services.close();
   }
 }

@@ -59,6 +59,8 @@ export interface SessionOptions {
   emit?: EmitEvent;
   /** Watch the folder for outside changes (the app: yes; the CLI: no). */
   watch?: boolean;
+  /** Add an opened workspace to the recent list, which the app reopens at start (the CLI: no). */
+  remember?: boolean;
 }
 
 /**
@@ -135,7 +137,7 @@ export class WorkspaceSession {
       });
     });
     this.registerEnvironments(store);
-    await this.registry.add(resolved, store.workspace.name);
+    if (this.options.remember !== false) await this.registry.add(resolved, store.workspace.name);
     return this.view();
   }
 

@@ -1,0 +1,27 @@
+import { maskSecret } from '../../shared/model/auth';
+import type { RunResult } from './reporters';
+
+/** Every secret value in `text` replaced by its masked preview; longest first, so none is half masked. */
+export function maskText(text: string, secrets: readonly string[]): string {
+  let masked = text;
+  const longestFirst = [...secrets].filter((s) => s.length >= 4).sort((a, b) => b.length - a.length);
+  for (const secret of longestFirst)
+    if (masked.includes(secret)) masked = masked.split(secret).join(maskSecret(secret));
+  return masked;
+}
+
+/**
+ * A result as the reporters may print it: its texts that can hold what a server or an error
+ * echoed back (URL, error, findings, status text) masked, whatever the reporter.
+ */
+export function maskResult(result: RunResult, secrets: readonly string[]): RunResult {
+  const mask = (text: string) => maskText(text, secrets);
+  return {
+    ...result,
+    name: mask(result.name),
+    url: mask(result.url),
+    ...(result.error === undefined ? {} : { error: mask(result.error) }),
+    ...(result.statusText === undefined ? {} : { statusText: mask(result.statusText) }),
+    findings: result.findings.map((f) => ({ ...f, title: mask(f.title) })),
+  };
+}
