@@ -77,6 +77,26 @@ describe('pasting a browser "Copy as cURL" into the URL bar', () => {
   });
 });
 
+describe('pasting a Moodle AJAX call with the sesskey in the address', () => {
+  it('keeps the sesskey in the credential: the URL keeps an empty parameter, the name no query', async () => {
+    const text = `curl 'https://learn.example.com/lib/ajax/service.php?sesskey=Qz7pLm2XkW&info=core_fetch_notifications' -b 'MoodleSession=7f3kq0vd2m9c' --data-raw '[]'`;
+    const pasted = await call<{ draft: RequestDraft; name: string; notes: string[] }>('curlToDraft', {
+      text,
+    });
+    expect(pasted.name).toBe('POST /lib/ajax/service.php');
+    expect(pasted.draft.url).toBe(
+      'https://learn.example.com/lib/ajax/service.php?sesskey=&info=core_fetch_notifications',
+    );
+    expect(pasted.draft.auth.type).toBe('browserSession');
+    const listed = await call<CredentialSummary[]>('listCredentials', {});
+    expect(listed.find((c) => c.kind === 'browserSession')?.secretPreview).toMatch(/CSRF token ••••2XkW$/);
+    for (const secret of ['Qz7pLm2XkW', '7f3kq0vd2m9c']) {
+      expect(JSON.stringify(pasted)).not.toContain(secret);
+      expect(JSON.stringify(listed)).not.toContain(secret);
+    }
+  });
+});
+
 describe('a snippet of a pasted browser session, without secrets', () => {
   it("writes the credential's own CSRF header, and none when it has no token", async () => {
     const csrf = `curl 'https://app.example.com/api/me' -b 'sid=s9f8e7d6c' -H 'X-CSRF-Token: c5rf-771'`;
