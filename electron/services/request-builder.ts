@@ -7,6 +7,8 @@ export interface PreparedRequest {
   method: string;
   headers: [string, string][];
   body: WireBody;
+  /** Headers the request's auth added (Authorization, an API-key or CSRF header): never sent to another origin. */
+  authHeaderNames?: string[];
 }
 
 /** Validates a draft and turns it into exactly what goes on the wire. */

@@ -4,7 +4,14 @@ import chromeCmd from './fixtures/chrome-totara-ajax.cmd.txt?raw';
 import firefoxBash from './fixtures/firefox-totara-ajax.bash.txt?raw';
 import safariBash from './fixtures/safari-totara-ajax.bash.txt?raw';
 import burpBash from './fixtures/burp-totara-ajax.bash.txt?raw';
-import { browserSessionFromCurl, cookiePairs, isCsrfHeaderName, mergeCookieHeaders } from './browser-session';
+import {
+  browserSessionFromCurl,
+  cookiePairs,
+  isCsrfHeaderName,
+  mergeCookieHeaders,
+  sesskeyInQuery,
+  withoutSesskeyValue,
+} from './browser-session';
 
 /** Chrome's older layout: the cookie as a lowercase -H header instead of -b. */
 const chromeHeaderCookie = `curl 'https://learn.example.com/totara/webapi/ajax.php' \\
@@ -96,5 +103,44 @@ describe('cookie helpers', () => {
   it('knows CSRF header names', () => {
     expect(['X-Totara-Sesskey', 'x-csrf-token', 'X-XSRF-TOKEN'].every(isCsrfHeaderName)).toBe(true);
     expect(['Accept', 'X-Session-Timeout'].some(isCsrfHeaderName)).toBe(false);
+  });
+});
+
+/** Moodle's AJAX service, copied from Chrome: the sesskey travels in the query, not a header. */
+const moodleService = `curl 'https://learn.example.com/lib/ajax/service.php?sesskey=Qz7pLm2XkW&info=core_fetch_notifications' \\
+  -H 'content-type: application/json' \\
+  -b 'MoodleSession=7f3kq0vd2m9c' \\
+  --data-raw '[{"index":0,"methodname":"core_fetch_notifications","args":{"contextid":1}}]'`;
+
+describe('a sesskey in the query', () => {
+  it('becomes the session CSRF token when no header carries one', () => {
+    const result = browserSessionFromCurl(moodleService);
+    expect(result).toMatchObject({
+      ok: true,
+      cookie: 'MoodleSession=7f3kq0vd2m9c',
+      csrfHeader: 'X-Totara-Sesskey',
+      csrfToken: 'Qz7pLm2XkW',
+    });
+    expect(result.ok && result.notes.join(' ')).toMatch(/sesskey was in the address/);
+  });
+
+  it.each([
+    [
+      'https://l.example/lib/ajax/service.php?sesskey=Qz7&info=x',
+      'Qz7',
+      'https://l.example/lib/ajax/service.php?sesskey=&info=x',
+    ],
+    [
+      'https://l.example/s.php?info=x&SessKey=a%2Bb#top',
+      'a+b',
+      'https://l.example/s.php?info=x&SessKey=#top',
+    ],
+    ['https://l.example/s.php?sesskey=&info=x', undefined, 'https://l.example/s.php?sesskey=&info=x'],
+    ['https://l.example/s.php?sesskey={{sesskey}}', undefined, 'https://l.example/s.php?sesskey={{sesskey}}'],
+    ['https://l.example/s.php?mysesskey=1', undefined, 'https://l.example/s.php?mysesskey=1'],
+    ['https://l.example/s.php#sesskey=1', undefined, 'https://l.example/s.php#sesskey=1'],
+  ])('%s → %j, kept as %s', (url, found, kept) => {
+    expect(sesskeyInQuery(url)).toBe(found);
+    expect(withoutSesskeyValue(url)).toBe(kept);
   });
 });

@@ -33,6 +33,33 @@ export function mergeCookieHeaders(...headers: (string | undefined)[]): string |
   return [...byName].map(([name, value]) => `${name}=${value}`).join('; ');
 }
 
+/**
+ * Moodle and Totara's AJAX service takes its CSRF token in the query
+ * (`lib/ajax/service.php?sesskey=…&info=…`). A request keeps the parameter with an empty value;
+ * a browser-session credential fills it when the request is sent.
+ */
+export const SESSKEY_PARAM = 'sesskey';
+const SESSKEY_QUERY = /([?&])(sesskey)=([^&#]*)/i;
+
+/** The literal sesskey in a URL's query, decoded; undefined when absent, empty or a `{{variable}}`. */
+export function sesskeyInQuery(url: string): string | undefined {
+  const raw = SESSKEY_QUERY.exec(url.split('#')[0] ?? '')?.[3] ?? '';
+  if (raw.trim() === '' || /^\{\{[^{}]+\}\}$/.test(raw.trim())) return undefined;
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return raw;
+  }
+}
+
+/** The URL with its literal sesskey emptied (`sesskey=`), everything else kept as typed. */
+export function withoutSesskeyValue(url: string): string {
+  if (sesskeyInQuery(url) === undefined) return url;
+  const hashAt = url.indexOf('#');
+  const [base, hash] = hashAt < 0 ? [url, ''] : [url.slice(0, hashAt), url.slice(hashAt)];
+  return base.replace(SESSKEY_QUERY, '$1$2=') + hash;
+}
+
 /** What a pasted browser request says about its session. */
 export interface BrowserSession {
   /** The origin the command was copied from, e.g. `https://learn.example.com`. */
@@ -85,6 +112,14 @@ export function browserSessionFromCurl(text: string, csrfHeader = DEFAULT_CSRF_H
   notes.push(
     `Kept ${names.length} cookie${names.length > 1 ? 's' : ''} (${names.join(', ')}) for ${origin}.`,
   );
+  const inQuery = sesskeyInQuery(request.url);
+  if ((!csrf || csrf.value.trim() === '') && inQuery !== undefined) {
+    notes.push(
+      `The sesskey was in the address (?sesskey=…): it is kept with the session, sent as the ${wanted} header,` +
+        ' and filled into an empty sesskey parameter of the address when the request is sent.',
+    );
+    return { ok: true, siteUrl: origin, cookie, csrfHeader: wanted, csrfToken: inQuery, notes };
+  }
   if (!csrf || csrf.value.trim() === '') {
     notes.push(
       `The command has no ${wanted} header, so only the cookie will be sent. That is enough for APIs that need` +

@@ -22,6 +22,9 @@ export {
   isCookieHeaderName,
   isCsrfHeaderName,
   mergeCookieHeaders,
+  SESSKEY_PARAM,
+  sesskeyInQuery,
+  withoutSesskeyValue,
   type BrowserSession,
   type BrowserSessionResult,
 } from './browser-session';

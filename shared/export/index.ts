@@ -1,4 +1,4 @@
-export { toPostman, type PostmanExport } from './to-postman';
+export { isLanternEnvironmentFile, toPostman, type PostmanExport } from './to-postman';
 export { secretPlaceholders } from './postman-auth-block';
 export {
   SNIPPET_LANGUAGES,

@@ -1,11 +1,8 @@
 import { isTemplateOnly } from '../importers/import-context';
-import { looksSecret } from '../importers/secret-names';
+import { isSecretHeaderName } from '../redact/secret-names';
 import type { HeaderRow } from '../model/request';
 
-/** Header names whose value is a credential: the same rule the timeline's masking uses, plus CSRF tokens. */
-const SECRET_HEADER = /token|secret|sesskey|csrf|xsrf|session|api-?key|password|cookie|authorization/i;
-
-export const isSecretHeaderName = (name: string): boolean => SECRET_HEADER.test(name) || looksSecret(name);
+export { isSecretHeaderName };
 
 /** `X-Api-Key` → `x_api_key`: the variable a header's secret is exported as. */
 export const placeholderName = (header: string): string =>

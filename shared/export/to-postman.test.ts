@@ -5,7 +5,7 @@ import postmanText from '../importers/fixtures/postman-collection.json?raw';
 import environmentText from '../importers/fixtures/postman-environment.json?raw';
 import { importHar, importInsomnia, importPostman, type ImportResult } from '../importers';
 import type { Collection, Folder } from '../model/collection';
-import { toPostman } from './to-postman';
+import { isLanternEnvironmentFile, toPostman } from './to-postman';
 
 function collectionOf(result: ImportResult): Collection {
   if (!result.ok) throw new Error(result.error);
@@ -114,3 +114,74 @@ describe('toPostman', () => {
     ]);
   });
 });
+
+describe('toPostman of a folder-level browser session', () => {
+  const request = (id: string, inheritAuth: boolean) => ({
+    id,
+    name: id,
+    inheritAuth,
+    draft: {
+      method: 'POST',
+      url: 'https://learn.example.com/totara/webapi/ajax.php',
+      headers: [],
+      body: { mode: 'none' as const },
+      auth: { type: 'none' as const },
+    },
+  });
+  const collection: Collection = {
+    name: 'Learn',
+    root: {
+      id: 'root',
+      name: 'Learn',
+      auth: { type: 'browserSession', credentialId: 'bs' },
+      folders: [{ id: 'f', name: 'Courses', folders: [], requests: [request('inherits', true)] }],
+      requests: [request('own-none', false)],
+    },
+    environments: [],
+    credentials: [
+      {
+        id: 'bs',
+        kind: 'browserSession',
+        label: 'Browser session',
+        fields: { siteUrl: 'https://learn.example.com', csrfHeader: 'X-Csrf-Token' },
+        secretLeftOut: true,
+      },
+    ],
+  };
+  type Item = { name: string; item?: Item[]; request?: { header: { key: string; value: string }[] } };
+  const items = (JSON.parse(toPostman(collection).json) as { item: Item[] }).item;
+
+  it('gives a request that inherits it the CSRF header, from the credential', () => {
+    const inherits = items[0]?.item?.[0];
+    expect(inherits?.request?.header).toEqual([{ key: 'X-Csrf-Token', value: '{{sesskey}}', type: 'text' }]);
+  });
+
+  it('gives none to a request that does not inherit auth', () => {
+    expect(items[1]?.request?.header).toEqual([]);
+  });
+});
+
+describe('isLanternEnvironmentFile', () => {
+  it.each([
+    [
+      'Lantern export',
+      toPostman({ ...minimal(), environments: [{ name: 'E', variables: [] }] }).environments[0]?.json,
+      true,
+    ],
+    ['Postman export', '{"name":"E","values":[],"_postman_exported_using":"Postman/11.2.0"}', false],
+    ['no marker', '{"name":"E","values":[]}', false],
+    ['not JSON', 'mine, keep me', false],
+    ['JSON null', 'null', false],
+  ])('%s → %s', (_name, text, expected) => {
+    expect(isLanternEnvironmentFile(text ?? '')).toBe(expected);
+  });
+});
+
+function minimal(): Collection {
+  return {
+    name: 'C',
+    root: { id: 'r', name: 'C', folders: [], requests: [] },
+    environments: [],
+    credentials: [],
+  };
+}

@@ -16,6 +16,21 @@ export interface PostmanExport {
 
 const SCHEMA = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
 
+/** What Lantern writes in `_postman_exported_using`: how a later export knows the file is its own. */
+export const EXPORTED_USING = 'Lantern';
+
+/** Was this environment file written by Lantern's own export (so a new export may replace it)? */
+export function isLanternEnvironmentFile(text: string): boolean {
+  try {
+    const value = JSON.parse(text) as { _postman_exported_using?: unknown } | null;
+    return (
+      typeof value?._postman_exported_using === 'string' && value._postman_exported_using === EXPORTED_USING
+    );
+  } catch {
+    return false;
+  }
+}
+
 const LANGUAGES: [RegExp, string][] = [
   [/json/i, 'json'],
   [/xml/i, 'xml'],
@@ -113,7 +128,11 @@ class PostmanWriter {
     return [{ name, value: `{{${csrfPlaceholder(cookie)}}}`, enabled: true }];
   }
 
-  request(saved: SavedRequest, inherited: readonly HeaderRow[]): Json {
+  /**
+   * `folderAuth` is the auth of the nearest folder that sets one: a request inheriting a browser
+   * session needs the session's `{{sesskey}}` header too, since Postman's auth carries only the cookie.
+   */
+  request(saved: SavedRequest, inherited: readonly HeaderRow[], folderAuth?: Folder['auth']): Json {
     const { draft } = saved;
     const where = `Request "${saved.name}"`;
     // Postman folders cannot hold headers, so each request carries its folders' ones.
@@ -126,7 +145,10 @@ class PostmanWriter {
       this.warnings.push(
         `${where} had secret values in its headers; they were written as ${safe.replaced.map((n) => `{{${n}}}`).join(', ')}: define ${safe.replaced.length > 1 ? 'those variables' : 'that variable'} in Postman.`,
       );
-    const headers = [...safe.rows, ...this.sessionHeader(draft.auth)];
+    const effective = draft.auth.type === 'none' && saved.inheritAuth && folderAuth ? folderAuth : draft.auth;
+    const named = new Set(safe.rows.map((h) => h.name.toLowerCase()));
+    const session = this.sessionHeader(effective).filter((h) => !named.has(h.name.toLowerCase()));
+    const headers = [...safe.rows, ...session];
     if (draft.settings)
       this.warnings.push(
         `${where} has its own transport settings (TLS, redirects, timeout); Postman keeps those elsewhere, so they were left out.`,
@@ -153,25 +175,26 @@ class PostmanWriter {
     };
   }
 
-  items(folder: Folder, inherited: readonly HeaderRow[]): Json[] {
+  items(folder: Folder, inherited: readonly HeaderRow[], parentAuth?: Folder['auth']): Json[] {
     const headers = [...inherited, ...(folder.headers ?? [])];
+    const auth = folder.auth ?? parentAuth;
     if (folder.headers?.length) {
       this.warnings.push(
         `Folder "${folder.name}" sets ${folder.headers.length} header${folder.headers.length > 1 ? 's' : ''}; Postman folders cannot hold headers, so each of its requests carries them.`,
       );
     }
     return [
-      ...folder.folders.map((child) => this.folder(child, headers)),
-      ...folder.requests.map((r) => this.request(r, headers)),
+      ...folder.folders.map((child) => this.folder(child, headers, auth)),
+      ...folder.requests.map((r) => this.request(r, headers, auth)),
     ];
   }
 
-  folder(folder: Folder, inherited: readonly HeaderRow[]): Json {
+  folder(folder: Folder, inherited: readonly HeaderRow[], parentAuth?: Folder['auth']): Json {
     return {
       name: folder.name,
       id: folder.id,
       ...(folder.description ? { description: folder.description } : {}),
-      item: this.items(folder, inherited),
+      item: this.items(folder, inherited, parentAuth),
       ...(folder.auth ? { auth: this.auth(folder.auth) } : {}),
       ...(folder.variables?.length ? { variable: variables(folder.variables) } : {}),
     };
@@ -214,7 +237,7 @@ export function toPostman(collection: Collection): PostmanExport {
           enabled: true,
         })),
         _postman_variable_scope: 'environment',
-        _postman_exported_using: 'Lantern',
+        _postman_exported_using: EXPORTED_USING,
       },
       null,
       '\t',

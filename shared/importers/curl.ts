@@ -5,7 +5,7 @@ import { requestAuth, type AuthOutcome } from './auth-outcome';
 import { liftAuthorizationHeader } from './authorization-header';
 import { liftSessionHeaders } from './session-headers';
 import { graphqlFromJson } from './har-body';
-import { ImportContext, type ImportResult } from './import-context';
+import { ImportContext, requestName, type ImportResult } from './import-context';
 import { reportFile } from './postman-body';
 
 function bodyOf(request: CurlRequest, ctx: ImportContext, where: string): RequestBody {
@@ -48,8 +48,7 @@ export function importCurl(text: string, dialect?: CurlDialect): ImportResult {
   const { request } = parsed;
   const ctx = new ImportContext();
   for (const warning of parsed.warnings) ctx.skip(warning);
-  const path = /^[a-z][\w+.-]*:\/\/[^/?#]*([^#]*)/i.exec(request.url)?.[1] || '/';
-  const name = `${request.method} ${path}`.slice(0, 100);
+  const name = requestName(request.method, request.url);
   const where = `request "${name}"`;
   const outcome: AuthOutcome = request.auth
     ? {
@@ -67,7 +66,7 @@ export function importCurl(text: string, dialect?: CurlDialect): ImportResult {
   const { auth, inheritAuth } = requestAuth(lifted.outcome, ctx, where);
   const draft: RequestDraft = {
     method: request.method,
-    url: request.url,
+    url: lifted.url,
     headers: lifted.headers,
     body: bodyOf(request, ctx, where),
     auth,

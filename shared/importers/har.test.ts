@@ -12,13 +12,7 @@ describe('importHar on a Chrome HAR', () => {
     expect(root.folders.map((f) => [f.name, f.requests.map((r) => r.name)])).toEqual([
       [
         'app.example.com',
-        [
-          'GET /api/me?fields=name,email',
-          'POST /api/graphql',
-          'PUT /api/profile',
-          'POST /api/avatar',
-          'POST /api/events',
-        ],
+        ['GET /api/me', 'POST /api/graphql', 'PUT /api/profile', 'POST /api/avatar', 'POST /api/events'],
       ],
       ['api.example.com', ['POST /v2/login']],
     ]);
@@ -33,7 +27,7 @@ describe('importHar on a Chrome HAR', () => {
   });
 
   it('drops pseudo-headers and content-length; cookies and CSRF headers become a browser session', () => {
-    const me = requestNamed(root, 'GET /api/me?fields=name,email').draft;
+    const me = requestNamed(root, 'GET /api/me').draft;
     expect(me.headers.map((h) => h.name)).toEqual(['Accept', 'Referer', 'User-Agent', 'X-Requested-With']);
     expect(me.auth).toEqual({ type: 'browserSession', credentialId: 'browser-session-1' });
     const profile = requestNamed(root, 'PUT /api/profile').draft;
@@ -51,7 +45,7 @@ describe('importHar on a Chrome HAR', () => {
       {
         id: 'browser-session-1',
         kind: 'browserSession',
-        label: 'Browser session (request "GET /api/me?fields=name,email" in app.example.com)',
+        label: 'Browser session (request "GET /api/me" in app.example.com)',
         fields: { siteUrl: 'https://app.example.com' },
         secretLeftOut: true,
       },
@@ -115,7 +109,7 @@ describe('importHar on a Chrome HAR', () => {
       '1 CORS preflight (OPTIONS) request was left out: browsers send them on their own.',
       'The Authorization header of request "POST /api/graphql" in app.example.com held a Bearer credential: it became the request\'s auth, and its secret was left out. Enter it again in Lantern.',
       'Form field "file" of request "POST /api/avatar" in app.example.com sends the file beach.jpg: the path was kept, but the file itself is not part of the export. Check that it exists on this computer.',
-      'The Cookie and X-Csrf-Token headers of 2 requests (GET /api/me?fields=name,email, PUT /api/profile) held a browser session, a secret: they were left out, and those requests use a browser-session credential instead (unless they had their own auth). Paste a fresh "Copy as cURL" from the browser into it to fill it in.',
+      'The Cookie and X-Csrf-Token headers of 2 requests (GET /api/me, PUT /api/profile) held a browser session, a secret: they were left out, and those requests use a browser-session credential instead (unless they had their own auth). Paste a fresh "Copy as cURL" from the browser into it to fill it in.',
     ]);
   });
 });
@@ -131,5 +125,56 @@ describe('importHar errors', () => {
     ['not json', /not valid JSON.*Save all as HAR/],
   ])('%#', (text, message) => {
     expect(importHar(text)).toMatchObject({ ok: false, error: expect.stringMatching(message) });
+  });
+});
+
+/** Two AJAX calls on one Moodle site: a cookie was added between them, the sesskey is in the query. */
+function moodleHar(): string {
+  const entry = (cookie: string, info: string) => ({
+    _resourceType: 'xhr',
+    request: {
+      method: 'POST',
+      url: `https://learn.example.com/lib/ajax/service.php?sesskey=Qz7pLm2XkW&info=${info}`,
+      headers: [
+        { name: 'Content-Type', value: 'application/json' },
+        { name: 'Cookie', value: cookie },
+      ],
+      postData: { mimeType: 'application/json', text: `[{"index":0,"methodname":"${info}","args":{}}]` },
+    },
+  });
+  return JSON.stringify({
+    log: {
+      version: '1.2',
+      entries: [
+        entry('MoodleSession=7f3kq0vd2m9c', 'core_fetch_notifications'),
+        entry('MoodleSession=7f3kq0vd2m9c; MOODLEID1_=%25F0', 'core_message_get_unread_count'),
+      ],
+    },
+  });
+}
+
+describe('importHar of a Moodle session with the sesskey in the query', () => {
+  const moodle = reportOf(importHar(moodleHar()));
+  const requests = moodle.collection.root.requests;
+
+  it('asks for one browser session per site, however many cookie strings the entries carried', () => {
+    expect(moodle.collection.credentials).toEqual([
+      expect.objectContaining({ id: 'browser-session-1', fields: { siteUrl: 'https://learn.example.com' } }),
+    ]);
+    for (const request of requests)
+      expect(request.draft.auth).toEqual({ type: 'browserSession', credentialId: 'browser-session-1' });
+  });
+
+  it('keeps the sesskey out of URLs, names and the report; the parameter stays, empty', () => {
+    expect(requests.map((r) => r.name)).toEqual(['POST /lib/ajax/service.php', 'POST /lib/ajax/service.php']);
+    expect(requests[0]?.draft.url).toBe(
+      'https://learn.example.com/lib/ajax/service.php?sesskey=&info=core_fetch_notifications',
+    );
+    const everything = JSON.stringify(moodle);
+    expect(everything).not.toContain('Qz7pLm2XkW');
+    expect(everything).not.toContain('7f3kq0vd2m9c');
+    expect(moodle.skipped.at(-1)).toMatch(
+      /^The Cookie header and the sesskey in the address of 2 requests .* held a browser session/,
+    );
   });
 });

@@ -5,7 +5,7 @@ import { requestAuth } from './auth-outcome';
 import { liftAuthorizationHeader } from './authorization-header';
 import { headerPhrase, liftSessionHeaders } from './session-headers';
 import { readHarBody } from './har-body';
-import { capitalise, describePlace, ImportContext, type ImportResult } from './import-context';
+import { capitalise, describePlace, ImportContext, requestName, type ImportResult } from './import-context';
 import { fail, firstIssuePath, isRecord, parseJsonFile } from './json-input';
 
 export interface HarImportOptions {
@@ -68,13 +68,6 @@ function madeByScript(entry: HarEntry): boolean {
   );
 }
 
-function nameOf(method: string, url: string): string {
-  const match = /^[a-z][\w+.-]*:\/\/[^/?#]*([^#]*)/i.exec(url);
-  const path = match?.[1] || '/';
-  const name = `${method} ${path}`;
-  return name.length > 100 ? `${name.slice(0, 99)}…` : name;
-}
-
 const hostOf = (url: string): string => /^[a-z][\w+.-]*:\/\/([^/?#]*)/i.exec(url)?.[1] ?? '';
 
 function readEntry(
@@ -86,7 +79,7 @@ function readEntry(
 ): SavedRequest {
   const { request } = entry;
   const method = request.method.toUpperCase();
-  const name = nameOf(method, request.url);
+  const name = requestName(method, request.url);
   const where = describePlace('request', name, path);
   const body = readHarBody(request.postData, ctx, where);
   let headers: HeaderRow[] = request.headers
@@ -108,7 +101,7 @@ function readEntry(
   if (lifted.removed.length > 0) withCookies.push(name);
   headers = lifted.headers;
   const { auth, inheritAuth } = requestAuth(lifted.outcome, ctx, where);
-  const draft: RequestDraft = { method, url: request.url, headers, body, auth };
+  const draft: RequestDraft = { method, url: lifted.url, headers, body, auth };
   return { id: ctx.id(undefined, 'request'), name, draft, inheritAuth };
 }
 

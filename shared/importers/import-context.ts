@@ -1,7 +1,7 @@
 import type { RequestAuth } from '../model/auth';
 import type { Collection, Folder, ImportReport } from '../model/collection';
 import type { RequestDraft } from '../model/request';
-import { looksSecret } from './secret-names';
+import { looksSecret } from '../redact/secret-names';
 
 export type CredentialNeed = Collection['credentials'][number];
 export type CredentialKind = CredentialNeed['kind'];
@@ -92,7 +92,12 @@ export class ImportContext {
     const fieldList = Object.entries(found.fields)
       .filter(([, value]) => value !== '')
       .sort(([a], [b]) => a.localeCompare(b));
-    const key = JSON.stringify([found.kind, fieldList, found.apiKey ?? null, secrets]);
+    // One browser holds one session per site: HAR entries with different cookie strings (a cookie
+    // set mid-capture) are still the same login, so only the site and CSRF header tell them apart.
+    const key =
+      found.kind === 'browserSession'
+        ? JSON.stringify([found.kind, found.fields.siteUrl ?? '', found.fields.csrfHeader ?? ''])
+        : JSON.stringify([found.kind, fieldList, found.apiKey ?? null, secrets]);
     let need = this.credentialByKey.get(key);
     if (!need) {
       const count = this.credentials.filter((c) => c.kind === found.kind).length + 1;
@@ -154,6 +159,16 @@ export class ImportContext {
 }
 
 export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * `GET /lib/ajax/service.php`: a request named by its method and path. The query is left out: it
+ * can carry a secret (`?sesskey=…`, `?api_key=…`) that must not become part of a name.
+ */
+export function requestName(method: string, url: string): string {
+  const path = /^[a-z][\w+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(url)?.[1] || '/';
+  const name = `${method} ${path}`;
+  return name.length > 100 ? `${name.slice(0, 99)}…` : name;
+}
 
 /** "request "Get user" in Users / Admin" — how report lines name a place. */
 export function describePlace(kind: 'request' | 'folder', name: string, path: readonly string[]): string {

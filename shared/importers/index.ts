@@ -4,4 +4,4 @@ export { importHar, type HarImportOptions } from './har';
 export type { CredentialNeed, ImportResult } from './import-context';
 export { importInsomnia } from './insomnia';
 export { importPostman } from './postman';
-export { looksSecret } from './secret-names';
+export { looksSecret } from '../redact/secret-names';

@@ -130,6 +130,7 @@ function readRequest(item: PostmanItem, path: readonly string[], ctx: ImportCont
   const draft: RequestDraft = {
     method: (source.method ?? 'GET').toUpperCase(),
     ...url,
+    url: lifted.url,
     headers: lifted.headers,
     body: readPostmanBody(source.body, contentType, ctx, where),
     auth: { type: 'none' },

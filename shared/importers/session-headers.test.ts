@@ -37,6 +37,30 @@ describe('cURL import of a browser session', () => {
     for (const secret of SECRETS) expect(JSON.stringify(report)).not.toContain(secret);
   });
 
+  it('lifts a sesskey out of the query, and out of the name, even when the request has its own auth', () => {
+    const url =
+      'https://learn.example.com/lib/ajax/service.php?sesskey=Qz7pLm2XkW&info=core_fetch_notifications';
+    const session = reportOf(importCurl(`curl '${url}' -b 'MoodleSession=7f3kq0vd2m9c'`));
+    const request = session.collection.root.requests[0];
+    expect(request?.name).toBe('GET /lib/ajax/service.php');
+    expect(request?.draft.url).toBe(url.replace('Qz7pLm2XkW', ''));
+    expect(request?.draft.auth).toEqual({ type: 'browserSession', credentialId: 'browser-session-1' });
+    expect(session.skipped.join(' ')).toMatch(
+      /^The Cookie header and the sesskey in the address of request .* The empty sesskey parameter is filled from it when you send\.$/,
+    );
+    const bearer = reportOf(
+      importCurl(`curl '${url}' -H 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.x'`),
+    );
+    expect(bearer.collection.root.requests[0]?.draft.url).toBe(url.replace('Qz7pLm2XkW', ''));
+    expect(bearer.skipped).toContain(
+      'Request "GET /lib/ajax/service.php" has its own auth, so the sesskey in the address it also carried (a browser session, which is a secret) was left out.',
+    );
+    for (const text of [JSON.stringify(session), JSON.stringify(bearer)]) {
+      expect(text).not.toContain('Qz7pLm2XkW');
+      expect(text).not.toContain('7f3kq0vd2m9c');
+    }
+  });
+
   it('round-trips through the Postman export to the same collection', () => {
     const first = reportOf(importCurl(chromeBash)).collection;
     const exported = toPostman(first);

@@ -1,4 +1,10 @@
-import { canonicalHeaderName, isCookieHeaderName, isCsrfHeaderName } from '../curl/browser-session';
+import {
+  canonicalHeaderName,
+  isCookieHeaderName,
+  isCsrfHeaderName,
+  sesskeyInQuery,
+  withoutSesskeyValue,
+} from '../curl/browser-session';
 import type { HeaderRow } from '../model/request';
 import type { AuthOutcome } from './auth-outcome';
 import { capitalise, isTemplateOnly, type FoundAuth, type ImportContext } from './import-context';
@@ -8,6 +14,8 @@ export interface LiftedSession {
   outcome: AuthOutcome;
   /** The header names taken out of the request (Cookie, X-Totara-Sesskey…); empty when none. */
   removed: string[];
+  /** The request's URL, a literal `sesskey` in its query emptied (`sesskey=`). */
+  url: string;
 }
 
 const originOf = (url: string): string | undefined => {
@@ -19,11 +27,17 @@ const names = (rows: readonly HeaderRow[]) => [
   ...new Set(rows.map((h) => canonicalHeaderName(h.name.trim()))),
 ];
 
-/** "the Cookie and X-Totara-Sesskey headers" */
+/** The pseudo-name a sesskey lifted out of the address is reported under. */
+export const QUERY_SESSKEY = 'sesskey in the address';
+
+/** "the Cookie and X-Totara-Sesskey headers", "the Cookie header and the sesskey in the address" */
 export function headerPhrase(removed: readonly string[]): string {
+  const headers = removed.filter((name) => name !== QUERY_SESSKEY);
   const list =
-    removed.length < 2 ? (removed[0] ?? '') : `${removed.slice(0, -1).join(', ')} and ${removed.at(-1)}`;
-  return `the ${list} header${removed.length > 1 ? 's' : ''}`;
+    headers.length < 2 ? (headers[0] ?? '') : `${headers.slice(0, -1).join(', ')} and ${headers.at(-1)}`;
+  const phrase = `the ${list} header${headers.length > 1 ? 's' : ''}`;
+  if (!removed.includes(QUERY_SESSKEY)) return phrase;
+  return headers.length === 0 ? `the ${QUERY_SESSKEY}` : `${phrase} and the ${QUERY_SESSKEY}`;
 }
 
 /**
@@ -46,29 +60,33 @@ export function liftSessionHeaders(
   const cookies = headers.filter((h) => isCookieHeaderName(h.name) && literal(h));
   const csrf = headers.filter((h) => isCsrfHeaderName(h.name) && literal(h));
   const siteUrl = originOf(url);
-  if (cookies.length === 0 && csrf.length === 0) return exportedSession(headers, outcome, siteUrl);
+  const querySesskey = sesskeyInQuery(url);
+  if (cookies.length === 0 && csrf.length === 0 && querySesskey === undefined)
+    return exportedSession(headers, outcome, siteUrl, url);
   const rest = headers.filter((h) => !cookies.includes(h) && !csrf.includes(h));
-  const removed = names([...cookies, ...csrf]);
+  const removed = [...names([...cookies, ...csrf]), ...(querySesskey === undefined ? [] : [QUERY_SESSKEY])];
+  const lifted = { headers: rest, removed, url: withoutSesskeyValue(url) };
   if (outcome.kind === 'found') {
     if (report)
       ctx.skip(
         `${capitalise(where)} has its own auth, so ${headerPhrase(removed)} it also carried (a browser session, which is a secret) ${removed.length > 1 ? 'were' : 'was'} left out.`,
       );
-    return { headers: rest, outcome, removed };
+    return { ...lifted, outcome };
   }
   const csrfName = csrf[0] ? canonicalHeaderName(csrf[0].name.trim()) : undefined;
   const found: FoundAuth = {
     kind: 'browserSession',
     fields: { ...(siteUrl ? { siteUrl } : {}), ...(csrfName ? { csrfHeader: csrfName } : {}) },
-    secrets: [...cookies, ...csrf].map((h) => h.value),
+    secrets: [...cookies, ...csrf].map((h) => h.value).concat(querySesskey ?? []),
   };
   if (report)
     ctx.skip(
       `${capitalise(headerPhrase(removed))} of ${where} held a browser session, a secret: ${removed.length > 1 ? 'they were' : 'it was'}` +
         ' left out of the request, which now uses a browser-session credential instead. Paste a fresh "Copy as' +
-        ' cURL" from the browser into that credential to fill it in.',
+        ' cURL" from the browser into that credential to fill it in.' +
+        (querySesskey === undefined ? '' : ' The empty sesskey parameter is filled from it when you send.'),
     );
-  return { headers: rest, outcome: { kind: 'found', found }, removed };
+  return { ...lifted, outcome: { kind: 'found', found } };
 }
 
 /** Postman auth `apikey` in the Cookie header, plus a `{{sesskey}}` header: Lantern's own export of a session. */
@@ -76,11 +94,12 @@ function exportedSession(
   headers: HeaderRow[],
   outcome: AuthOutcome,
   siteUrl: string | undefined,
+  url: string,
 ): LiftedSession {
   const apiKey = outcome.kind === 'found' ? outcome.found.apiKey : undefined;
   if (outcome.kind !== 'found' || outcome.found.kind !== 'apiKey' || apiKey?.in !== 'header')
-    return { headers, outcome, removed: [] };
-  if (!isCookieHeaderName(apiKey.name)) return { headers, outcome, removed: [] };
+    return { headers, outcome, removed: [], url };
+  if (!isCookieHeaderName(apiKey.name)) return { headers, outcome, removed: [], url };
   const csrf = headers.find((h) => isCsrfHeaderName(h.name) && isTemplateOnly(h.value));
   const found: FoundAuth = {
     kind: 'browserSession',
@@ -90,5 +109,10 @@ function exportedSession(
     },
     secrets: [...outcome.found.secrets, csrf?.value],
   };
-  return { headers: headers.filter((h) => h !== csrf), outcome: { kind: 'found', found }, removed: [] };
+  return {
+    headers: headers.filter((h) => h !== csrf),
+    outcome: { kind: 'found', found },
+    removed: [],
+    url,
+  };
 }

@@ -1,7 +1,7 @@
 import type { AppliedAuth, RequestAuth } from '../../../shared/model/auth';
 import type { Exchange } from '../../../shared/model/response';
 import type { PreparedRequest } from '../request-builder';
-import { mergeCookieHeaders } from '../../../shared/curl';
+import { mergeCookieHeaders, SESSKEY_PARAM } from '../../../shared/curl';
 import { browserSessionPieces, decodeBrowserSession } from './browser-session-secret';
 import type { Credential, CredentialStore } from './credential-store';
 import type { SessionManager } from './session-manager';
@@ -20,9 +20,24 @@ export interface AuthorizedRequest {
   secrets: string[];
 }
 
+/** Sets an auth header, and records its name so a redirect to another origin drops it. */
 function withHeader(prepared: PreparedRequest, name: string, value: string): PreparedRequest {
   const headers = prepared.headers.filter(([n]) => n.toLowerCase() !== name.toLowerCase());
-  return { ...prepared, headers: [...headers, [name, value]] };
+  const authHeaderNames = [...(prepared.authHeaderNames ?? []), name];
+  return { ...prepared, headers: [...headers, [name, value]], authHeaderNames };
+}
+
+/**
+ * Moodle/Totara's AJAX service (`lib/ajax/service.php?sesskey=&info=…`) reads the sesskey from
+ * the query: an empty `sesskey` parameter is filled with the session's token.
+ */
+function withSesskeyParameter(prepared: PreparedRequest, csrfToken: string): PreparedRequest | undefined {
+  // Edited as text: URLSearchParams would re-encode every other parameter.
+  const empty = new RegExp(`([?&]${SESSKEY_PARAM}=)(?=&|$)`, 'i');
+  if (!empty.test(prepared.url.search)) return undefined;
+  const url = new URL(prepared.url);
+  url.search = prepared.url.search.replace(empty, (start: string) => start + encodeURIComponent(csrfToken));
+  return { ...prepared, url };
 }
 
 /** Totara persisted operations ending in `_nosession` need neither cookie nor sesskey. */
@@ -148,8 +163,14 @@ function applyBrowserSession(
   const own = prepared.headers.filter(([n]) => n.toLowerCase() === 'cookie').map(([, v]) => v);
   let next = withHeader(prepared, 'Cookie', mergeCookieHeaders(...own, cookie) ?? cookie);
   if (csrfToken) next = withHeader(next, credential.csrfHeader, csrfToken);
+  const inQuery = csrfToken ? withSesskeyParameter(next, csrfToken) : undefined;
+  if (inQuery) {
+    next = inQuery;
+    // The address shows the token URL-encoded: mask that form too.
+    if (encodeURIComponent(csrfToken) !== csrfToken) secrets.push(encodeURIComponent(csrfToken));
+  }
   const sent = csrfToken
-    ? `the cookie and the ${credential.csrfHeader} header`
+    ? `the cookie and the ${credential.csrfHeader} header${inQuery ? ' (and filled the empty sesskey parameter)' : ''}`
     : 'the cookie (it has no CSRF token)';
   return {
     prepared: next,

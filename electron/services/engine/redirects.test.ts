@@ -69,6 +69,33 @@ describe('planRedirect (RFC 9110 §15.4)', () => {
     }
   });
 
+  it('drops secret-named headers and the headers auth added when the origin changes, and names them', () => {
+    const ajax: Hop<string> = {
+      method: 'POST',
+      url: new URL('https://learn.example.com/lib/ajax/service.php'),
+      headers: [
+        ['Cookie', 'MoodleSession=7f3k'],
+        ['X-Totara-Sesskey', 'Qz7pLm2XkW'],
+        ['X-Api-Key', 'k-123'],
+        ['Partner', 'p-456'],
+        ['Accept', 'application/json'],
+      ],
+      body: '[]',
+      authHeaderNames: ['Partner'],
+    };
+    const decision = planRedirect(ajax, 303, 'https://sso.example.org/login');
+    if (!decision.follow) throw new Error('expected to follow');
+    expect(decision.next.headers).toEqual([['Accept', 'application/json']]);
+    expect(decision.notes).toContain(
+      'The redirect went to another origin (https://sso.example.org), so your Cookie, X-Totara-Sesskey, X-Api-Key and Partner headers were not sent there.',
+    );
+    expect(decision.next.authHeaderNames).toEqual(['Partner']);
+
+    const same = planRedirect(ajax, 307, '/login/index.php');
+    if (!same.follow) throw new Error('expected to follow');
+    expect(same.next.headers).toEqual(ajax.headers);
+  });
+
   it('warns when a redirect leaves https for plain http', () => {
     const decision = planRedirect(post, 302, 'http://api.example.com/');
     expect(decision.follow && decision.notes.at(-1)).toMatch(/from https to plain http/);

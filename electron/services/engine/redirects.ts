@@ -1,4 +1,5 @@
 import { LanternError } from '../../../shared/model/result';
+import { isSecretHeaderName } from '../../../shared/redact/secret-names';
 
 /** One request on its way: what the engine sends for each hop of a redirect chain. */
 export interface Hop<Body> {
@@ -6,6 +7,8 @@ export interface Hop<Body> {
   url: URL;
   headers: [string, string][];
   body: Body | undefined;
+  /** Headers the request's auth added (an API-key or CSRF header, whatever its name): kept for every hop. */
+  authHeaderNames?: string[];
 }
 
 export type RedirectDecision<Body> =
@@ -17,6 +20,24 @@ export const isRedirect = (status: number): boolean => REDIRECTS.has(status);
 
 /** Headers that carry credentials: never handed to another origin. */
 const CREDENTIAL_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
+
+/**
+ * A header another origin must not receive: the standard credential headers, any header whose name
+ * says it holds a secret (X-Totara-Sesskey, X-Api-Key, X-Auth-Token…), and whatever auth added.
+ */
+function isCredentialHeader(name: string, authHeaderNames: readonly string[]): boolean {
+  const lower = name.toLowerCase();
+  return (
+    CREDENTIAL_HEADERS.has(lower) ||
+    isSecretHeaderName(name) ||
+    authHeaderNames.some((added) => added.toLowerCase() === lower)
+  );
+}
+
+/** "A", "A and B", "A, B and C" */
+function list(names: readonly string[]): string {
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
 
 /**
  * The next hop of a redirect per RFC 9110 §15.4: 301/302 turn a POST into a GET (as browsers and
@@ -62,22 +83,25 @@ export function planRedirect<Body>(
     );
   }
   if (url.origin !== hop.url.origin) {
-    const dropped = headers.filter(([name]) => CREDENTIAL_HEADERS.has(name.toLowerCase()));
+    const authHeaderNames = hop.authHeaderNames ?? [];
+    const dropped = [
+      ...new Set(headers.filter(([name]) => isCredentialHeader(name, authHeaderNames)).map(([name]) => name)),
+    ];
     if (dropped.length > 0) {
-      const names = [...new Set(dropped.map(([name]) => name))].join(' and ');
       notes.push(
-        `The redirect went to another origin (${url.origin}), so your ${names} header${dropped.length > 1 ? 's were' : ' was'} not sent there.`,
+        `The redirect went to another origin (${url.origin}), so your ${list(dropped)} header${dropped.length > 1 ? 's were' : ' was'} not sent there.`,
       );
     }
-    headers = headers.filter(([name]) => {
-      const lower = name.toLowerCase();
-      return !CREDENTIAL_HEADERS.has(lower) && lower !== 'host';
-    });
+    headers = headers.filter(
+      ([name]) => !isCredentialHeader(name, authHeaderNames) && name.toLowerCase() !== 'host',
+    );
   }
   if (hop.url.protocol === 'https:' && url.protocol === 'http:') {
     notes.push(`The redirect went from https to plain http (${url.host}): what followed was not encrypted.`);
   }
-  return { follow: true, next: { method, url, headers, body }, notes };
+  const next: Hop<Body> = { method, url, headers, body };
+  if (hop.authHeaderNames) next.authHeaderNames = hop.authHeaderNames;
+  return { follow: true, next, notes };
 }
 
 function isContentHeader(name: string): boolean {

@@ -44,10 +44,21 @@ describe('pasting a browser "Copy as cURL" into the URL bar', () => {
     expect(first.notes).toContain(
       'The cookie and sesskey in the command were kept as the credential "Browser session for learn.example.com", not in the request. Lantern cannot renew a browser session: when it expires, paste a fresh "Copy as cURL".',
     );
-    const again = await call<{ draft: RequestDraft }>('curlToDraft', { text: firefoxBash });
+    // Firefox's copy holds another cookie: the first credential is left alone, a second one is made.
+    const other = await call<{ draft: RequestDraft; notes: string[] }>('curlToDraft', { text: firefoxBash });
+    expect(other.draft.auth).not.toEqual(first.draft.auth);
+    expect(other.notes).toContain(
+      '"Browser session for learn.example.com" holds another session (a different cookie), so it was left as it was and this one became a new credential. Delete the old one in Credentials if it has expired.',
+    );
+    // The same cookie again refreshes the credential that holds it.
+    const again = await call<{ draft: RequestDraft; notes: string[] }>('curlToDraft', { text: chromeBash });
     expect(again.draft.auth).toEqual(first.draft.auth);
+    expect(again.notes.join(' ')).not.toMatch(/holds another session/);
     const listed = await call<CredentialSummary[]>('listCredentials', {});
-    expect(listed.filter((c) => c.kind === 'browserSession')).toHaveLength(1);
+    expect(listed.filter((c) => c.kind === 'browserSession').map((c) => c.label)).toEqual([
+      'Browser session for learn.example.com',
+      'Browser session for learn.example.com (2)',
+    ]);
     for (const text of [JSON.stringify(first), JSON.stringify(listed)]) {
       expect(text).not.toContain('5q0hv2n8c1kd4lqe7rbbg1dq2m');
       expect(text).not.toContain('Xq9TzP2mKd');
@@ -63,6 +74,50 @@ describe('pasting a browser "Copy as cURL" into the URL bar', () => {
     expect(written).toContain('{{sesskey}}');
     expect(written).not.toContain('5q0hv2n8c1kd4lqe7rbbg1dq2m');
     expect(written).not.toContain('Xq9TzP2mKd');
+  });
+});
+
+describe('pasting a Moodle AJAX call with the sesskey in the address', () => {
+  it('keeps the sesskey in the credential: the URL keeps an empty parameter, the name no query', async () => {
+    const text = `curl 'https://learn.example.com/lib/ajax/service.php?sesskey=Qz7pLm2XkW&info=core_fetch_notifications' -b 'MoodleSession=7f3kq0vd2m9c' --data-raw '[]'`;
+    const pasted = await call<{ draft: RequestDraft; name: string; notes: string[] }>('curlToDraft', {
+      text,
+    });
+    expect(pasted.name).toBe('POST /lib/ajax/service.php');
+    expect(pasted.draft.url).toBe(
+      'https://learn.example.com/lib/ajax/service.php?sesskey=&info=core_fetch_notifications',
+    );
+    expect(pasted.draft.auth.type).toBe('browserSession');
+    const listed = await call<CredentialSummary[]>('listCredentials', {});
+    expect(listed.find((c) => c.kind === 'browserSession')?.secretPreview).toMatch(/CSRF token ••••2XkW$/);
+    for (const secret of ['Qz7pLm2XkW', '7f3kq0vd2m9c']) {
+      expect(JSON.stringify(pasted)).not.toContain(secret);
+      expect(JSON.stringify(listed)).not.toContain(secret);
+    }
+  });
+});
+
+describe('a snippet of a pasted browser session, without secrets', () => {
+  it("writes the credential's own CSRF header, and none when it has no token", async () => {
+    const csrf = `curl 'https://app.example.com/api/me' -b 'sid=s9f8e7d6c' -H 'X-CSRF-Token: c5rf-771'`;
+    const withToken = await call<{ draft: RequestDraft }>('curlToDraft', { text: csrf });
+    const snippet = await call<{ code: string }>('exportSnippet', {
+      draft: withToken.draft,
+      language: 'curl-bash',
+      includeSecrets: false,
+    });
+    expect(snippet.code).toContain("-H 'X-CSRF-Token: {{sesskey}}'");
+    expect(snippet.code).not.toMatch(/X-Totara-Sesskey|c5rf-771|s9f8e7d6c/);
+
+    const cookieOnly = `curl 'https://other.example.com/api/me' -b 'sid=s1a2b3c4d'`;
+    const noToken = await call<{ draft: RequestDraft }>('curlToDraft', { text: cookieOnly });
+    const plain = await call<{ code: string }>('exportSnippet', {
+      draft: noToken.draft,
+      language: 'curl-bash',
+      includeSecrets: false,
+    });
+    expect(plain.code).toContain("-H 'Cookie: {{session_cookie}}'");
+    expect(plain.code).not.toMatch(/sesskey/i);
   });
 });
 
@@ -95,7 +150,7 @@ describe('importing a browser session', () => {
 });
 
 describe('exportPostman environment files', () => {
-  it('are written beside the collection, and an existing one is never overwritten', async () => {
+  it('are written beside the collection, replacing only those an earlier Lantern export wrote', async () => {
     const view = await call<WorkspaceView>('createWorkspace', { name: 'Envs' });
     const envDir = path.join(view.path, 'environments');
     await mkdir(envDir, { recursive: true });
@@ -112,11 +167,26 @@ describe('exportPostman environment files', () => {
       name: 'Staging',
     });
 
+    // Exporting again to the same folder (the save dialog confirmed the collection) replaces Lantern's own files.
+    const again = await call<{ environmentFiles: string[] }>('exportPostman', { path: target });
+    expect(again.environmentFiles).toEqual(result.environmentFiles);
+
     await writeFile(result.environmentFiles[0] ?? '', 'mine, keep me');
     await rm(target);
     await expect(call('exportPostman', { path: target })).rejects.toThrow(
-      /Nothing was exported: the environment file .*staging\.postman_environment\.json already exists/,
+      /Nothing was exported: the environment file .*staging\.postman_environment\.json already exists and was not written by a Lantern export, so Lantern will not overwrite it\. Move or delete it/,
     );
+    const postmans = JSON.stringify({
+      name: 'Staging',
+      values: [],
+      _postman_exported_using: 'Postman/11.2.0',
+    });
+    await writeFile(result.environmentFiles[0] ?? '', postmans);
+    await expect(call('exportPostman', { path: target })).rejects.toThrow(
+      /was not written by a Lantern export/,
+    );
+    expect(await readFile(result.environmentFiles[0] ?? '', 'utf8')).toBe(postmans);
+    await writeFile(result.environmentFiles[0] ?? '', 'mine, keep me');
     expect(await readFile(result.environmentFiles[0] ?? '', 'utf8')).toBe('mine, keep me');
     await expect(readFile(target, 'utf8')).rejects.toThrow(/ENOENT/);
   });

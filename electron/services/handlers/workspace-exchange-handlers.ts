@@ -1,9 +1,10 @@
-import { access, mkdir } from 'node:fs/promises';
+import { access, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { browserSessionFromCurl, parseCurl } from '../../../shared/curl';
-import { toPostman, toSnippet, type SnippetSecret } from '../../../shared/export';
+import { isLanternEnvironmentFile, toPostman, toSnippet, type SnippetSecret } from '../../../shared/export';
 import { importCurl } from '../../../shared/importers';
 import type { Handlers } from '../../../shared/contract';
+import type { RequestAuth } from '../../../shared/model/auth';
 import type { Collection, Folder } from '../../../shared/model/collection';
 import { LanternError } from '../../../shared/model/result';
 import type { AuthContext } from '../auth/apply-auth';
@@ -57,26 +58,68 @@ function snippetSecret(auth: AuthContext, credentialId: string): SnippetSecret |
   }
 }
 
-/** Keeps the cookie and sesskey of a pasted command as a browser-session credential (one per site). */
-async function keepPastedSession(
+/** A browser session's CSRF header and whether it has a token: what a snippet without secrets needs. */
+function browserSessionShapes(
   auth: AuthContext,
-  text: string,
-): Promise<{ id: string; label: string } | undefined> {
+  requestAuth: RequestAuth,
+): Record<string, { csrfHeader: string; hasCsrfToken: boolean }> {
+  if (requestAuth.type !== 'browserSession') return {};
+  try {
+    const credential = auth.credentials.get(requestAuth.credentialId);
+    if (credential.kind !== 'browserSession') return {};
+    const hasCsrfToken = decodeBrowserSession(credential.session).csrfToken !== '';
+    return { [requestAuth.credentialId]: { csrfHeader: credential.csrfHeader, hasCsrfToken } };
+  } catch {
+    // A missing or damaged credential: the snippet keeps the default placeholders; sending says what is wrong.
+    return {};
+  }
+}
+
+/** The cookie a stored browser session holds; undefined when it cannot be read. */
+function storedCookie(auth: AuthContext, id: string): string | undefined {
+  try {
+    const credential = auth.credentials.get(id);
+    return credential.kind === 'browserSession' ? decodeBrowserSession(credential.session).cookie : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface KeptSession {
+  id: string;
+  label: string;
+  /** The label of a credential for the same site that holds another session (left as it was). */
+  besides?: string;
+}
+
+/**
+ * Keeps the cookie and sesskey of a pasted command as a browser-session credential. A credential
+ * for the site holding the same cookie is refreshed (its sesskey may be newer); one holding
+ * another cookie may be another user's or another browser's, so it is left alone and a new one,
+ * "Browser session for host (2)", is made.
+ */
+async function keepPastedSession(auth: AuthContext, text: string): Promise<KeptSession | undefined> {
   const session = browserSessionFromCurl(text);
   if (!session.ok) return undefined;
-  const label = `Browser session for ${new URL(session.siteUrl).host}`;
-  const existing = auth.credentials
-    .summaries()
-    .find((c) => c.kind === 'browserSession' && c.label === label && c.fields.siteUrl === session.siteUrl);
+  const base = `Browser session for ${new URL(session.siteUrl).host}`;
+  const labelled = (n: number) => (n === 1 ? base : `${base} (${n})`);
+  const summaries = auth.credentials.summaries();
+  const forSite = summaries.filter(
+    (c) => c.kind === 'browserSession' && c.fields.siteUrl === session.siteUrl && c.label.startsWith(base),
+  );
+  const same = forSite.find((c) => storedCookie(auth, c.id) === session.cookie);
+  let label = same?.label ?? base;
+  for (let n = 2; !same && summaries.some((c) => c.label === label); n += 1) label = labelled(n);
   const saved = await auth.credentials.saveBrowserSession({
-    ...(existing ? { id: existing.id } : {}),
+    ...(same ? { id: same.id } : {}),
     label,
     siteUrl: session.siteUrl,
     csrfHeader: session.csrfHeader,
     cookie: session.cookie,
     csrfToken: session.csrfToken,
   });
-  return { id: saved.id, label };
+  const other = same ? undefined : forSite[0]?.label;
+  return { id: saved.id, label, ...(other ? { besides: other } : {}) };
 }
 
 const exists = (file: string) =>
@@ -120,6 +163,10 @@ export function workspaceExchangeHandlers(auth: AuthContext, session: WorkspaceS
           notes.push(
             `The cookie and sesskey in the command were kept as the credential "${kept.label}", not in the request. Lantern cannot renew a browser session: when it expires, paste a fresh "Copy as cURL".`,
           );
+          if (kept.besides)
+            notes.push(
+              `"${kept.besides}" holds another session (a different cookie), so it was left as it was and this one became a new credential. Delete the old one in Credentials if it has expired.`,
+            );
         } else {
           draft = { ...draft, auth: { type: 'none' } };
           notes.push(
@@ -155,7 +202,11 @@ export function workspaceExchangeHandlers(auth: AuthContext, session: WorkspaceS
         const secret = snippetSecret(auth, draft.auth.credentialId);
         if (secret) secrets[draft.auth.credentialId] = secret;
       }
-      return toSnippet(draft, language, { includeSecrets, secrets });
+      return toSnippet(draft, language, {
+        includeSecrets,
+        secrets,
+        browserSessions: browserSessionShapes(auth, draft.auth),
+      });
     },
     exportPostman: async ({ folderId, path: target }) => {
       const { workspace } = session.store;
@@ -185,12 +236,15 @@ export function workspaceExchangeHandlers(auth: AuthContext, session: WorkspaceS
           json: environment.json,
         };
       });
-      // The collection's own path was chosen by the user; the environment files beside it were not.
+      // The collection's own path was chosen by the user; the environment files beside it were not:
+      // only one an earlier Lantern export wrote is replaced.
       for (const environment of environmentFiles) {
-        if (await exists(environment.name))
+        if (!(await exists(environment.name))) continue;
+        const current = await readFile(environment.name, 'utf8').catch(() => '');
+        if (!isLanternEnvironmentFile(current))
           throw new LanternError(
             'export.would-overwrite',
-            `Nothing was exported: the environment file ${environment.name} already exists, and Lantern does not overwrite a file it did not ask you about. Move or delete it, or export to another folder.`,
+            `Nothing was exported: the environment file ${environment.name} already exists and was not written by a Lantern export, so Lantern will not overwrite it. Move or delete it, or export to another folder.`,
           );
       }
       await mkdir(path.dirname(file), { recursive: true }).catch(() => undefined);

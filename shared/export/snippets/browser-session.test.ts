@@ -33,3 +33,36 @@ describe('a snippet of a request that uses a pasted browser session', () => {
     expect(toSnippet(ajax, 'curl-bash', { includeSecrets: false, secrets }).code).not.toContain('abc123');
   });
 });
+
+describe('a snippet of a browser-session request, without secrets', () => {
+  it('uses the credential CSRF header, and none when the session has no token', () => {
+    const custom = { 'cred-1': { csrfHeader: 'X-Csrf-Token', hasCsrfToken: true } };
+    const snippet = toSnippet(ajax, 'curl-bash', { browserSessions: custom });
+    expect(snippet.code).toContain("-H 'X-Csrf-Token: {{sesskey}}'");
+    expect(snippet.code).not.toContain('X-Totara-Sesskey');
+
+    const none = { 'cred-1': { csrfHeader: 'X-Totara-Sesskey', hasCsrfToken: false } };
+    const cookieOnly = toSnippet(ajax, 'curl-bash', { browserSessions: none });
+    expect(cookieOnly.code).not.toMatch(/sesskey/i);
+    expect(cookieOnly.placeholders).toEqual(['session_cookie']);
+  });
+
+  it('fills an empty sesskey parameter of the address with the placeholder, or the token', () => {
+    const moodle = { ...ajax, url: 'https://learn.example.com/lib/ajax/service.php?sesskey=&info=core_x' };
+    // curl globs braces: the snippet escapes them.
+    expect(toSnippet(moodle, 'curl-bash').code).toContain(
+      "'https://learn.example.com/lib/ajax/service.php?sesskey=\\{\\{sesskey\\}\\}&info=core_x'",
+    );
+    const secrets = {
+      'cred-1': {
+        kind: 'browserSession' as const,
+        cookie: 'MoodleSession=m1',
+        csrfHeader: 'X-Totara-Sesskey',
+        csrfToken: 'Qz7',
+      },
+    };
+    expect(toSnippet(moodle, 'curl-bash', { includeSecrets: true, secrets }).code).toContain(
+      'service.php?sesskey=Qz7&info=core_x',
+    );
+  });
+});

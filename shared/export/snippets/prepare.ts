@@ -1,5 +1,6 @@
 import type { RequestAuth } from '../../model/auth';
 import type { MultipartField, RequestDraft } from '../../model/request';
+import { DEFAULT_CSRF_HEADER } from '../../curl/browser-session';
 
 /** A secret the caller chose to put in a snippet, for one credential. */
 export type SnippetSecret =
@@ -19,6 +20,11 @@ export interface SnippetOptions {
   includeSecrets?: boolean;
   /** The secrets to write when `includeSecrets` is true, by credential id. */
   secrets?: Readonly<Record<string, SnippetSecret>>;
+  /**
+   * What a browser-session credential says without its secret, by credential id: the CSRF header
+   * it sends and whether it has a token at all. Absent: `X-Totara-Sesskey`, with a token.
+   */
+  browserSessions?: Readonly<Record<string, { csrfHeader: string; hasCsrfToken: boolean }>>;
 }
 
 export type SnippetBody =
@@ -139,13 +145,25 @@ function applyAuth(prepared: PreparedRequest, auth: RequestAuth, options: Snippe
     }
     case 'browserSession': {
       const session = given?.kind === 'browserSession' ? given : undefined;
+      const known = options.browserSessions?.[auth.credentialId];
       prepared.headers.push({ name: 'Cookie', value: session?.cookie ?? placeholder('session_cookie') });
-      if (!session) prepared.headers.push({ name: 'X-Totara-Sesskey', value: placeholder('sesskey') });
-      else if (session.csrfToken)
-        prepared.headers.push({ name: session.csrfHeader, value: session.csrfToken });
+      const token = session ? session.csrfToken : known?.hasCsrfToken === false ? '' : placeholder('sesskey');
+      if (token === '') return;
+      const header = session?.csrfHeader ?? known?.csrfHeader ?? DEFAULT_CSRF_HEADER;
+      prepared.headers.push({ name: header, value: token });
+      // As when Lantern sends it: an empty sesskey parameter in the address gets the token too.
+      prepared.url = withSesskeyFilled(prepared.url, token);
       return;
     }
   }
+}
+
+/** Fills an empty `sesskey=` query parameter (Moodle's `lib/ajax/service.php?sesskey=&info=…`). */
+function withSesskeyFilled(url: string, token: string): string {
+  const hashAt = url.indexOf('#');
+  const [base, hash] = hashAt < 0 ? [url, ''] : [url.slice(0, hashAt), url.slice(hashAt)];
+  const value = /^\{\{[^}]+\}\}$/.test(token) ? token : encodeURIComponent(token);
+  return base.replace(/([?&]sesskey=)(?=&|$)/i, (start: string) => start + value) + hash;
 }
 
 /** `/home/ann/beach.jpg` → `beach.jpg`. */

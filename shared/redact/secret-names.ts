@@ -58,3 +58,9 @@ export function looksSecret(name: string): boolean {
     return secretWord && !DESCRIBES.has(parts[index + 1] ?? '');
   });
 }
+
+/** Header names whose value is a credential: the same rule the timeline's masking uses, plus CSRF tokens. */
+const SECRET_HEADER = /token|secret|sesskey|csrf|xsrf|session|api-?key|password|cookie|authorization/i;
+
+/** `X-Totara-Sesskey`, `X-Api-Key`, `X-Auth-Token`, `Cookie`…: a header whose value is a credential. */
+export const isSecretHeaderName = (name: string): boolean => SECRET_HEADER.test(name) || looksSecret(name);
