@@ -50,7 +50,7 @@ test.describe('engine in the UI', () => {
     });
   });
 
-  test('each workspace has its own cookie jar, labelled, and clearing empties only that one', async ({
+  test('each workspace has its own cookie jar, used by every tab while it is open, and clearing empties only that one', async ({
     lantern,
     httpbin,
   }, testInfo) => {
@@ -60,6 +60,10 @@ test.describe('engine in the UI', () => {
     const jarLabel = page.getByTestId('cookie-jar-label');
     const jarTable = page.getByTestId('cookie-jar');
     const showCookies = () => page.getByTestId('response-tab-cookies').click();
+    const showBody = async () => {
+      await page.getByTestId('response-tab-body').click();
+      return lantern.responseText();
+    };
     /** Ctrl/Cmd+S, then wait until the tab is a saved request of the open workspace. */
     const saveIntoWorkspace = async () => {
       await expect(page.locator('.request-tab.active .unsaved-dot')).toHaveCount(1);
@@ -67,53 +71,64 @@ test.describe('engine in the UI', () => {
       await expect(page.locator('.request-tab.active .unsaved-dot')).toHaveCount(0);
     };
 
+    // No workspace open: the jar of requests outside a workspace.
+    await lantern.request('GET', `${httpbin}/cookies/set?scratch_c=gamma-cookie-3`);
+    await lantern.send();
+    await expect(lantern.statusCode).toContainText('200');
+    await showCookies();
+    await expect(jarLabel).toContainText('Requests outside a workspace');
+    await expect(jarTable).toContainText('scratch_c');
+
     // Workspace A: a saved request logs in (httpbin sets a cookie, then shows the cookies it got).
     await sidebar.createWorkspace(`Cookies A ${suffix}`);
+    await page.getByTestId('request-tab-new').click();
     await lantern.request('GET', `${httpbin}/cookies/set?jar_a=alpha-cookie-1`);
     await saveIntoWorkspace();
     await lantern.send();
     await expect(lantern.statusCode).toContainText('200');
+    expect(await showBody()).not.toContain('scratch_c');
     await showCookies();
     await expect(jarLabel).toContainText(`Workspace "Cookies A ${suffix}"`);
     await expect(jarTable).toContainText('jar_a');
     await expect(jarTable).not.toContainText('alpha-cookie-1');
 
-    // Workspace B: its request never receives A's cookie.
+    // Workspace B: a new, unsaved tab uses B's jar, never A's. A preference such as
+    // theme=dark is masked in the jar, but not in the body that shows it.
     await sidebar.createWorkspace(`Cookies B ${suffix}`);
     await page.getByTestId('request-tab-new').click();
-    await lantern.request('GET', `${httpbin}/cookies/set?jar_b=beta-cookie-2`);
-    await saveIntoWorkspace();
+    await lantern.request('GET', `${httpbin}/cookies/set?jar_b=beta-cookie-2&theme=dark`);
     await lantern.send();
     await expect(lantern.statusCode).toContainText('200');
-    await page.getByTestId('response-tab-body').click();
-    expect(await lantern.responseText()).not.toContain('jar_a');
+    const bodyB = await showBody();
+    expect(bodyB).not.toContain('jar_a');
+    expect(bodyB).toMatch(/"theme": ?"dark"/);
     await showCookies();
     await expect(jarLabel).toContainText(`Workspace "Cookies B ${suffix}"`);
     await expect(jarTable).toContainText('jar_b');
     await expect(jarTable).not.toContainText('jar_a');
+    await expect(jarTable).not.toContainText('dark');
 
-    // A scratch tab uses the jar of requests outside a workspace: neither cookie goes out.
+    // Another new tab while B is open sends B's cookies: one jar for everything in the workspace.
     await page.getByTestId('request-tab-new').click();
     await lantern.request('GET', `${httpbin}/cookies`);
     await lantern.send();
     await expect(lantern.statusCode).toContainText('200');
-    await page.getByTestId('response-tab-body').click();
-    const scratchBody = await lantern.responseText();
-    expect(scratchBody).not.toContain('jar_a');
-    expect(scratchBody).not.toContain('jar_b');
-    await showCookies();
-    await expect(jarLabel).toContainText('Requests outside a workspace');
+    const newTabBody = await showBody();
+    expect(newTabBody).toContain('jar_b');
+    expect(newTabBody).not.toContain('jar_a');
+    expect(newTabBody).not.toContain('scratch_c');
 
-    // Back on A's tab (B is open in the sidebar): A's jar is listed, and clearing empties it only.
-    await page.getByTestId('request-tab-0').click();
+    // Back on A's saved request (B is open in the sidebar): A's jar is listed, and clearing empties it only.
+    await page.getByTestId('request-tab-1').click();
     await showCookies();
     await expect(jarLabel).toContainText(`Workspace "Cookies A ${suffix}"`);
     await expect(jarTable).toContainText('jar_a');
     await page.screenshot({ path: testInfo.outputPath('cookie-jar-per-workspace.png') });
     await page.getByTestId('cookies-clear-all').click();
     await expect(page.getByTestId('cookies-view')).toContainText('This cookie jar is empty.');
-    await page.getByTestId('request-tab-1').click();
+    await page.getByTestId('request-tab-2').click();
     await showCookies();
+    await expect(jarLabel).toContainText(`Workspace "Cookies B ${suffix}"`);
     await expect(jarTable).toContainText('jar_b');
   });
 });

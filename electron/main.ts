@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eventChannel, type EmitEvent } from '../shared/contract';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
+import { closeBeforeQuit } from './close-before-quit';
 import { isTrustedSenderUrl, registerHandlers } from './ipc';
 import { buildMenu } from './menu';
 import { isSafeExternalUrl, lockDownContents } from './security';
@@ -106,4 +107,5 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.on('will-quit', () => void services?.close());
+// Quitting waits (3 s at most) for the delayed cookie-jar write and history writes to land.
+closeBeforeQuit(app, { close: () => services?.close() });

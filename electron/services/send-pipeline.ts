@@ -1,5 +1,6 @@
 import type { CallOutput, CallParsedInput } from '../../shared/contract';
 import { maskHeaders, maskValue } from '../../shared/redact/mask-headers';
+import { setCookieSessionValues } from '../../shared/redact/session-value';
 import { LanternError } from '../../shared/model/result';
 import { resolveDraft, resolveTemplate } from '../../shared/template';
 import { applyAuth, authWasRejected, type AuthContext } from './auth/apply-auth';
@@ -34,7 +35,7 @@ export interface PipelineParts {
 
 export function createSendPipeline({ engine, auth, environments, history, jars }: PipelineParts) {
   async function exchangeFor(
-    { requestId, draft: template, environmentId, savedRequestId, options }: SendInput,
+    { requestId, draft: template, environmentId, savedRequestId, workspaceId, options }: SendInput,
     secrets: string[],
     jar: CookieJar,
   ) {
@@ -87,6 +88,9 @@ export function createSendPipeline({ engine, auth, environments, history, jars }
       if (refused) void engine.bodies?.release(refused.id);
       exchange = await engine.execute(requestId, authorized.prepared, sendOptions, { jar });
     }
+    // A session this very response set (its own Set-Cookie, or a redirect hop's, now in the jar)
+    // is a secret before its body is shown: a server may echo it there.
+    secrets.push(...setCookieSessionValues(exchange.response.headers), ...jars.sessionValues(workspaceId));
     const masking = usable(secrets);
     const mask = (text: string) => maskValue('url', text, masking);
     const body = await maskedBody(exchange.response.body, masking);
@@ -146,8 +150,13 @@ export function createSendPipeline({ engine, auth, environments, history, jars }
   }
 
   return async function send(input: SendInput): Promise<Exchange> {
-    // Cookie values are session secrets too (every jar's: an echoing server must not hand them back).
-    const secrets = [...auth.credentials.allSecrets(), ...environments.secretValues(), ...jars.allValues()];
+    // Session-like cookie values of this request's own jar are secrets too (an echoing server must
+    // not hand them back); `dark` or `true` are not, or every body holding those words is damaged.
+    const secrets = [
+      ...auth.credentials.allSecrets(),
+      ...environments.secretValues(),
+      ...jars.sessionValues(input.workspaceId),
+    ];
     const record = { draft: input.draft, environmentId: input.environmentId };
     try {
       const exchange = await exchangeFor(input, secrets, jars.jarFor(input.workspaceId));

@@ -13,7 +13,7 @@ export interface RequestTab {
   /** The sample or saved request it was opened from; its name titles the tab. */
   sourceId: string | undefined;
   name: string | undefined;
-  /** The workspace of the saved request it shows (its cookie jar is used); undefined for a scratch tab. */
+  /** The workspace of the saved request it shows; other tabs use the open workspace's jar (`jarWorkspaceOf`). */
   workspaceId?: string;
   draft: RequestDraft;
   /** The draft as last opened or saved: the tab shows a dot while they differ. */
@@ -69,6 +69,16 @@ export const activeTab = (state: Pick<LanternState, 'tabs' | 'activeTabId'>): Re
   state.tabs.find((t) => t.id === state.activeTabId) ?? (state.tabs[0] as RequestTab);
 
 export const isUnsaved = (tab: RequestTab): boolean => draftFingerprint(tab.draft) !== tab.baseline;
+
+/**
+ * The workspace whose cookie jar a tab uses: a saved request's own; any other tab (new, sample,
+ * reopened from history) the workspace open in the sidebar, as Insomnia and Bruno keep one jar
+ * for everything in a workspace; undefined (the scratch jar) while no workspace is open.
+ */
+export const jarWorkspaceOf = (
+  state: Pick<LanternState, 'workspaceView'>,
+  tab: Pick<RequestTab, 'workspaceId'>,
+): string | undefined => tab.workspaceId ?? state.workspaceView?.id;
 
 export const createTabsSlice: StateCreator<LanternState, [], [], TabsSlice> = (set, get) => {
   const patchTab = (id: string, patch: Partial<RequestTab>) =>
@@ -134,11 +144,12 @@ export const createTabsSlice: StateCreator<LanternState, [], [], TabsSlice> = (s
       const savedRequestId = tab.sourceId?.startsWith('file:')
         ? tab.sourceId.slice('file:'.length)
         : undefined;
+      const workspaceId = jarWorkspaceOf(get(), tab);
       const result = await call('send', {
         requestId,
         draft: tab.draft,
         environmentId: get().environmentId,
-        ...(tab.workspaceId ? { workspaceId: tab.workspaceId } : {}),
+        ...(workspaceId ? { workspaceId } : {}),
         ...(savedRequestId ? { savedRequestId } : {}),
       });
       if (tabByRequest(requestId)?.id !== tab.id) return; // closed or superseded

@@ -22,17 +22,25 @@ export function maskHeaders(
 }
 
 export function maskValue(name: string, value: string, secrets: readonly string[]): string {
+  const lower = name.toLowerCase();
+  // Every cookie value is masked here by name, secret-looking or not: only long session-like
+  // values are searched for elsewhere (shared/redact/session-value.ts).
+  if (lower === 'cookie') return replaceSecrets(value.replace(/=([^;]*)/g, maskedCookie), secrets);
+  // Set-Cookie: only the cookie's own value is secret, not Path, Expires and the rest.
+  if (lower === 'set-cookie') return replaceSecrets(value.replace(/=([^;]*)/, maskedCookie), secrets);
+  const masked = replaceSecrets(value, secrets);
+  if (masked !== value || !SENSITIVE.has(lower)) return masked;
+  const scheme = /^(Bearer|Basic|Digest|Token)\s+(.+)$/i.exec(value);
+  if (scheme?.[1] && scheme[2]) return `${scheme[1]} ${maskSecret(scheme[2])}`;
+  return maskSecret(value);
+}
+
+const maskedCookie = (_: string, cookieValue: string) => `=${maskSecret(cookieValue)}`;
+
+function replaceSecrets(value: string, secrets: readonly string[]): string {
   let masked = value;
   for (const secret of secrets) {
     if (secret.length >= 4 && masked.includes(secret)) masked = masked.split(secret).join(maskSecret(secret));
   }
-  if (masked !== value || !SENSITIVE.has(name.toLowerCase())) return masked;
-  const scheme = /^(Bearer|Basic|Digest|Token)\s+(.+)$/i.exec(value);
-  if (scheme?.[1] && scheme[2]) return `${scheme[1]} ${maskSecret(scheme[2])}`;
-  if (name.toLowerCase() === 'cookie')
-    return value.replace(/=([^;]*)/g, (_, v: string) => `=${maskSecret(v)}`);
-  // Set-Cookie: only the cookie's own value is secret, not Path, Expires and the rest.
-  if (name.toLowerCase() === 'set-cookie')
-    return value.replace(/=([^;]*)/, (_, v: string) => `=${maskSecret(v)}`);
-  return maskSecret(value);
+  return masked;
 }

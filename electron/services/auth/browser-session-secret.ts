@@ -1,6 +1,7 @@
 import { cookiePairs } from '../../../shared/curl';
 import { maskSecret } from '../../../shared/model/auth';
 import { LanternError } from '../../../shared/model/result';
+import { sessionValues } from '../../../shared/redact/session-value';
 
 /**
  * A pasted browser session has two secrets, the Cookie header and the CSRF token, but the store
@@ -42,7 +43,11 @@ export function isBrowserSessionSecret(stored: string): boolean {
   }
 }
 
-/** Everything that must be masked if echoed: the whole header, each cookie value, the CSRF token. */
+/**
+ * Everything that must be masked if echoed: the whole Cookie header, the CSRF token, and each
+ * cookie value that looks like a session id. A browser's `theme=dark; lang=en-US` cookies are
+ * masked in the Cookie header by name, but searched for in bodies they would mask every `dark`.
+ */
 export function browserSessionPieces(stored: string): string[] {
   let secret: BrowserSessionSecret;
   try {
@@ -50,9 +55,8 @@ export function browserSessionPieces(stored: string): string[] {
   } catch {
     return [stored];
   }
-  return [secret.cookie, ...cookiePairs(secret.cookie).map(([, value]) => value), secret.csrfToken].filter(
-    (piece) => piece !== '',
-  );
+  const values = sessionValues(cookiePairs(secret.cookie).map(([, value]) => value));
+  return [secret.cookie, ...values, secret.csrfToken].filter((piece) => piece !== '');
 }
 
 /** `2 cookies (TotaraSession ••••dq2m, MOODLEID1_ ••••), sesskey ••••Kd9x` — names shown, values masked. */

@@ -27,7 +27,8 @@ export function knownSecrets({ auth, environments, jars }: Parts): string[] {
     ...auth.credentials.allSecrets(),
     ...environments.secretValues(),
     ...auth.tokens.list().map((token) => token.accessToken),
-    ...jars.allValues(),
+    // Session-like cookie values of every jar; `dark` or `en-US` would mask words all over the bundle.
+    ...jars.allSessionValues(),
     ...diagnosticsStateFor(auth).recentSecrets(),
   ];
   return [...new Set(all.filter((secret) => secret.length >= 4))];

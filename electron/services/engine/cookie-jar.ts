@@ -1,3 +1,6 @@
+/** What `onChange` reports: cookies came, changed or went, or the user cleared the jar (or a host in it). */
+export type JarChange = 'changed' | 'cleared';
+
 /** One stored cookie, as the Cookies view lists it. */
 export interface StoredCookie {
   name: string;
@@ -25,13 +28,16 @@ const MAX_COOKIES = 3_000;
 export class CookieJar {
   private readonly cookies = new Map<string, StoredCookie>();
   private readonly now: () => number;
-  private readonly onChange: () => void;
+  private readonly onChange: (how: JarChange) => void;
 
-  /** `onChange` runs after the jar gained, replaced or lost cookies (persistence listens). */
+  /**
+   * `onChange` runs after the jar gained, replaced or lost cookies (persistence listens), and
+   * after every Clear, even of an empty jar: a damaged kept copy must be rewritten too.
+   */
   constructor({
     now = Date.now,
     onChange = () => undefined,
-  }: { now?: () => number; onChange?: () => void } = {}) {
+  }: { now?: () => number; onChange?: (how: JarChange) => void } = {}) {
     this.now = now;
     this.onChange = onChange;
   }
@@ -63,7 +69,7 @@ export class CookieJar {
       this.cookies.set(key, { ...cookie, createdAt: existing?.createdAt ?? cookie.createdAt });
       if (this.cookies.size > MAX_COOKIES) this.evictOldest();
     }
-    if (changed || this.cookies.size !== before) this.onChange();
+    if (changed || this.cookies.size !== before) this.onChange('changed');
   }
 
   /** The Cookie header value for a request to `url`, or undefined when no cookie applies. */
@@ -95,9 +101,8 @@ export class CookieJar {
       .sort((a, b) => a.domain.localeCompare(b.domain) || a.name.localeCompare(b.name));
   }
 
-  /** Removes every cookie, or those of `domain` and its subdomains. */
+  /** Removes every cookie, or those of `domain` and its subdomains; reported even when none were held. */
   clear(domain?: string): void {
-    const before = this.cookies.size;
     if (domain === undefined) this.cookies.clear();
     else {
       const wanted = domain.toLowerCase().replace(/^\./, '');
@@ -105,12 +110,12 @@ export class CookieJar {
         if (domainMatches(cookie.domain, wanted)) this.cookies.delete(key);
       }
     }
-    if (this.cookies.size !== before) this.onChange();
+    this.onChange('cleared');
   }
 
   delete(name: string, domain: string, path: string): boolean {
     const deleted = this.cookies.delete(keyOf(name, domain.toLowerCase().replace(/^\./, ''), path));
-    if (deleted) this.onChange();
+    if (deleted) this.onChange('changed');
     return deleted;
   }
 

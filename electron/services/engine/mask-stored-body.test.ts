@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,5 +45,16 @@ describe('maskStoredBody', () => {
       text.replace(/\n/g, '').split('secret-value-1').join('••••ue-1'),
     );
     expect(masked).toMatchObject({ lines: 4, rows: rows.length });
+  });
+
+  it('drops a body it cannot read back and says why in plain words, never handing it out unmasked', async () => {
+    const stored = await put('token=secret-value-1\n');
+    unlinkSync(store.get(stored.id).file); // as a temp-folder cleaner would
+    await expect(maskStoredBody(store, stored, ['secret-value-1'])).rejects.toMatchObject({
+      name: 'LanternError',
+      code: 'body.unreadable',
+      message: expect.stringMatching(/could not read back .*\(ENOENT\).*Send the request again/),
+    });
+    expect(() => store.get(stored.id)).toThrow(/no longer available/);
   });
 });

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { StoredBody } from '../../../shared/model/body';
+import { LanternError } from '../../../shared/model/result';
 import { summarize, type BodyStore } from './body-store';
 import { StreamMasker } from './stream-masker';
 
@@ -13,6 +14,8 @@ const READ_CHUNK_BYTES = 1 << 20;
  * what the viewer shows — so no offset has to be translated, at the cost of `bytes` no longer
  * being the size received (the status line gives that from the exchange's own sizes).
  * Resolves to undefined when the copy could not be written: the raw body is dropped too.
+ * Rejects with `body.unreadable` when the kept file cannot be read back: it is dropped as well,
+ * since an unread file cannot be known to be free of secrets.
  */
 export async function maskStoredBody(
   store: BodyStore,
@@ -21,7 +24,14 @@ export async function maskStoredBody(
 ): Promise<StoredBody | undefined> {
   if (!new StreamMasker(secrets).active) return stored;
   const entry = store.get(stored.id);
-  if (!(await containsAny(entry.file, secrets))) return stored;
+  let found: boolean;
+  try {
+    found = await containsAny(entry.file, secrets);
+  } catch (error) {
+    await store.release(stored.id);
+    throw unreadable(error);
+  }
+  if (!found) return stored;
   const masker = new StreamMasker(secrets);
   const writer = await store.begin(undefined, entry.decode).catch(() => undefined);
   if (!writer) {
@@ -44,6 +54,14 @@ export async function maskStoredBody(
     source.destroy();
     await store.release(stored.id);
   }
+}
+
+function unreadable(error: unknown): LanternError {
+  const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message ?? String(error);
+  return new LanternError(
+    'body.unreadable',
+    `Lantern could not read back the large response body it had saved to a temporary file (${reason}), so it could not hide your secrets in it and discarded it rather than show it unmasked. Send the request again; if this repeats, check that the temporary folder has free space and was not cleaned while Lantern was running.`,
+  );
 }
 
 /** Whether any secret occurs in the file; stops at the first one found. */

@@ -4,11 +4,34 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { keyFileProtector } from '../vault/key-file-protector';
 import { Vault } from '../vault/vault';
-import { WorkspaceJars } from './workspace-jars';
+import { WorkspaceJars, type JarVault } from './workspace-jars';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 const site = new URL('https://lms.example.com/login');
 const openVaultIn = (dir: string) => Vault.open({ dir, protector: keyFileProtector(dir) });
+
+/** A vault in memory whose writes fail while `failing` is set, as a full disk would. */
+function memoryVault(entries: Record<string, string> = {}) {
+  const values = new Map(Object.entries(entries));
+  const vault = {
+    failing: false,
+    writes: [] as string[],
+    status: { ok: true } as const,
+    get: (id: string) => values.get(id),
+    ids: () => [...values.keys()],
+    set: async (id: string, value: string) => {
+      if (vault.failing) throw new Error('ENOSPC: no space left on device');
+      vault.writes.push(`set ${id}`);
+      values.set(id, value);
+    },
+    delete: async (id: string) => {
+      if (vault.failing) throw new Error('ENOSPC: no space left on device');
+      vault.writes.push(`delete ${id}`);
+      return values.delete(id);
+    },
+  } satisfies JarVault & Record<string, unknown>;
+  return vault;
+}
 
 describe('WorkspaceJars', () => {
   it('keeps one jar per workspace and one for requests outside a workspace', () => {
@@ -20,7 +43,24 @@ describe('WorkspaceJars', () => {
     jars.jarFor(undefined).setFromResponse(site, ['scratch=bbbb2222; Path=/']);
     expect(jars.jarFor('ws_b').cookieHeaderFor(site)).toBeUndefined();
     expect(jars.jarFor('ws_a').cookieHeaderFor(site)).toBe('MoodleSession=aaaa1111');
-    expect(jars.allValues().sort()).toEqual(['aaaa1111', 'bbbb2222']);
+  });
+
+  it('gives as secrets only the session-like values of the one jar asked for', () => {
+    const jars = new WorkspaceJars();
+    jars
+      .jarFor('ws_a')
+      .setFromResponse(site, ['MoodleSession=4f3a9c1e8b7d6a5f; Path=/', 'theme=dark; Path=/', 'ok=true']);
+    jars.jarFor('ws_b').setFromResponse(site, ['MoodleSession=9e8d7c6b5a4f3e2d; Path=/']);
+    jars.jarFor(undefined).setFromResponse(site, ['scratch=q2b5r7t9v1x3z5a7; Path=/', 'lang=en-US']);
+    expect(jars.sessionValues('ws_a')).toEqual(['4f3a9c1e8b7d6a5f']);
+    expect(jars.sessionValues('ws_b')).toEqual(['9e8d7c6b5a4f3e2d']);
+    expect(jars.sessionValues(undefined)).toEqual(['q2b5r7t9v1x3z5a7']);
+    expect(jars.sessionValues('ws_never_used')).toEqual([]);
+    expect(jars.allSessionValues().sort()).toEqual([
+      '4f3a9c1e8b7d6a5f',
+      '9e8d7c6b5a4f3e2d',
+      'q2b5r7t9v1x3z5a7',
+    ]);
   });
 
   it('labels a jar with the workspace name it is given, else the id', () => {
@@ -76,14 +116,59 @@ describe('WorkspaceJars', () => {
     expect((await openVaultIn(dir)).ids()).not.toContain('cookies:ws_a');
   });
 
-  it('leaves out a kept jar it cannot read, and says so', async () => {
+  it('leaves out a kept jar it cannot read, says so for that workspace only, and replaces the damaged copy', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'lantern-jars-'));
     const vault = await openVaultIn(dir);
     await vault.set('cookies:ws_bad', '{"version":1,"cookies":"not a list"}');
-    const jars = new WorkspaceJars();
+    await vault.set('cookies:ws_good', JSON.stringify({ version: 1, cookies: [] }));
+    const jars = new WorkspaceJars({ writeDelayMs: 5 });
     jars.attach(vault);
     expect(jars.jarFor('ws_bad').list()).toEqual([]);
-    expect(jars.describe('ws_bad').problem).toMatch(/could not be read.*Clearing that workspace's jar/);
+    expect(jars.describe('ws_bad').problem).toMatch(/could not be read.*damaged copy is replaced/);
+    expect(jars.describe('ws_good').problem).toBeUndefined();
+    expect(jars.describe('ws_other').problem).toBeUndefined();
+    // Scheduled by attach itself: the damaged entry is removed without any change or flush.
+    await vi.waitFor(() => expect(vault.ids()).not.toContain('cookies:ws_bad'), { timeout: 5_000 });
+    // The note stays until the user clears the jar.
+    expect(jars.describe('ws_bad').problem).toMatch(/could not be read/);
+    jars.jarFor('ws_bad').clear();
+    expect(jars.describe('ws_bad').problem).toBeUndefined();
+  });
+
+  it('rewrites the kept copy whenever Clear is used, even on a jar that looks empty', async () => {
+    const vault = memoryVault();
+    const jars = new WorkspaceJars();
+    jars.attach(vault);
+    jars.jarFor('ws_a').clear();
+    jars.jarFor('ws_b').clear('lms.example.com');
+    await jars.flush();
+    expect(vault.writes.sort()).toEqual(['delete cookies:ws_a', 'delete cookies:ws_b']);
+  });
+
+  it('tries a failed write again, and drops its problem once a write succeeds', async () => {
+    const vault = memoryVault();
+    const jars = new WorkspaceJars();
+    jars.attach(vault);
+    vault.failing = true;
+    jars.jarFor('ws_a').setFromResponse(site, ['MoodleSession=4f3a9c1e8b7d6a5f; Path=/']);
+    await jars.flush();
+    expect(vault.ids()).toEqual([]);
+    expect(jars.describe('ws_a').problem).toMatch(/could not be saved in the vault \(ENOSPC.*tries again/);
+    expect(jars.describe('ws_b').problem).toBeUndefined();
+
+    vault.failing = false;
+    await jars.flush(); // as at shutdown: nothing changed since, the failed jar is still written
+    expect(vault.ids()).toEqual(['cookies:ws_a']);
+    expect(vault.get('cookies:ws_a')).toContain('4f3a9c1e8b7d6a5f');
+    expect(jars.describe('ws_a').problem).toBeUndefined();
+  });
+
+  it('writes cookies that arrived before the vault was attached, without waiting for a change', async () => {
+    const vault = memoryVault();
+    const jars = new WorkspaceJars({ writeDelayMs: 5 });
+    jars.jarFor('ws_a').setFromResponse(site, ['MoodleSession=4f3a9c1e8b7d6a5f; Path=/']);
+    jars.attach(vault);
+    await vi.waitFor(() => expect(vault.ids()).toEqual(['cookies:ws_a']), { timeout: 5_000 });
   });
 
   it('stays in memory and says why when the vault cannot be used', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CookieJar, type StoredCookie } from './cookie-jar';
+import { sessionValues } from '../../../shared/redact/session-value';
+import { CookieJar, type JarChange, type StoredCookie } from './cookie-jar';
 
 /** The part of the vault the jars use: encrypted values under string ids. */
 export interface JarVault {
@@ -60,7 +61,10 @@ export class WorkspaceJars {
   private vault: JarVault | undefined;
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
-  private problem: string | undefined;
+  /** Per workspace: its kept record could not be read (until the user clears the jar). */
+  private readonly readProblems = new Map<string, string>();
+  /** Per workspace: its last write to the vault failed (until a write succeeds). */
+  private readonly writeProblems = new Map<string, string>();
 
   constructor(private readonly options: WorkspaceJarsOptions = {}) {}
 
@@ -85,7 +89,13 @@ export class WorkspaceJars {
       const workspaceId = id.slice(VAULT_PREFIX.length);
       const parsed = keptJarSchema.safeParse(parseJson(vault.get(id)));
       if (!parsed.success) {
-        this.problem = `The kept cookies of workspace ${workspaceId} could not be read, so they were left out. Clearing that workspace's jar removes them.`;
+        this.readProblems.set(
+          workspaceId,
+          'The cookies kept for this workspace could not be read (their saved copy in the vault is damaged), so this jar started empty and the damaged copy is replaced. Send your login request again if a session is needed.',
+        );
+        // Written back (as this run's jar, or removed when it stays empty): the damage goes away.
+        this.jarFor(workspaceId);
+        this.dirty.add(workspaceId);
         continue;
       }
       if (parsed.data.name) this.names.set(workspaceId, parsed.data.name);
@@ -95,11 +105,23 @@ export class WorkspaceJars {
       jar.restore(parsed.data.cookies);
       if (fresh.length > 0) jar.restore(fresh);
     }
+    // Cookies that arrived before the vault opened, or a damaged record, are written now.
+    if (this.dirty.size > 0) this.scheduleWrite();
   }
 
-  /** Every cookie value of every jar: secrets to mask wherever a server might echo them. */
-  allValues(): string[] {
-    return [...this.jars.values()].flatMap((jar) => jar.list().map((cookie) => cookie.value));
+  /**
+   * The session-like cookie values of this workspace's jar (the scratch jar for none): secrets
+   * to mask wherever a server might echo them. `dark` or `en-US` are left out, since masking
+   * them in a body would damage it; every value stays masked in Cookie and Set-Cookie headers.
+   */
+  sessionValues(workspaceId: string | undefined): string[] {
+    const jar = this.jars.get(workspaceId ?? SCRATCH);
+    return jar ? sessionValues(jar.list().map((cookie) => cookie.value)) : [];
+  }
+
+  /** The session-like values of every jar, for a support bundle's last masking pass. */
+  allSessionValues(): string[] {
+    return sessionValues([...this.jars.values()].flatMap((jar) => jar.list().map((cookie) => cookie.value)));
   }
 
   describe(workspaceId: string | undefined): JarInfo {
@@ -108,7 +130,8 @@ export class WorkspaceJars {
     }
     const name = this.nameOf(workspaceId);
     const label = name ? `Workspace "${name}"` : `Workspace ${workspaceId}`;
-    const why = this.vault ? (this.vault.status.ok ? this.problem : this.vault.status.problem) : undefined;
+    const own = this.writeProblems.get(workspaceId) ?? this.readProblems.get(workspaceId);
+    const why = this.vault ? (this.vault.status.ok ? own : this.vault.status.problem) : undefined;
     const kept = this.vault?.status.ok ? 'vault' : 'memory';
     return { workspaceId, label, kept, ...(why ? { problem: why } : {}) };
   }
@@ -130,11 +153,17 @@ export class WorkspaceJars {
 
   private makeJar(key: string): CookieJar {
     if (key === SCRATCH) return new CookieJar({ now: this.options.now });
-    return new CookieJar({ now: this.options.now, onChange: () => this.changed(key) });
+    return new CookieJar({ now: this.options.now, onChange: (how) => this.changed(key, how) });
   }
 
-  private changed(workspaceId: string): void {
+  private changed(workspaceId: string, how: JarChange): void {
+    // Clearing is the user's answer to a damaged record: the jar is rewritten, the note goes.
+    if (how === 'cleared') this.readProblems.delete(workspaceId);
     this.dirty.add(workspaceId);
+    this.scheduleWrite();
+  }
+
+  private scheduleWrite(): void {
     if (this.timer || !this.vault) return;
     this.timer = setTimeout(() => void this.flush(), this.options.writeDelayMs ?? 1_000);
     this.timer.unref();
@@ -151,8 +180,14 @@ export class WorkspaceJars {
       try {
         if (cookies.length === 0) await vault.delete(id);
         else await vault.set(id, JSON.stringify(keptCookies(name, cookies)));
+        this.writeProblems.delete(workspaceId);
       } catch (error) {
-        this.problem = `The cookies of this workspace could not be saved in the vault (${(error as Error).message}); they are kept until Lantern quits.`;
+        // Tried again with the next change and at shutdown: a full disk may have room by then.
+        this.dirty.add(workspaceId);
+        this.writeProblems.set(
+          workspaceId,
+          `The cookies of this workspace could not be saved in the vault (${(error as Error).message}). They are kept in memory and Lantern tries again after the next change and when it quits; free disk space or check the app-data folder's permissions.`,
+        );
       }
     }
   }

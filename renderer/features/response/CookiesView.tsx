@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { CookieJarInfo, CookieSummary } from '../../../shared/model/cookies';
 import { call } from '../../api';
-import { useActiveTab } from '../../store';
+import { useLantern } from '../../store';
+import { activeTab, jarWorkspaceOf } from '../../store/tabs-slice';
 
 /** The cookie jar of the active request's workspace (values masked) and the cookies this response set. */
 export function CookiesView({ setCookies, host }: { setCookies: string[]; host: string }) {
-  const workspaceId = useActiveTab((t) => t.workspaceId);
+  const workspaceId = useLantern((s) => jarWorkspaceOf(s, activeTab(s)));
   const [cookies, setCookiesList] = useState<CookieSummary[]>([]);
   const [jar, setJar] = useState<CookieJarInfo>();
   const [error, setError] = useState<string>();

@@ -1,0 +1,79 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { WorkspaceView } from '../../shared/calls/workspace-calls';
+import type { RequestDraft } from '../../shared/model/request';
+
+const sent: { workspaceId?: string }[] = [];
+const draft: RequestDraft = {
+  method: 'GET',
+  url: 'http://127.0.0.1:1/cookies',
+  headers: [],
+  body: { mode: 'none' },
+  auth: { type: 'none' },
+};
+vi.mock('../api', () => ({
+  call: vi.fn(async (name: string, input: unknown) => {
+    if (name === 'send') sent.push(input as { workspaceId?: string });
+    if (name === 'getHistoryEntry')
+      return { ok: true, value: { draft, summary: { at: new Date(0).toISOString() } } };
+    return { ok: false, error: { code: 'test', message: 'not in this test' } };
+  }),
+  on: () => () => undefined,
+  mode: 'browser',
+  hasLaunchToken: () => true,
+}));
+
+const { useLantern } = await import('./index');
+const { activeTab, jarWorkspaceOf } = await import('./tabs-slice');
+
+const openWorkspace = (id: string | undefined) =>
+  useLantern.setState({
+    workspaceView:
+      id === undefined
+        ? undefined
+        : ({
+            id,
+            name: id,
+            root: { id: 'root', name: id, folders: [], requests: [] },
+          } as unknown as WorkspaceView),
+  });
+/** Sends the active tab; resolves to the workspace id the send named (its cookie jar). */
+async function sendActive(): Promise<string | undefined> {
+  await useLantern.getState().send();
+  return sent.at(-1)?.workspaceId;
+}
+
+beforeEach(() => {
+  sent.length = 0;
+  openWorkspace(undefined);
+});
+
+describe('the cookie jar a tab uses', () => {
+  it('is the scratch jar while no workspace is open', async () => {
+    useLantern.getState().openTab({ draft });
+    expect(await sendActive()).toBeUndefined();
+  });
+
+  it('is the open workspace’s jar for the first tab, new tabs and samples', async () => {
+    openWorkspace('ws_open');
+    expect(await sendActive()).toBe('ws_open'); // the tab that was there before the workspace opened
+    useLantern.getState().openTab({ draft });
+    expect(await sendActive()).toBe('ws_open');
+    useLantern.getState().openTab({ draft, sourceId: 'sample:users', name: 'Users' });
+    expect(await sendActive()).toBe('ws_open');
+    expect(jarWorkspaceOf(useLantern.getState(), activeTab(useLantern.getState()))).toBe('ws_open');
+  });
+
+  it('is the open workspace’s jar for a request reopened from history', async () => {
+    openWorkspace('ws_open');
+    await useLantern.getState().openHistoryEntry('h_1');
+    expect(activeTab(useLantern.getState()).sourceId).toBe('history:h_1');
+    expect(await sendActive()).toBe('ws_open');
+  });
+
+  it('stays its own workspace’s jar for a tab opened from a workspace, whichever is open now', async () => {
+    openWorkspace('ws_other');
+    useLantern.getState().openTab({ draft, sourceId: 'file:req_1', name: 'Saved', workspaceId: 'ws_a' });
+    expect(await sendActive()).toBe('ws_a');
+  });
+});
