@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cookieSummarySchema } from '../../../shared/model/cookies';
 import { sessionValues } from '../../../shared/redact/session-value';
 import { CookieJar, type JarChange, type StoredCookie } from './cookie-jar';
 
@@ -31,17 +32,8 @@ export interface JarInfo {
 
 const VAULT_PREFIX = 'cookies:';
 const SCRATCH = 'scratch';
-const storedCookieSchema = z.object({
-  name: z.string(),
-  value: z.string(),
-  domain: z.string(),
-  path: z.string(),
-  hostOnly: z.boolean(),
-  secure: z.boolean(),
-  httpOnly: z.boolean(),
-  expiresAt: z.number().optional(),
-  createdAt: z.number(),
-});
+/** A kept cookie: what the Cookies view shows (unmasked here, in the vault) plus when it was set. */
+const storedCookieSchema = cookieSummarySchema.extend({ createdAt: z.number() });
 const keptJarSchema = z.object({
   version: z.literal(1),
   name: z.string().optional(),
