@@ -103,15 +103,23 @@ function validate(connect: TlsSettings['connect'], tls: TlsOptions, signature: s
       passphrase: connect.passphrase,
     });
   } catch (error) {
-    throw badTlsFile(error, tls);
+    throw badTlsFile(error, tls, connect.key);
   }
   validated.add(signature);
 }
 
-function badTlsFile(error: unknown, tls: TlsOptions): LanternError {
+/**
+ * A wrong passphrase usually fails as "bad decrypt", but about one time in 256 the garbage it
+ * decrypts to passes the padding check and fails later, as an ASN.1 or decoder error.
+ */
+const DECRYPT_FAILED = /BAD_DECRYPT|bad decrypt|INTERRUPTED_OR_CANCELLED|bad password/i;
+const GARBLED_KEY = /asn1|wrong tag|header too long|nested asn1|DECODER|unsupported/i;
+
+function badTlsFile(error: unknown, tls: TlsOptions, key?: Buffer | string): LanternError {
   const code = (error as { code?: string }).code ?? '';
   const message = error instanceof Error ? error.message : String(error);
-  if (/BAD_DECRYPT|bad decrypt|INTERRUPTED_OR_CANCELLED|bad password/i.test(code + message)) {
+  const encryptedKey = key !== undefined && /ENCRYPTED/.test(key.toString().slice(0, 4096));
+  if (DECRYPT_FAILED.test(code + message) || (encryptedKey && GARBLED_KEY.test(code + message))) {
     return new LanternError(
       'tls.passphrase',
       `The client key "${tls.clientKeyFile ?? tls.clientCertFile}" could not be unlocked: ${tls.passphrase ? 'the passphrase is wrong' : 'it is encrypted and no passphrase was given'}. Enter its passphrase in the TLS settings.`,
