@@ -162,10 +162,12 @@ export const capitalise = (text: string): string => text.charAt(0).toUpperCase()
 
 /**
  * `GET /lib/ajax/service.php`: a request named by its method and path. The query is left out: it
- * can carry a secret (`?sesskey=…`, `?api_key=…`) that must not become part of a name.
+ * can carry a secret (`?sesskey=…`, `?api_key=…`) that must not become part of a name. An address
+ * with no scheme (`{{base_url}}/api/me`) is named by all of it up to the query.
  */
 export function requestName(method: string, url: string): string {
-  const path = /^[a-z][\w+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(url)?.[1] || '/';
+  const withScheme = /^[a-z][\w+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(url);
+  const path = (withScheme ? withScheme[1] : url.split(/[?#]/)[0]?.trim()) || '/';
   const name = `${method} ${path}`;
   return name.length > 100 ? `${name.slice(0, 99)}…` : name;
 }

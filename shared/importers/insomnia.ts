@@ -4,7 +4,15 @@ import { parseQueryParams, withQueryParams } from '../url/query-params';
 import { folderAuth, requestAuth } from './auth-outcome';
 import { liftAuthorizationHeader } from './authorization-header';
 import { liftSessionHeaders } from './session-headers';
-import { capitalise, describePlace, draftTexts, ImportContext, type ImportResult } from './import-context';
+import {
+  capitalise,
+  describePlace,
+  draftTexts,
+  ImportContext,
+  requestName,
+  type ImportResult,
+} from './import-context';
+import { withoutSecretValues } from './disabled-params';
 import {
   convertTemplate,
   flattenData,
@@ -67,15 +75,19 @@ class InsomniaReader {
   }
 
   request(resource: InsomniaResource, path: readonly string[]): SavedRequest {
-    const name = str(resource.name).trim() || str(resource.url) || 'Untitled request';
-    const where = describePlace('request', name, path);
+    const method = str(resource.method).toUpperCase() || 'GET';
     let url = convertTemplate(str(resource.url));
+    // A name made from the address leaves out its query: it may hold a secret (`?sesskey=…`).
+    const name = str(resource.name).trim() || (url.trim() ? requestName(method, url) : 'Untitled request');
+    const where = describePlace('request', name, path);
     const params = pairsOf(resource.parameters);
     const existing = parseQueryParams(url).length;
     if (params.some((p) => p.enabled))
       url = withQueryParams(url, [...parseQueryParams(url), ...params.filter((p) => p.enabled)]);
-    const disabledParams = params.flatMap((p, i) =>
-      p.enabled ? [] : [{ name: p.name, value: p.value, index: existing + i }],
+    const disabledParams = withoutSecretValues(
+      params.flatMap((p, i) => (p.enabled ? [] : [{ name: p.name, value: p.value, index: existing + i }])),
+      this.ctx,
+      where,
     );
     const body = readInsomniaBody(resource.body, this.ctx, where);
     let headers = this.headers(resource.headers);
@@ -90,8 +102,8 @@ class InsomniaReader {
     const lifted = liftSessionHeaders(byHeader.headers, byHeader.outcome, this.ctx, where, url);
     const { auth, inheritAuth } = requestAuth(lifted.outcome, this.ctx, where);
     const draft: RequestDraft = {
-      method: str(resource.method).toUpperCase() || 'GET',
-      url,
+      method,
+      url: lifted.url,
       headers: lifted.headers,
       body,
       auth,

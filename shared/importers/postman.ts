@@ -3,6 +3,7 @@ import type { HeaderRow, RequestDraft } from '../model/request';
 import { folderAuth, requestAuth } from './auth-outcome';
 import { liftAuthorizationHeader } from './authorization-header';
 import { liftSessionHeaders } from './session-headers';
+import { withoutSecretValues } from './disabled-params';
 import { capitalise, describePlace, ImportContext, type ImportResult } from './import-context';
 import { fail, firstIssuePath, isRecord, parseJsonFile } from './json-input';
 import { readPostmanAuth } from './postman-auth';
@@ -122,15 +123,15 @@ function readRequest(item: PostmanItem, path: readonly string[], ctx: ImportCont
   const name = item.name?.trim() || 'Untitled request';
   const where = describePlace('request', name, path);
   const source = typeof item.request === 'string' ? { url: item.request } : (item.request ?? {});
-  const { pathValues, ...url } = readUrl(source.url);
+  const { pathValues, disabledParams, url: address } = readUrl(source.url);
   const headers = readHeaders(source.header);
   const contentType = headers.find((h) => h.enabled && h.name.toLowerCase() === 'content-type')?.value;
   const byHeader = liftAuthorizationHeader(headers, readPostmanAuth(source.auth), ctx, where);
-  const lifted = liftSessionHeaders(byHeader.headers, byHeader.outcome, ctx, where, url.url);
+  const lifted = liftSessionHeaders(byHeader.headers, byHeader.outcome, ctx, where, address);
   const draft: RequestDraft = {
     method: (source.method ?? 'GET').toUpperCase(),
-    ...url,
     url: lifted.url,
+    ...(disabledParams ? { disabledParams: withoutSecretValues(disabledParams, ctx, where) } : {}),
     headers: lifted.headers,
     body: readPostmanBody(source.body, contentType, ctx, where),
     auth: { type: 'none' },
