@@ -122,7 +122,7 @@ export function importHar(jsonText: string, { onlyXhr = true }: HarImportOptions
       `This HAR file has an entry Lantern cannot read${firstIssuePath(result.error.issues)}. ${HOW_TO_EXPORT}`,
     );
   }
-  const ctx = new ImportContext();
+  const ctx = new ImportContext({ sessionPerSite: true });
   const all = result.data.log.entries;
   const preflights = all.filter((e) => e._resourceType === 'preflight' || e.request.method === 'OPTIONS');
   const chosen = all.filter((e) => !preflights.includes(e) && (!onlyXhr || madeByScript(e)));

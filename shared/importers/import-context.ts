@@ -59,12 +59,24 @@ const DYNAMIC = /\{\{\s*(\$[A-Za-z][A-Za-z0-9_.]*)\s*\}\}/g;
  * The state one import builds up: ids already given out, credentials (deduplicated) and
  * the plain-words lines of what was left out.
  */
+export interface ImportContextOptions {
+  /**
+   * One browser-session need per site (HAR): one browser holds one login per site, so entries
+   * with different cookie strings (a cookie set mid-capture) or with and without the CSRF header
+   * are the same session. Off, browser sessions are told apart by their secrets like any
+   * credential: a collection's "admin" and "learner" requests keep two sessions.
+   */
+  sessionPerSite?: boolean;
+}
+
 export class ImportContext {
   readonly skipped: string[] = [];
   readonly credentials: CredentialNeed[] = [];
   private readonly credentialByKey = new Map<string, CredentialNeed>();
   private readonly usedIds = new Set<string>();
   private readonly counters = new Map<string, number>();
+
+  constructor(private readonly options: ImportContextOptions = {}) {}
 
   skip(line: string): void {
     if (!this.skipped.includes(line)) this.skipped.push(line);
@@ -92,13 +104,12 @@ export class ImportContext {
     const fieldList = Object.entries(found.fields)
       .filter(([, value]) => value !== '')
       .sort(([a], [b]) => a.localeCompare(b));
-    // One browser holds one session per site: HAR entries with different cookie strings (a cookie
-    // set mid-capture) are still the same login, so only the site and CSRF header tell them apart.
-    const key =
-      found.kind === 'browserSession'
-        ? JSON.stringify([found.kind, found.fields.siteUrl ?? '', found.fields.csrfHeader ?? ''])
-        : JSON.stringify([found.kind, fieldList, found.apiKey ?? null, secrets]);
+    const perSite = found.kind === 'browserSession' && this.options.sessionPerSite === true;
+    const key = perSite
+      ? JSON.stringify([found.kind, found.fields.siteUrl ?? ''])
+      : JSON.stringify([found.kind, fieldList, found.apiKey ?? null, secrets]);
     let need = this.credentialByKey.get(key);
+    if (need && perSite) mergeSessionFields(need, fieldList, secrets);
     if (!need) {
       const count = this.credentials.filter((c) => c.kind === found.kind).length + 1;
       need = {
@@ -156,6 +167,16 @@ export class ImportContext {
   report(collection: Collection): ImportReport {
     return { collection, skipped: [...this.skipped], counts: countCollection(collection) };
   }
+}
+
+/** A later entry of the same site's session adds what the first lacked (its CSRF header). */
+function mergeSessionFields(need: CredentialNeed, fields: [string, string][], secrets: string[]): void {
+  const merged = Object.fromEntries(fields.filter(([name]) => need.fields[name] === undefined));
+  if (Object.keys(merged).length > 0)
+    need.fields = Object.fromEntries(
+      Object.entries({ ...need.fields, ...merged }).sort(([a], [b]) => a.localeCompare(b)),
+    );
+  if (secrets.some((secret) => !isTemplateOnly(secret))) need.secretLeftOut = true;
 }
 
 export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
