@@ -10,7 +10,9 @@ import {
   isCsrfHeaderName,
   mergeCookieHeaders,
   sesskeyInQuery,
+  withoutSesskeyPlaceholder,
   withoutSesskeyValue,
+  withSesskeyFilled,
 } from './browser-session';
 
 /** Chrome's older layout: the cookie as a lowercase -H header instead of -b. */
@@ -142,5 +144,36 @@ describe('a sesskey in the query', () => {
   ])('%s → %j, kept as %s', (url, found, kept) => {
     expect(sesskeyInQuery(url)).toBe(found);
     expect(withoutSesskeyValue(url)).toBe(kept);
+  });
+});
+
+describe("an export's {{sesskey}} in the query", () => {
+  it.each([
+    ['https://l.example/s.php?sesskey=&info=x', 'https://l.example/s.php?sesskey={{sesskey_2}}&info=x'],
+    [
+      'https://l.example/s.php?info=x&SessKey=#top',
+      'https://l.example/s.php?info=x&SessKey={{sesskey_2}}#top',
+    ],
+    ['https://l.example/s.php?sesskey=Qz7&info=x', 'https://l.example/s.php?sesskey=Qz7&info=x'],
+    ['https://l.example/s.php?info=x', 'https://l.example/s.php?info=x'],
+    ['https://l.example/s.php#sesskey=', 'https://l.example/s.php#sesskey='],
+  ])('%s is written as %s, and reads back', (url, exported) => {
+    expect(withSesskeyFilled(url, '{{sesskey_2}}')).toBe(exported);
+    if (exported !== url) expect(withoutSesskeyPlaceholder(exported)).toBe(url);
+  });
+
+  it('fills with the value as typed, $ signs included', () => {
+    expect(withSesskeyFilled('https://l.example/?sesskey=', '$1{{a}}')).toBe(
+      'https://l.example/?sesskey=$1{{a}}',
+    );
+  });
+
+  it('empties only a placeholder, never a literal value', () => {
+    expect(withoutSesskeyPlaceholder('https://l.example/?sesskey=Qz7')).toBe(
+      'https://l.example/?sesskey=Qz7',
+    );
+    expect(withoutSesskeyPlaceholder('https://l.example/?sesskey={{x}}y')).toBe(
+      'https://l.example/?sesskey={{x}}y',
+    );
   });
 });

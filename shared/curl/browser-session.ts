@@ -60,6 +60,30 @@ export function withoutSesskeyValue(url: string): string {
   return base.replace(SESSKEY_QUERY, '$1$2=') + hash;
 }
 
+/** The value of a URL's first `sesskey` parameter as typed; undefined when there is none. */
+const rawSesskey = (url: string): string | undefined => SESSKEY_QUERY.exec(url.split('#')[0] ?? '')?.[3];
+
+/** Replaces the first sesskey parameter's value, leaving the fragment and everything else as typed. */
+function replaceSesskey(url: string, value: string): string {
+  const hashAt = url.indexOf('#');
+  const [base, hash] = hashAt < 0 ? [url, ''] : [url.slice(0, hashAt), url.slice(hashAt)];
+  return base.replace(SESSKEY_QUERY, (_m, sep: string, name: string) => `${sep}${name}=${value}`) + hash;
+}
+
+/**
+ * The URL with an empty `sesskey=` filled with `value` as typed (an export's `{{sesskey}}`, which
+ * Postman fills from a variable). A URL whose sesskey already has a value, or has none, is kept.
+ */
+export function withSesskeyFilled(url: string, value: string): string {
+  return rawSesskey(url) === '' ? replaceSesskey(url, value) : url;
+}
+
+/** The URL with a `sesskey={{variable}}` emptied: how an export's placeholder reads back. */
+export function withoutSesskeyPlaceholder(url: string): string {
+  const raw = rawSesskey(url);
+  return raw !== undefined && /^\{\{[^{}]+\}\}$/.test(raw.trim()) ? replaceSesskey(url, '') : url;
+}
+
 /** What a pasted browser request says about its session. */
 export interface BrowserSession {
   /** The origin the command was copied from, e.g. `https://learn.example.com`. */

@@ -3,7 +3,7 @@ import harText from '../importers/fixtures/chrome-app.har?raw';
 import insomniaText from '../importers/fixtures/insomnia-v4.json?raw';
 import postmanText from '../importers/fixtures/postman-collection.json?raw';
 import environmentText from '../importers/fixtures/postman-environment.json?raw';
-import { importHar, importInsomnia, importPostman, type ImportResult } from '../importers';
+import { importCurl, importHar, importInsomnia, importPostman, type ImportResult } from '../importers';
 import type { Collection, Folder } from '../model/collection';
 import { isLanternEnvironmentFile, toPostman } from './to-postman';
 
@@ -158,6 +158,61 @@ describe('toPostman of a folder-level browser session', () => {
 
   it('gives none to a request that does not inherit auth', () => {
     expect(items[1]?.request?.header).toEqual([]);
+  });
+});
+
+describe('toPostman of a Moodle AJAX call with the sesskey in the address', () => {
+  const curl = (cookie: string) =>
+    `curl 'https://learn.example.com/lib/ajax/service.php?sesskey=Qz7pLm2XkW&info=core_fetch_notifications' -b '${cookie}'`;
+  type Url = { raw: string; query: { key: string; value: string | null }[] };
+  const urls = (json: string) =>
+    (JSON.parse(json) as { item: { request: { url: Url } }[] }).item.map((i) => i.request.url);
+
+  it("fills the empty sesskey with the session's {{sesskey}}, and reads back to the same collection", () => {
+    const first = collectionOf(importCurl(curl('MoodleSession=7f3kq0vd2m9c')));
+    expect(first.root.requests[0]?.draft.url).toContain('?sesskey=&info=');
+    const exported = toPostman(first).json;
+    const [address] = urls(exported);
+    expect(address?.raw).toBe(
+      'https://learn.example.com/lib/ajax/service.php?sesskey={{sesskey}}&info=core_fetch_notifications',
+    );
+    expect(address?.query[0]).toEqual({ key: 'sesskey', value: '{{sesskey}}' });
+    const second = collectionOf(importPostman(exported));
+    expect(second.root.requests[0]?.draft).toEqual(first.root.requests[0]?.draft);
+    expect(second.credentials).toEqual(first.credentials.map((c) => ({ ...c, secretLeftOut: false })));
+    expect(toPostman(second).json).toBe(exported);
+  });
+
+  it("uses the second session's {{sesskey_2}}; a request with other auth keeps the parameter empty", () => {
+    const one = collectionOf(importCurl(curl('MoodleSession=aaa'))).root.requests[0];
+    if (!one) throw new Error('no request');
+    const collection: Collection = {
+      ...minimal(),
+      root: {
+        id: 'r',
+        name: 'C',
+        folders: [],
+        requests: [
+          one,
+          {
+            ...one,
+            id: 'two',
+            draft: { ...one.draft, auth: { type: 'browserSession', credentialId: 'bs2' } },
+          },
+          { ...one, id: 'three', draft: { ...one.draft, auth: { type: 'bearer', credentialId: 'b' } } },
+        ],
+      },
+      credentials: [
+        { id: 'browser-session-1', kind: 'browserSession', label: 'A', fields: {}, secretLeftOut: true },
+        { id: 'bs2', kind: 'browserSession', label: 'B', fields: {}, secretLeftOut: true },
+        { id: 'b', kind: 'bearer', label: 'T', fields: {}, secretLeftOut: true },
+      ],
+    };
+    expect(urls(toPostman(collection).json).map((u) => u.query[0]?.value)).toEqual([
+      '{{sesskey}}',
+      '{{sesskey_2}}',
+      '',
+    ]);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Collection, Folder, SavedRequest } from '../model/collection';
+import { withSesskeyFilled } from '../curl/browser-session';
 import type { HeaderRow, RequestBody, RequestDraft } from '../model/request';
 import { csrfPlaceholder, postmanAuthBlock, secretPlaceholders } from './postman-auth-block';
 import { withoutLiteralSecrets } from './secret-headers';
@@ -118,14 +119,28 @@ class PostmanWriter {
     return postmanAuthBlock(auth, this.collection.credentials, this.placeholders);
   }
 
+  /** `{{sesskey}}`, `{{sesskey_2}}`…: the variable a browser session's CSRF token is exported as. */
+  csrfVariable(credentialId: string): string {
+    return `{{${csrfPlaceholder(this.placeholders.get(credentialId) ?? 'session_cookie')}}}`;
+  }
+
   /** Postman's auth holds one header: a browser session's CSRF header travels as a `{{sesskey}}` header. */
   sessionHeader(auth: RequestDraft['auth']): HeaderRow[] {
     if (auth.type !== 'browserSession') return [];
     const credential = this.collection.credentials.find((c) => c.id === auth.credentialId);
     const name = credential?.fields.csrfHeader;
     if (!name) return [];
-    const cookie = this.placeholders.get(auth.credentialId) ?? 'session_cookie';
-    return [{ name, value: `{{${csrfPlaceholder(cookie)}}}`, enabled: true }];
+    return [{ name, value: this.csrfVariable(auth.credentialId), enabled: true }];
+  }
+
+  /**
+   * Lantern fills an empty `sesskey=` from the browser session when it sends; Postman does not, and
+   * Moodle reads the sesskey from the query: the export writes the session's `{{sesskey}}` there.
+   */
+  address(draft: RequestDraft, auth: RequestDraft['auth']): RequestDraft {
+    if (auth.type !== 'browserSession') return draft;
+    const filled = withSesskeyFilled(draft.url, this.csrfVariable(auth.credentialId));
+    return filled === draft.url ? draft : { ...draft, url: filled };
   }
 
   /**
@@ -168,7 +183,7 @@ class PostmanWriter {
         method: draft.method,
         header: headerRows(headers),
         ...(requestBody ? { body: requestBody } : {}),
-        url: url(draft),
+        url: url(this.address(draft, effective)),
         ...(saved.description ? { description: saved.description } : {}),
       },
       response: [],

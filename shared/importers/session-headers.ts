@@ -3,6 +3,7 @@ import {
   isCookieHeaderName,
   isCsrfHeaderName,
   sesskeyInQuery,
+  withoutSesskeyPlaceholder,
   withoutSesskeyValue,
 } from '../curl/browser-session';
 import type { HeaderRow } from '../model/request';
@@ -89,7 +90,10 @@ export function liftSessionHeaders(
   return { ...lifted, outcome: { kind: 'found', found } };
 }
 
-/** Postman auth `apikey` in the Cookie header, plus a `{{sesskey}}` header: Lantern's own export of a session. */
+/**
+ * Postman auth `apikey` in the Cookie header, plus a `{{sesskey}}` header and/or `sesskey={{sesskey}}`
+ * in the address: Lantern's own export of a session.
+ */
 function exportedSession(
   headers: HeaderRow[],
   outcome: AuthOutcome,
@@ -113,6 +117,7 @@ function exportedSession(
     headers: headers.filter((h) => h !== csrf),
     outcome: { kind: 'found', found },
     removed: [],
-    url,
+    // The export fills an empty `sesskey=` with `{{sesskey}}` for Postman; here the session fills it again.
+    url: withoutSesskeyPlaceholder(url),
   };
 }
