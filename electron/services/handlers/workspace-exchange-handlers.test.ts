@@ -1,4 +1,6 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -44,20 +46,17 @@ describe('pasting a browser "Copy as cURL" into the URL bar', () => {
     expect(first.notes).toContain(
       'The cookie and sesskey in the command were kept as the credential "Browser session for learn.example.com", not in the request. Lantern cannot renew a browser session: when it expires, paste a fresh "Copy as cURL".',
     );
-    // Firefox's copy holds another cookie: the first credential is left alone, a second one is made.
+    // Firefox's copy of the same login (another cookie string) refreshes that credential in place.
     const other = await call<{ draft: RequestDraft; notes: string[] }>('curlToDraft', { text: firefoxBash });
-    expect(other.draft.auth).not.toEqual(first.draft.auth);
+    expect(other.draft.auth).toEqual(first.draft.auth);
     expect(other.notes).toContain(
-      '"Browser session for learn.example.com" holds another session (a different cookie), so it was left as it was and this one became a new credential. Delete the old one in Credentials if it has expired.',
+      'Refreshed the session kept in "Browser session for learn.example.com": requests using it now send the new cookie. The cookie and sesskey stay in that credential, not in the request.',
     );
-    // The same cookie again refreshes the credential that holds it.
     const again = await call<{ draft: RequestDraft; notes: string[] }>('curlToDraft', { text: chromeBash });
     expect(again.draft.auth).toEqual(first.draft.auth);
-    expect(again.notes.join(' ')).not.toMatch(/holds another session/);
     const listed = await call<CredentialSummary[]>('listCredentials', {});
     expect(listed.filter((c) => c.kind === 'browserSession').map((c) => c.label)).toEqual([
       'Browser session for learn.example.com',
-      'Browser session for learn.example.com (2)',
     ]);
     for (const text of [JSON.stringify(first), JSON.stringify(listed)]) {
       expect(text).not.toContain('5q0hv2n8c1kd4lqe7rbbg1dq2m');
@@ -74,6 +73,67 @@ describe('pasting a browser "Copy as cURL" into the URL bar', () => {
     expect(written).toContain('{{sesskey}}');
     expect(written).not.toContain('5q0hv2n8c1kd4lqe7rbbg1dq2m');
     expect(written).not.toContain('Xq9TzP2mKd');
+  });
+});
+
+describe('pasting a fresh "Copy as cURL" after logging in again', () => {
+  let server: Server;
+  let site: string;
+  const received: Record<string, string | string[] | undefined>[] = [];
+  beforeEach(async () => {
+    server = createServer((request, response) => {
+      received.push(request.headers);
+      response.setHeader('content-type', 'application/json');
+      response.end('{"data":{}}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    site = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterEach(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const copied = (cookie: string, header: string) =>
+    `curl '${site}/totara/webapi/ajax.php' -b 'TotaraSession=${cookie}' -H '${header}' --data-raw '{}'`;
+  const paste = (text: string) => call<{ draft: RequestDraft; notes: string[] }>('curlToDraft', { text });
+  const send = async (draft: RequestDraft) => {
+    const result = await dispatch(services.handlers, 'send', { requestId: 'r-1', draft });
+    if (!result.ok) throw new Error(result.error.message);
+    return received.at(-1);
+  };
+
+  it('refreshes the credential saved requests use, so they send the new cookie and sesskey', async () => {
+    const before = await paste(copied('old5e55i0n', 'X-Totara-Sesskey: oldK3y'));
+    expect((await send(before.draft))?.cookie).toBe('TotaraSession=old5e55i0n');
+
+    // The session expired; the user logged in again and pasted a fresh copy.
+    const fresh = await paste(copied('n3w5e55i0n', 'X-Totara-Sesskey: n3wK3y'));
+    const label = `Browser session for ${new URL(site).host}`;
+    expect(fresh.draft.auth).toEqual(before.draft.auth);
+    expect(fresh.notes).toContain(
+      `Refreshed the session kept in "${label}": requests using it now send the new cookie. The cookie and sesskey stay in that credential, not in the request.`,
+    );
+    // The request saved before the re-login now sends the new session.
+    const headers = await send(before.draft);
+    expect(headers?.cookie).toBe('TotaraSession=n3w5e55i0n');
+    expect(headers?.['x-totara-sesskey']).toBe('n3wK3y');
+    const listed = await call<CredentialSummary[]>('listCredentials', {});
+    expect(listed.map((c) => c.label)).toEqual([label]);
+    expect(JSON.stringify([listed, fresh])).not.toMatch(/5e55i0n|K3y/);
+  });
+
+  it("makes a new credential when the site's one sends another CSRF header", async () => {
+    const totara = await paste(copied('t0tara', 'X-Totara-Sesskey: t0k'));
+    const other = await paste(copied('0ther', 'X-CSRF-Token: c5rf'));
+    const host = new URL(site).host;
+    expect(other.draft.auth).not.toEqual(totara.draft.auth);
+    expect(other.notes).toContain(
+      `"Browser session for ${host}" holds a session for the same site sent with another CSRF header (X-Totara-Sesskey), so it was left as it was and this one became a new credential.`,
+    );
+    const listed = await call<CredentialSummary[]>('listCredentials', {});
+    expect(listed.map((c) => [c.label, c.fields.csrfHeader])).toEqual([
+      [`Browser session for ${host}`, 'X-Totara-Sesskey'],
+      [`Browser session for ${host} (2)`, 'X-CSRF-Token'],
+    ]);
+    expect((await send(totara.draft))?.cookie).toBe('TotaraSession=t0tara');
   });
 });
 

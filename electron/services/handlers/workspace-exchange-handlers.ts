@@ -88,38 +88,48 @@ function storedCookie(auth: AuthContext, id: string): string | undefined {
 interface KeptSession {
   id: string;
   label: string;
-  /** The label of a credential for the same site that holds another session (left as it was). */
-  besides?: string;
+  /** True when an existing credential for the site was given the new cookie and token. */
+  refreshed: boolean;
+  /** A credential for the same site that sends another CSRF header (left as it was). */
+  besides?: { label: string; csrfHeader: string };
 }
 
+const sameHeader = (a: string | undefined, b: string) => a?.trim().toLowerCase() === b.trim().toLowerCase();
+
 /**
- * Keeps the cookie and sesskey of a pasted command as a browser-session credential. A credential
- * for the site holding the same cookie is refreshed (its sesskey may be newer); one holding
- * another cookie may be another user's or another browser's, so it is left alone and a new one,
- * "Browser session for host (2)", is made.
+ * Keeps the cookie and sesskey of a pasted command as a browser-session credential. A pasted
+ * command is how a session is renewed (a re-login always brings a new cookie), so a credential
+ * for the same site and CSRF header is refreshed in place: every request using it sends the new
+ * cookie. Only a site with none (or one with another CSRF header) gets a new credential.
  */
 async function keepPastedSession(auth: AuthContext, text: string): Promise<KeptSession | undefined> {
   const session = browserSessionFromCurl(text);
   if (!session.ok) return undefined;
-  const base = `Browser session for ${new URL(session.siteUrl).host}`;
-  const labelled = (n: number) => (n === 1 ? base : `${base} (${n})`);
   const summaries = auth.credentials.summaries();
   const forSite = summaries.filter(
-    (c) => c.kind === 'browserSession' && c.fields.siteUrl === session.siteUrl && c.label.startsWith(base),
+    (c) => c.kind === 'browserSession' && c.fields.siteUrl === session.siteUrl,
   );
-  const same = forSite.find((c) => storedCookie(auth, c.id) === session.cookie);
-  let label = same?.label ?? base;
-  for (let n = 2; !same && summaries.some((c) => c.label === label); n += 1) label = labelled(n);
+  const matching = forSite.filter((c) => sameHeader(c.fields.csrfHeader, session.csrfHeader));
+  // Of several, the one already holding this cookie; else the first.
+  const existing = matching.find((c) => storedCookie(auth, c.id) === session.cookie) ?? matching[0];
+  const base = `Browser session for ${new URL(session.siteUrl).host}`;
+  let label = existing?.label ?? base;
+  for (let n = 2; !existing && summaries.some((c) => c.label === label); n += 1) label = `${base} (${n})`;
   const saved = await auth.credentials.saveBrowserSession({
-    ...(same ? { id: same.id } : {}),
+    ...(existing ? { id: existing.id } : {}),
     label,
     siteUrl: session.siteUrl,
     csrfHeader: session.csrfHeader,
     cookie: session.cookie,
     csrfToken: session.csrfToken,
   });
-  const other = same ? undefined : forSite[0]?.label;
-  return { id: saved.id, label, ...(other ? { besides: other } : {}) };
+  const other = existing ? undefined : forSite[0];
+  return {
+    id: saved.id,
+    label,
+    refreshed: existing !== undefined,
+    ...(other ? { besides: { label: other.label, csrfHeader: other.fields.csrfHeader ?? '' } } : {}),
+  };
 }
 
 const exists = (file: string) =>
@@ -161,11 +171,13 @@ export function workspaceExchangeHandlers(auth: AuthContext, session: WorkspaceS
         if (kept) {
           draft = { ...draft, auth: { ...draft.auth, credentialId: kept.id } };
           notes.push(
-            `The cookie and sesskey in the command were kept as the credential "${kept.label}", not in the request. Lantern cannot renew a browser session: when it expires, paste a fresh "Copy as cURL".`,
+            kept.refreshed
+              ? `Refreshed the session kept in "${kept.label}": requests using it now send the new cookie. The cookie and sesskey stay in that credential, not in the request.`
+              : `The cookie and sesskey in the command were kept as the credential "${kept.label}", not in the request. Lantern cannot renew a browser session: when it expires, paste a fresh "Copy as cURL".`,
           );
           if (kept.besides)
             notes.push(
-              `"${kept.besides}" holds another session (a different cookie), so it was left as it was and this one became a new credential. Delete the old one in Credentials if it has expired.`,
+              `"${kept.besides.label}" holds a session for the same site sent with another CSRF header (${kept.besides.csrfHeader || 'none'}), so it was left as it was and this one became a new credential.`,
             );
         } else {
           draft = { ...draft, auth: { type: 'none' } };
