@@ -231,6 +231,25 @@ describe('exportPostman environment files', () => {
     const again = await call<{ environmentFiles: string[] }>('exportPostman', { path: target });
     expect(again.environmentFiles).toEqual(result.environmentFiles);
 
+    // ...but not once the user filled a value into one: that value would be lost.
+    const envFile = result.environmentFiles[0] ?? '';
+    const filled = JSON.parse(await readFile(envFile, 'utf8')) as {
+      values: { key: string; value: string }[];
+    };
+    filled.values.push({ key: 'api_token', value: 'typed-in-postman' });
+    await writeFile(envFile, JSON.stringify(filled));
+    await expect(call('exportPostman', { path: target })).rejects.toThrow(
+      /Nothing was exported: the environment file .*staging\.postman_environment\.json was written by an earlier Lantern export, but values were filled into it since \(api_token\) and a new export would replace them, so Lantern will not overwrite it\. Move or delete it/,
+    );
+    expect(await readFile(envFile, 'utf8')).toBe(JSON.stringify(filled));
+    // A {{placeholder}} is not a filled-in value.
+    filled.values[1] = { key: 'api_token', value: '{{api_token}}' };
+    await writeFile(envFile, JSON.stringify(filled));
+    await call('exportPostman', { path: target });
+    expect(JSON.parse(await readFile(envFile, 'utf8'))).toMatchObject({
+      values: [{ key: 'base', value: 'https://s.example' }],
+    });
+
     await writeFile(result.environmentFiles[0] ?? '', 'mine, keep me');
     await rm(target);
     await expect(call('exportPostman', { path: target })).rejects.toThrow(

@@ -1,7 +1,13 @@
 import { access, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { browserSessionFromCurl, parseCurl } from '../../../shared/curl';
-import { isLanternEnvironmentFile, toPostman, toSnippet, type SnippetSecret } from '../../../shared/export';
+import {
+  keepEnvironmentFile,
+  toPostman,
+  toSnippet,
+  type KeepEnvironmentFile,
+  type SnippetSecret,
+} from '../../../shared/export';
 import { importCurl } from '../../../shared/importers';
 import type { Handlers } from '../../../shared/contract';
 import type { RequestAuth } from '../../../shared/model/auth';
@@ -155,6 +161,18 @@ function credentialIdsOf(folder: Folder, into = new Set<string>()): Set<string> 
   return into;
 }
 
+/** Why an environment file beside the export is kept, and what to do. */
+function wouldOverwrite(file: string, keep: KeepEnvironmentFile): LanternError {
+  const what =
+    keep.why === 'not-lantern'
+      ? 'already exists and was not written by a Lantern export'
+      : `was written by an earlier Lantern export, but values were filled into it since (${keep.names.join(', ')}) and a new export would replace them`;
+  return new LanternError(
+    'export.would-overwrite',
+    `Nothing was exported: the environment file ${file} ${what}, so Lantern will not overwrite it. Move or delete it, or export to another folder.`,
+  );
+}
+
 export function workspaceExchangeHandlers(auth: AuthContext, session: WorkspaceSession): ExchangeHandlers {
   return {
     curlToDraft: async ({ text }) => {
@@ -249,15 +267,12 @@ export function workspaceExchangeHandlers(auth: AuthContext, session: WorkspaceS
         };
       });
       // The collection's own path was chosen by the user; the environment files beside it were not:
-      // only one an earlier Lantern export wrote is replaced.
+      // only one an earlier Lantern export wrote, with no value filled in since, is replaced.
       for (const environment of environmentFiles) {
         if (!(await exists(environment.name))) continue;
         const current = await readFile(environment.name, 'utf8').catch(() => '');
-        if (!isLanternEnvironmentFile(current))
-          throw new LanternError(
-            'export.would-overwrite',
-            `Nothing was exported: the environment file ${environment.name} already exists and was not written by a Lantern export, so Lantern will not overwrite it. Move or delete it, or export to another folder.`,
-          );
+        const keep = keepEnvironmentFile(current, environment.json);
+        if (keep) throw wouldOverwrite(environment.name, keep);
       }
       await mkdir(path.dirname(file), { recursive: true }).catch(() => undefined);
       try {
