@@ -6,6 +6,7 @@ import { CredentialStore } from './services/auth/credential-store';
 import { SessionManager } from './services/auth/session-manager';
 import { TokenManager } from './services/auth/token-manager';
 import { createBodyHandlers } from './services/engine/body-calls';
+import { knownSecrets } from './services/diagnostics/support-service';
 import { WorkspaceJars } from './services/engine/workspace-jars';
 import { EnvironmentFile } from './services/environment-file';
 import { EnvironmentStore } from './services/environments';
@@ -36,6 +37,12 @@ export interface ServiceOptions {
   safeStorage?: SafeStorageLike;
   /** The open workspace's behaviour: `lantern run` neither watches its folder nor lists it as recent. */
   workspaceSession?: { watch?: boolean; remember?: boolean };
+  /**
+   * `lantern run`: reads the vault but never writes it (cookie jars stay in memory, no sweep of
+   * orphaned secrets). The desktop app may share the data folder, and the vault is rewritten
+   * whole from memory, so a write here could undo a credential the app saved meanwhile.
+   */
+  readOnlyVault?: boolean;
 }
 
 /**
@@ -50,6 +57,7 @@ export function createServices({
   pickFile = noFilePicker,
   safeStorage,
   workspaceSession,
+  readOnlyVault = false,
 }: ServiceOptions) {
   const engine = createHttpEngine({ emit });
   const auth: AuthContext = {
@@ -63,6 +71,7 @@ export function createServices({
   const session = new WorkspaceSession({ dataDir, environments, emit, ...workspaceSession });
   // A jar per workspace; its label names the workspace while it is open (or as last kept).
   const jars = new WorkspaceJars({
+    readOnly: readOnlyVault,
     nameOf: (id) =>
       session.isOpen && session.store.workspace.id === id ? session.store.workspace.name : undefined,
   });
@@ -75,7 +84,7 @@ export function createServices({
     auth.credentials = credentials;
     jars.attach(parts.vault);
     const secrets = new SecretScopes(parts.vault);
-    await environments.useVault(secrets);
+    await environments.useVault(secrets, { sweep: !readOnlyVault });
     session.useVault(secrets);
     return parts;
   });
@@ -134,6 +143,8 @@ export function createServices({
     /** The variable scope of a send, as the send pipeline builds it (`lantern run` checks it first). */
     environments,
     startSandboxFromMenu,
+    /** Every secret known right now, OAuth tokens and session cookies included (`lantern run` masks with them). */
+    knownSecrets: () => knownSecrets(context),
     close: async () => {
       await Promise.all([engine.close(), sandbox.close(), history.flush(), jars.flush()]);
     },

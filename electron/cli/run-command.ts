@@ -72,6 +72,8 @@ export async function runWorkspace(options: RunOptions, io: CliIo): Promise<numb
     dataDir,
     emit: () => undefined,
     workspaceSession: { watch: false, remember: false },
+    // The desktop app may be running on the same data folder: its vault writes must not be undone.
+    readOnlyVault: true,
   });
   try {
     const call = async <T>(name: string, input: unknown): Promise<T> => {
@@ -126,8 +128,9 @@ export async function runWorkspace(options: RunOptions, io: CliIo): Promise<numb
       ];
       return missingSecretsMessage(resolution.errors, sources, { dataDir, vaultProblem });
     };
-    // Whatever a server or an error echoes back is masked before any reporter prints it.
-    const secrets = [...services.environments.secretValues(), ...services.auth.credentials.allSecrets()];
+    // Whatever a server or an error echoes back is masked before any reporter prints it: with every
+    // secret known at that moment, so OAuth tokens and session cookies fetched during the run too.
+    let secrets = services.knownSecrets();
     const pacer = new Pacer({
       windowMs: options.rateWindowSeconds * 1000,
       maxWaitMs: options.maxWaitSeconds * 1000,
@@ -193,7 +196,9 @@ export async function runWorkspace(options: RunOptions, io: CliIo): Promise<numb
         );
         if (exchange.response.status !== 429) break;
         result.rateLimited += 1;
+        secrets = services.knownSecrets();
       }
+      secrets = services.knownSecrets();
       result.durationMs = performance.now() - begin;
       result.passed =
         result.error === undefined &&

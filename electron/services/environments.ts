@@ -57,9 +57,10 @@ export class EnvironmentStore {
 
   /**
    * Fills secret values in from the vault, then removes vault entries no saved environment refers
-   * to (left by a delete while the vault was unreadable). Never throws: see `summary().problem`.
+   * to (left by a delete while the vault was unreadable) unless `sweep` is false (`lantern run`
+   * never writes the vault). Never throws: see `summary().problem`.
    */
-  async useVault(secrets: SecretScopes): Promise<void> {
+  async useVault(secrets: SecretScopes, { sweep = true }: { sweep?: boolean } = {}): Promise<void> {
     this.secrets = secrets;
     const keep = new Set<string>();
     for (const environment of this.byId.values()) {
@@ -75,7 +76,8 @@ export class EnvironmentStore {
       }
       environment.missing = missing;
     }
-    if (secrets.problem !== undefined || this.file === undefined || this.file.problem !== undefined) return;
+    if (!sweep || secrets.problem !== undefined || this.file === undefined || this.file.problem !== undefined)
+      return;
     const orphans = secrets.idsUnder('env:').filter((id) => !keep.has(id));
     await secrets.deleteIds(orphans, 'Secret variables').catch(() => undefined);
   }

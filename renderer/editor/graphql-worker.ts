@@ -10,6 +10,7 @@ import type { editor, Uri } from 'monaco-editor';
 import type { GraphQLWorker } from 'monaco-graphql/esm/GraphQLWorker.js';
 import type { SchemaConfig } from 'monaco-graphql';
 import { monaco } from './monaco-setup';
+import { updateWorkerSchemas } from './worker-schema-update';
 
 /** The language id monaco-graphql registers; Monaco's getWorker (monaco-setup.ts) gives this label its worker. */
 const LANGUAGE_ID = 'graphql';
@@ -18,9 +19,41 @@ let worker: editor.MonacoWebWorker<GraphQLWorker> | undefined;
 let schemas: SchemaConfig[] = [];
 /** The last schema update sent: requests go after it, so they never see a half-built schema. */
 let updated: Promise<unknown> = Promise.resolve();
+let sent = 0;
+/** Why the worker could not build the current schema (it then has none), in plain words. */
+let problem: string | undefined;
+const listeners = new Set<() => void>();
+
+function report(update: number, next: string | undefined): void {
+  // Only the latest update speaks: an older one's answer may arrive after a newer one was sent.
+  if (update !== sent || next === problem) return;
+  problem = next;
+  for (const listener of listeners) listener();
+}
+
+/** Why the editor has no schema for completion and hover although one was given; undefined when fine. */
+export const workerSchemaProblem = (): string | undefined => problem;
+
+/** Calls `listener` when `workerSchemaProblem()` changes; returns the unsubscribe (useSyncExternalStore). */
+export function onWorkerSchemaProblem(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function send(running: editor.MonacoWebWorker<GraphQLWorker>, next: SchemaConfig[]): void {
+  const update = ++sent;
+  updated = running
+    .getProxy()
+    // A schema the worker cannot build is cleared there (no stale completions) and reported here.
+    .then((proxy) => updateWorkerSchemas(proxy, next))
+    .then((failure) => report(update, failure))
+    // The worker itself did not start: completion is off anyway, and Monaco logs why.
+    .catch(() => undefined);
+}
 
 function start(): editor.MonacoWebWorker<GraphQLWorker> {
-  worker ??= monaco.editor.createWebWorker<GraphQLWorker>({
+  if (worker) return worker;
+  worker = monaco.editor.createWebWorker<GraphQLWorker>({
     moduleId: 'monaco-graphql/esm/GraphQLWorker.js',
     label: LANGUAGE_ID,
     // Operation models stay in the worker while idle: no re-sync of a large query on the next request.
@@ -28,9 +61,12 @@ function start(): editor.MonacoWebWorker<GraphQLWorker> {
     createData: {
       languageId: LANGUAGE_ID,
       formattingOptions: undefined,
-      languageConfig: { schemas, fillLeafsOnComplete: false },
+      // Schemas follow as an update, whose failure is caught: one that throws while the worker is
+      // being created would stop the worker itself.
+      languageConfig: { schemas: [], fillLeafsOnComplete: false },
     },
   });
+  if (schemas.length > 0) send(worker, schemas);
   return worker;
 }
 
@@ -61,10 +97,5 @@ export async function graphqlWorker(...resources: Uri[]): Promise<GraphQLWorker>
 /** Hands the running worker a new schema (or none); it builds it before the next request. */
 export function setWorkerSchemas(next: SchemaConfig[]): void {
   schemas = next;
-  if (!worker) return;
-  updated = worker
-    .getProxy()
-    .then((proxy) => proxy.doUpdateSchemas(next))
-    // A schema the worker cannot build is reported by the analysis worker, which builds the same text.
-    .catch(() => undefined);
+  if (worker) send(worker, next);
 }

@@ -6,6 +6,7 @@ import type { RequestDraft } from '../../shared/model/request';
 import type { CallError } from '../../shared/model/result';
 import { call } from '../api';
 import type { LanternState } from './index';
+import { activeTab, jarWorkspaceOf } from './tabs-slice';
 
 /** One schema per endpoint (URL as typed) and environment, as the main side caches it. */
 export interface SchemaKey {
@@ -67,6 +68,11 @@ const keyInput = (key: SchemaKey) => ({
 });
 
 export const createGraphqlSlice: StateCreator<LanternState, [], [], GraphqlSlice> = (set, get) => {
+  /** The cookie jar the active tab's sends use, so a login cookie works for the schema too. */
+  const jarInput = () => {
+    const workspaceId = jarWorkspaceOf(get(), activeTab(get()));
+    return workspaceId ? { workspaceId } : {};
+  };
   const patch = (key: SchemaKey, next: SchemaState) =>
     set((s) => ({ graphqlSchemas: { ...s.graphqlSchemas, [schemaKeyId(key)]: next } }));
   const current = (key: SchemaKey) => get().graphqlSchemas[schemaKeyId(key)];
@@ -93,6 +99,7 @@ export const createGraphqlSlice: StateCreator<LanternState, [], [], GraphqlSlice
       const result = await call('introspectSchema', {
         endpoint: endpointOf(draft),
         ...(key.environmentId ? { environmentId: key.environmentId } : {}),
+        ...jarInput(),
         ...(maxDepth !== undefined ? { maxDepth } : {}),
       });
       if (result.ok) patch(key, { status: 'ready', snapshot: result.value });
@@ -124,6 +131,7 @@ export const createGraphqlSlice: StateCreator<LanternState, [], [], GraphqlSlice
       const result = await call('fetchOperationRegistry', {
         endpoint: { ...endpointOf(draft), url: registryUrl, auth: { type: 'none' }, headers: [] },
         ...(get().environmentId ? { environmentId: get().environmentId } : {}),
+        ...jarInput(),
       });
       const next: RegistryState = result.ok
         ? { ...result.value, source: registryUrl }

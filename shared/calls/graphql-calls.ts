@@ -1,6 +1,7 @@
 /** GraphQL: schemas by introspection or file, cached per endpoint and environment. */
 import { z } from 'zod';
 import { requestAuthSchema } from '../model/auth';
+import { jarWorkspaceIdSchema } from '../model/cookies';
 import { headerRowSchema, requestDraftSchema } from '../model/request';
 
 /** One schema is kept per endpoint (its URL as typed, `{{base}}` unresolved) and environment. */
@@ -75,6 +76,8 @@ export const graphqlCalls = {
       .object({
         endpoint: graphqlEndpointSchema,
         environmentId: z.string().max(128).optional(),
+        /** Whose cookie jar the request uses, as for `send`: the tab's workspace; none = the scratch jar. */
+        workspaceId: jarWorkspaceIdSchema.optional(),
         /** The environment's max query depth, when known: skips the doomed first try. */
         maxDepth: z.number().int().min(1).max(1_000).optional(),
       })
@@ -102,7 +105,12 @@ export const graphqlCalls = {
    */
   fetchOperationRegistry: {
     input: z
-      .object({ endpoint: graphqlEndpointSchema, environmentId: z.string().max(128).optional() })
+      .object({
+        endpoint: graphqlEndpointSchema,
+        environmentId: z.string().max(128).optional(),
+        /** Whose cookie jar the request uses, as for `send`. */
+        workspaceId: jarWorkspaceIdSchema.optional(),
+      })
       .strict(),
     output: z.object({
       registry: z.record(z.string(), registryOperationSchema),

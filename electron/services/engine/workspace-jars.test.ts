@@ -119,7 +119,7 @@ describe('WorkspaceJars', () => {
   it('leaves out a kept jar it cannot read, says so for that workspace only, and replaces the damaged copy', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'lantern-jars-'));
     const vault = await openVaultIn(dir);
-    await vault.set('cookies:ws_bad', '{"version":1,"cookies":"not a list"}');
+    await vault.set('cookies:ws_bad', '{"version":1,"cookies":[{"name":"Moo');
     await vault.set('cookies:ws_good', JSON.stringify({ version: 1, cookies: [] }));
     const jars = new WorkspaceJars({ writeDelayMs: 5 });
     jars.attach(vault);
@@ -133,6 +133,62 @@ describe('WorkspaceJars', () => {
     expect(jars.describe('ws_bad').problem).toMatch(/could not be read/);
     jars.jarFor('ws_bad').clear();
     expect(jars.describe('ws_bad').problem).toBeUndefined();
+  });
+
+  it('leaves a kept record of a newer version alone, even when this run gets cookies, until Clear', async () => {
+    const newer = JSON.stringify({ version: 2, jars: [{ name: 'MoodleSession', value: 'kept-by-v2' }] });
+    const vault = memoryVault({ 'cookies:ws_new': newer, 'cookies:ws_odd': '["a list, not a jar"]' });
+    const jars = new WorkspaceJars({ writeDelayMs: 5 });
+    jars.attach(vault);
+    expect(jars.describe('ws_new')).toMatchObject({ kept: 'memory' });
+    expect(jars.describe('ws_new').problem).toMatch(/version 2, from a newer Lantern.*left untouched/);
+    expect(jars.describe('ws_odd').problem).toMatch(/format this version of Lantern does not know, so/);
+    jars.jarFor('ws_new').setFromResponse(site, ['MoodleSession=4f3a9c1e8b7d6a5f; Path=/']);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await jars.flush();
+    expect(vault.writes).toEqual([]);
+    expect(vault.get('cookies:ws_new')).toBe(newer);
+    expect(vault.get('cookies:ws_odd')).toBe('["a list, not a jar"]');
+    // Clear is the user's choice to replace it with this version's jar.
+    jars.jarFor('ws_new').clear();
+    jars.jarFor('ws_new').setFromResponse(site, ['MoodleSession=4f3a9c1e8b7d6a5f; Path=/']);
+    await jars.flush();
+    expect(vault.writes).toEqual(['set cookies:ws_new']);
+    expect(jars.describe('ws_new')).toEqual({
+      workspaceId: 'ws_new',
+      label: 'Workspace ws_new',
+      kept: 'vault',
+    });
+  });
+
+  it('read-only (lantern run): reads kept jars but never writes the vault, not even a damaged record', async () => {
+    const kept = JSON.stringify({
+      version: 1,
+      cookies: [
+        {
+          name: 'MoodleSession',
+          value: 'aaaa1111bbbb',
+          domain: 'lms.example.com',
+          hostOnly: true,
+          path: '/',
+          secure: false,
+          httpOnly: true,
+          createdAt: NOW,
+        },
+      ],
+    });
+    const vault = memoryVault({ 'cookies:ws_a': kept, 'cookies:ws_bad': '{"version":1,' });
+    const jars = new WorkspaceJars({ writeDelayMs: 5, readOnly: true, now: () => NOW });
+    jars.attach(vault);
+    expect(jars.jarFor('ws_a').cookieHeaderFor(site)).toBe('MoodleSession=aaaa1111bbbb');
+    expect(jars.describe('ws_bad').problem).toMatch(/could not be read/);
+    jars.jarFor('ws_a').setFromResponse(site, ['MoodleSession=4f3a9c1e8b7d6a5f; Path=/']);
+    jars.jarFor('ws_a').clear();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await jars.flush();
+    expect(vault.writes).toEqual([]);
+    expect(vault.ids().sort()).toEqual(['cookies:ws_a', 'cookies:ws_bad']);
+    expect(jars.describe('ws_a').kept).toBe('memory');
   });
 
   it('rewrites the kept copy whenever Clear is used, even on a jar that looks empty', async () => {

@@ -18,6 +18,11 @@ export interface WorkspaceJarsOptions {
   /** How long after a change a jar is written to the vault: sends never wait for the disk. */
   writeDelayMs?: number;
   now?: () => number;
+  /**
+   * Reads kept jars but never writes the vault (`lantern run`): the desktop app may be saving to
+   * the same vault, which is rewritten whole from memory, so a write here could undo one there.
+   */
+  readOnly?: boolean;
 }
 
 /** Which jar a listing came from, for the Cookies view's label. */
@@ -57,6 +62,8 @@ export class WorkspaceJars {
   private readonly readProblems = new Map<string, string>();
   /** Per workspace: its last write to the vault failed (until a write succeeds). */
   private readonly writeProblems = new Map<string, string>();
+  /** Workspaces whose kept record is not this version's (a newer app's): never overwritten. */
+  private readonly foreign = new Set<string>();
 
   constructor(private readonly options: WorkspaceJarsOptions = {}) {}
 
@@ -79,15 +86,29 @@ export class WorkspaceJars {
     for (const id of vault.ids()) {
       if (!id.startsWith(VAULT_PREFIX)) continue;
       const workspaceId = id.slice(VAULT_PREFIX.length);
-      const parsed = keptJarSchema.safeParse(parseJson(vault.get(id)));
-      if (!parsed.success) {
+      const json = parseJson(vault.get(id));
+      if (!json.ok) {
         this.readProblems.set(
           workspaceId,
-          'The cookies kept for this workspace could not be read (their saved copy in the vault is damaged), so this jar started empty and the damaged copy is replaced. Send your login request again if a session is needed.',
+          this.options.readOnly
+            ? 'The cookies kept for this workspace could not be read (their saved copy in the vault is damaged), so this run started with an empty jar. The desktop app replaces the damaged copy; send your login request again if a session is needed.'
+            : 'The cookies kept for this workspace could not be read (their saved copy in the vault is damaged), so this jar started empty and the damaged copy is replaced. Send your login request again if a session is needed.',
         );
         // Written back (as this run's jar, or removed when it stays empty): the damage goes away.
         this.jarFor(workspaceId);
         this.dirty.add(workspaceId);
+        continue;
+      }
+      const parsed = keptJarSchema.safeParse(json.value);
+      if (!parsed.success) {
+        // Readable, but not this version's shape: most likely kept by a newer Lantern sharing this
+        // data folder. Left as it is: this jar stays in memory until the user clears it.
+        const version = (json.value as { version?: unknown } | null)?.version;
+        this.foreign.add(workspaceId);
+        this.readProblems.set(
+          workspaceId,
+          `The cookies kept for this workspace are in a format this version of Lantern does not know${typeof version === 'number' && version > 1 ? ` (version ${version}, from a newer Lantern)` : ''}, so this jar started empty and is kept in memory only; the saved copy is left untouched. Update Lantern to use them, or Clear this jar to replace them.`,
+        );
         continue;
       }
       if (parsed.data.name) this.names.set(workspaceId, parsed.data.name);
@@ -124,7 +145,8 @@ export class WorkspaceJars {
     const label = name ? `Workspace "${name}"` : `Workspace ${workspaceId}`;
     const own = this.writeProblems.get(workspaceId) ?? this.readProblems.get(workspaceId);
     const why = this.vault ? (this.vault.status.ok ? own : this.vault.status.problem) : undefined;
-    const kept = this.vault?.status.ok ? 'vault' : 'memory';
+    const kept =
+      this.vault?.status.ok && !this.options.readOnly && !this.foreign.has(workspaceId) ? 'vault' : 'memory';
     return { workspaceId, label, kept, ...(why ? { problem: why } : {}) };
   }
 
@@ -150,21 +172,25 @@ export class WorkspaceJars {
 
   private changed(workspaceId: string, how: JarChange): void {
     // Clearing is the user's answer to a damaged record: the jar is rewritten, the note goes.
-    if (how === 'cleared') this.readProblems.delete(workspaceId);
+    if (how === 'cleared') {
+      this.readProblems.delete(workspaceId);
+      this.foreign.delete(workspaceId);
+    }
     this.dirty.add(workspaceId);
     this.scheduleWrite();
   }
 
   private scheduleWrite(): void {
-    if (this.timer || !this.vault) return;
+    if (this.timer || !this.vault || this.options.readOnly) return;
     this.timer = setTimeout(() => void this.flush(), this.options.writeDelayMs ?? 1_000);
     this.timer.unref();
   }
 
   private async writeDirty(): Promise<void> {
     const vault = this.vault;
-    if (!vault?.status.ok) return;
+    if (!vault?.status.ok || this.options.readOnly) return;
     for (const workspaceId of [...this.dirty]) {
+      if (this.foreign.has(workspaceId)) continue;
       this.dirty.delete(workspaceId);
       const cookies = this.jars.get(workspaceId)?.list() ?? [];
       const name = this.nameOf(workspaceId);
@@ -192,11 +218,12 @@ const keptCookies = (name: string | undefined, cookies: StoredCookie[]) => ({
   cookies,
 });
 
-function parseJson(text: string | undefined): unknown {
-  if (text === undefined) return undefined;
+/** Only text that is not JSON at all counts as damaged; a missing entry is damaged too. */
+function parseJson(text: string | undefined): { ok: true; value: unknown } | { ok: false } {
+  if (text === undefined) return { ok: false };
   try {
-    return JSON.parse(text);
+    return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
-    return undefined;
+    return { ok: false };
   }
 }

@@ -22,8 +22,15 @@ import { SchemaCache } from './schema-cache';
 import type { CachedSchema, SchemaKey } from './schema-cache';
 import { diffSchemaTexts } from './schema-diff';
 
-/** Runs a draft through Lantern's normal send pipeline: same auth (OAuth tokens, session + CSRF). */
-export type SendDraft = (draft: RequestDraft, environmentId: string | undefined) => Promise<Exchange>;
+/** Which environment resolves `{{variables}}` and which workspace's cookie jar a send uses. */
+export interface SendScope {
+  environmentId?: string;
+  /** The tab's workspace, as for `send`; undefined: the scratch jar. */
+  workspaceId?: string;
+}
+
+/** Runs a draft through Lantern's normal send pipeline: same auth (OAuth tokens, session + CSRF, cookies). */
+export type SendDraft = (draft: RequestDraft, scope?: SendScope) => Promise<Exchange>;
 
 /** Where the GraphQL requests go: the URL, headers, auth and transport settings of the user's request. */
 export interface GraphqlEndpoint {
@@ -36,6 +43,8 @@ export interface GraphqlEndpoint {
 export interface IntrospectInput {
   endpoint: GraphqlEndpoint;
   environmentId?: string;
+  /** Whose cookie jar the schema request uses (the tab's workspace); undefined: the scratch jar. */
+  workspaceId?: string;
   /** The environment's configured max query depth, when known: skips the doomed first try. */
   maxDepth?: number;
 }
@@ -117,7 +126,11 @@ export function createGraphqlService({
   const cache = new SchemaCache(cacheDir);
 
   async function fetchIntrospection(input: IntrospectInput, plan: IntrospectionPlan, retried: boolean) {
-    const exchange = await send(introspectionDraft(input.endpoint, plan.query), input.environmentId);
+    const scope = {
+      ...(input.environmentId ? { environmentId: input.environmentId } : {}),
+      ...(input.workspaceId ? { workspaceId: input.workspaceId } : {}),
+    };
+    const exchange = await send(introspectionDraft(input.endpoint, plan.query), scope);
     const answer = parseAnswer(exchange, await responseText(exchange, bodies));
     const errors = errorMessages(answer);
     const data = answer.data as { __schema?: unknown } | null | undefined;

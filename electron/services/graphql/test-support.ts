@@ -13,11 +13,12 @@ import type { SendDraft } from './graphql-service';
 export function createTestWorkbench() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lantern-graphql-'));
   const services = createServices({ mode: 'browser', version: 'test', dataDir, emit: () => undefined });
-  const send: SendDraft = async (draft, environmentId) => {
+  const send: SendDraft = async (draft, { environmentId, workspaceId } = {}) => {
     const result = await dispatch(services.handlers, 'send', {
       requestId: randomUUID(),
       draft,
       environmentId,
+      workspaceId,
     });
     if (!result.ok) throw new LanternError(result.error.code, result.error.message);
     return result.value as Exchange;

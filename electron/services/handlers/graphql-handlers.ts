@@ -6,7 +6,7 @@ import { parseRegistry } from '../../../shared/graphql/persisted';
 import type { RequestDraft } from '../../../shared/model/request';
 import { LanternError } from '../../../shared/model/result';
 import { createBodyHandlers } from '../engine/body-calls';
-import type { GraphqlEndpoint, GraphqlService, SendDraft } from '../graphql/graphql-service';
+import type { GraphqlEndpoint, GraphqlService, SendDraft, SendScope } from '../graphql/graphql-service';
 import { responseText } from '../graphql/response-text';
 import type { ServiceContext } from './service-context';
 
@@ -15,8 +15,9 @@ const SEND_OPTIONS = { timeoutMs: 120_000, connectTimeoutMs: 10_000 };
 
 /** The handlers of shared/calls/graphql-calls.ts. */
 export function graphqlHandlers(context: ServiceContext): Pick<Handlers, keyof GraphqlCalls> {
-  const send: SendDraft = (draft, environmentId) =>
-    context.send({ requestId: randomUUID(), draft, environmentId, options: SEND_OPTIONS });
+  // The tab's workspace names the cookie jar, as for `send`: a login cookie works for the schema too.
+  const send: SendDraft = (draft, { environmentId, workspaceId } = {}) =>
+    context.send({ requestId: randomUUID(), draft, environmentId, workspaceId, options: SEND_OPTIONS });
   const bodies = createBodyHandlers(context.engine.bodies);
   let loading: Promise<GraphqlService> | undefined;
   // graphql-js and graphql-inspector load on the first GraphQL call, not at every start of the app.
@@ -34,7 +35,7 @@ export function graphqlHandlers(context: ServiceContext): Pick<Handlers, keyof G
       }));
 
   /** GET of an operation registry; its text is read here so the renderer gets names and variables. */
-  async function fetchOperationRegistry(endpoint: GraphqlEndpoint, environmentId: string | undefined) {
+  async function fetchOperationRegistry(endpoint: GraphqlEndpoint, scope: SendScope) {
     const draft: RequestDraft = {
       method: 'GET',
       url: endpoint.url,
@@ -43,7 +44,7 @@ export function graphqlHandlers(context: ServiceContext): Pick<Handlers, keyof G
       auth: endpoint.auth ?? { type: 'none' },
       ...(endpoint.settings ? { settings: endpoint.settings } : {}),
     };
-    const exchange = await send(draft, environmentId);
+    const exchange = await send(draft, scope);
     const { status, statusText } = exchange.response;
     const text = await responseText(exchange, bodies);
     if (status < 200 || status >= 300) {
@@ -62,15 +63,20 @@ export function graphqlHandlers(context: ServiceContext): Pick<Handlers, keyof G
   }
 
   return {
-    introspectSchema: async ({ endpoint, environmentId, maxDepth }) =>
+    introspectSchema: async ({ endpoint, environmentId, workspaceId, maxDepth }) =>
       (await service()).introspect({
         endpoint,
         ...(environmentId ? { environmentId } : {}),
+        ...(workspaceId ? { workspaceId } : {}),
         ...(maxDepth !== undefined ? { maxDepth } : {}),
       }),
     cachedSchema: async (key) => ({ schema: await (await service()).cached(key) }),
     forgetSchema: async (key) => ({ forgotten: await (await service()).forget(key) }),
     loadSchemaFile: async ({ path: filePath, key }) => (await service()).loadSchemaFile(filePath, key),
-    fetchOperationRegistry: ({ endpoint, environmentId }) => fetchOperationRegistry(endpoint, environmentId),
+    fetchOperationRegistry: ({ endpoint, environmentId, workspaceId }) =>
+      fetchOperationRegistry(endpoint, {
+        ...(environmentId ? { environmentId } : {}),
+        ...(workspaceId ? { workspaceId } : {}),
+      }),
   };
 }

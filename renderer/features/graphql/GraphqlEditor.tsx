@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { editor as MonacoEditor } from 'monaco-editor';
 import type { RequestBody } from '../../../shared/model/request';
 import { CodeEditor } from '../../editor/CodeEditor';
 import { applySchema, graphqlMode, operationModelPath, variablesModelPath } from '../../editor/graphql-mode';
+import { onWorkerSchemaProblem, workerSchemaProblem } from '../../editor/graphql-worker';
 import { monaco } from '../../editor/monaco-setup';
 import { useActiveTab, useLantern } from '../../store';
 import { schemaKeyId, schemaVersionId } from '../../store/graphql-slice';
@@ -86,6 +87,8 @@ function Workbench({ body }: { body: GraphqlBody }) {
     return () => clearTimeout(timer);
   }, [schemaKey, checkCachedSchema]);
   useEffect(() => applySchema(schema), [schema]);
+  // The editor worker could not build the schema (it then offers no stale one): said in the schema bar.
+  const editorSchemaProblem = useSyncExternalStore(onWorkerSchemaProblem, workerSchemaProblem);
   useEffect(() => installBenchHook(tabId, () => latest.current.schema), [tabId]);
 
   const setBody = (patch: Partial<GraphqlBody>) =>
@@ -164,7 +167,7 @@ function Workbench({ body }: { body: GraphqlBody }) {
         state={schemaState}
         draft={draft}
         maxDepth={limits.maxDepth}
-        schemaProblem={state.schemaProblem}
+        schemaProblem={state.schemaProblem ?? editorSchemaProblem}
       />
       <div className="graphql-views" role="tablist" aria-label="GraphQL views">
         {(['query', 'docs'] as const).map((id) => (
