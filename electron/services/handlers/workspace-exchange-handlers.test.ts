@@ -39,6 +39,52 @@ async function everything(dir: string): Promise<string> {
 }
 
 describe('pasting a browser "Copy as cURL" into the URL bar', () => {
+  const ajax = (cookie: string, sesskey?: string) =>
+    `curl 'https://learn.example.com/totara/webapi/ajax.php' -H 'cookie: ${cookie}'` +
+    (sesskey ? ` -H 'x-totara-sesskey: ${sesskey}'` : '') +
+    ` --data-raw '{"operationName":"x","variables":{}}'`;
+  const reveal = async (id: string) =>
+    (await call<{ value: string }>('revealSecret', { credentialId: id })).value;
+
+  it('never overwrites one of several sessions for a site (an admin and a learner login) by guessing', async () => {
+    const admin = await call<{ credential: CredentialSummary }>('credentialFromCurl', {
+      label: 'Admin',
+      text: ajax('TotaraSession=admin0000session1111', 'adminSesskey99'),
+    });
+    const learner = await call<{ credential: CredentialSummary }>('credentialFromCurl', {
+      label: 'Learner',
+      text: ajax('TotaraSession=learner000session222', 'learnerSesskey9'),
+    });
+    const pasted = await call<{ draft: RequestDraft; notes: string[] }>('curlToDraft', {
+      text: ajax('TotaraSession=fresh0000session3333', 'freshSesskey77'),
+    });
+    const id = pasted.draft.auth.type === 'browserSession' ? pasted.draft.auth.credentialId : '';
+    expect([admin.credential.id, learner.credential.id]).not.toContain(id);
+    expect(pasted.notes.join(' ')).toMatch(/several browser sessions \("Admin", "Learner"\)/);
+    expect(await reveal(admin.credential.id)).toContain('admin0000session1111');
+    expect(await reveal(learner.credential.id)).toContain('learner000session222');
+    // The same cookie as the learner's renews exactly that one.
+    const renewed = await call<{ draft: RequestDraft }>('curlToDraft', {
+      text: ajax('TotaraSession=learner000session222', 'learnerSesskeyNew'),
+    });
+    expect(renewed.draft.auth).toEqual({ type: 'browserSession', credentialId: learner.credential.id });
+    expect(await reveal(learner.credential.id)).toContain('learnerSesskeyNew');
+    expect(await reveal(admin.credential.id)).toContain('adminSesskey99');
+  });
+
+  it('keeps the stored sesskey when a refreshing paste carries none', async () => {
+    const first = await call<{ draft: RequestDraft }>('curlToDraft', {
+      text: ajax('TotaraSession=first0000session1111', 'keptSesskey42'),
+    });
+    const second = await call<{ draft: RequestDraft; notes: string[] }>('curlToDraft', {
+      text: ajax('TotaraSession=first0000session1111; _ga=GA1.2.3.4'),
+    });
+    expect(second.draft.auth).toEqual(first.draft.auth);
+    expect(second.notes.join(' ')).toMatch(/no sesskey, so the one already kept was left in place/);
+    const id = first.draft.auth.type === 'browserSession' ? first.draft.auth.credentialId : '';
+    expect(await reveal(id)).toContain('keptSesskey42');
+  });
+
   it('keeps the cookie and sesskey as one browser-session credential per site, never in the draft', async () => {
     const first = await call<{ draft: RequestDraft; notes: string[] }>('curlToDraft', { text: chromeBash });
     expect(first.draft.headers.map((h) => h.name.toLowerCase())).not.toContain('cookie');

@@ -14,7 +14,7 @@ import type { RequestAuth } from '../../../shared/model/auth';
 import type { Collection, Folder } from '../../../shared/model/collection';
 import { LanternError } from '../../../shared/model/result';
 import type { AuthContext } from '../auth/apply-auth';
-import { decodeBrowserSession } from '../auth/browser-session-secret';
+import { decodeBrowserSession, type BrowserSessionSecret } from '../auth/browser-session-secret';
 import { writeFileAtomic } from '../atomic-file';
 import { slugify } from '../workspace/slug';
 import type { WorkspaceSession } from './workspace-session';
@@ -82,10 +82,10 @@ function browserSessionShapes(
 }
 
 /** The cookie a stored browser session holds; undefined when it cannot be read. */
-function storedCookie(auth: AuthContext, id: string): string | undefined {
+function storedSession(auth: AuthContext, id: string): BrowserSessionSecret | undefined {
   try {
     const credential = auth.credentials.get(id);
-    return credential.kind === 'browserSession' ? decodeBrowserSession(credential.session).cookie : undefined;
+    return credential.kind === 'browserSession' ? decodeBrowserSession(credential.session) : undefined;
   } catch {
     return undefined;
   }
@@ -98,6 +98,10 @@ interface KeptSession {
   refreshed: boolean;
   /** A credential for the same site that sends another CSRF header (left as it was). */
   besides?: { label: string; csrfHeader: string };
+  /** Several sessions for the site (an admin and a learner login) and none held this cookie. */
+  ambiguous?: string[];
+  /** The pasted command had no sesskey, so the one already kept was left in place. */
+  keptToken?: boolean;
 }
 
 const sameHeader = (a: string | undefined, b: string) => a?.trim().toLowerCase() === b.trim().toLowerCase();
@@ -116,8 +120,13 @@ async function keepPastedSession(auth: AuthContext, text: string): Promise<KeptS
     (c) => c.kind === 'browserSession' && c.fields.siteUrl === session.siteUrl,
   );
   const matching = forSite.filter((c) => sameHeader(c.fields.csrfHeader, session.csrfHeader));
-  // Of several, the one already holding this cookie; else the first.
-  const existing = matching.find((c) => storedCookie(auth, c.id) === session.cookie) ?? matching[0];
+  // The one already holding this cookie; else the only one. With several (an admin and a learner
+  // login) none is guessed at: overwriting the wrong one would send as another user.
+  const existing =
+    matching.find((c) => storedSession(auth, c.id)?.cookie === session.cookie) ??
+    (matching.length === 1 ? matching[0] : undefined);
+  // A paste without a sesskey (a plain page request) keeps the one already stored.
+  const keptToken = existing && !session.csrfToken ? storedSession(auth, existing.id)?.csrfToken : undefined;
   const base = `Browser session for ${new URL(session.siteUrl).host}`;
   let label = existing?.label ?? base;
   for (let n = 2; !existing && summaries.some((c) => c.label === label); n += 1) label = `${base} (${n})`;
@@ -127,14 +136,17 @@ async function keepPastedSession(auth: AuthContext, text: string): Promise<KeptS
     siteUrl: session.siteUrl,
     csrfHeader: session.csrfHeader,
     cookie: session.cookie,
-    csrfToken: session.csrfToken,
+    csrfToken: session.csrfToken || keptToken || '',
   });
-  const other = existing ? undefined : forSite[0];
+  const ambiguous = !existing && matching.length > 1 ? matching.map((c) => c.label) : undefined;
+  const other = existing || ambiguous ? undefined : forSite[0];
   return {
     id: saved.id,
     label,
     refreshed: existing !== undefined,
     ...(other ? { besides: { label: other.label, csrfHeader: other.fields.csrfHeader ?? '' } } : {}),
+    ...(ambiguous ? { ambiguous } : {}),
+    ...(keptToken ? { keptToken: true } : {}),
   };
 }
 
@@ -193,6 +205,14 @@ export function workspaceExchangeHandlers(auth: AuthContext, session: WorkspaceS
               ? `Refreshed the session kept in "${kept.label}": requests using it now send the new cookie. The cookie and sesskey stay in that credential, not in the request.`
               : `The cookie and sesskey in the command were kept as the credential "${kept.label}", not in the request. Lantern cannot renew a browser session: when it expires, paste a fresh "Copy as cURL".`,
           );
+          if (kept.ambiguous)
+            notes.push(
+              `This site already has several browser sessions (${kept.ambiguous.map((l) => `"${l}"`).join(', ')}) and none holds this cookie, so none was overwritten: this one became a new credential. To renew one of them, paste the command into that credential (Auth tab → Edit).`,
+            );
+          if (kept.keptToken)
+            notes.push(
+              'The command has no sesskey, so the one already kept was left in place. If calls now fail with "Invalid sesskey", copy a request that carries the sesskey (an AJAX call).',
+            );
           if (kept.besides)
             notes.push(
               `"${kept.besides.label}" holds a session for the same site sent with another CSRF header (${kept.besides.csrfHeader || 'none'}), so it was left as it was and this one became a new credential.`,
