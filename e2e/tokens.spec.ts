@@ -1,4 +1,4 @@
-import { startSandbox, type RunningSandbox } from '../sandbox';
+import { copyFromBrowser, startSandbox, type RunningSandbox } from '../sandbox';
 import { test, expect } from './fixtures';
 import { AuthPanel } from './pages/auth-panel';
 import { Troubleshooting } from './pages/troubleshooting';
@@ -54,27 +54,9 @@ test('register a client, send with its token, watch it count down, re-grant afte
   await expect(steps.locator('li')).toHaveCount(3);
 });
 
-/** Logs in to the sandbox AJAX site the way a browser does, and writes what Chrome's "Copy as cURL" would. */
+/** Chrome's "Copy as cURL" of an AJAX call, after logging in to the sandbox as a browser does. */
 async function copiedFromBrowser(): Promise<{ curl: string; sessionId: string; sesskey: string }> {
-  const login = await fetch(sandbox.endpoints.ajaxLogin, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-    body: new URLSearchParams(sandbox.credentials.ajax).toString(),
-    redirect: 'manual',
-  });
-  const cookie = login.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0])
-    .join('; ');
-  const sesskey = /"sesskey":"([^"]+)"/.exec(await login.text())?.[1] ?? '';
-  const curl = [
-    `curl '${sandbox.endpoints.ajaxGraphql}'`,
-    "  -H 'accept: application/json, text/javascript, */*; q=0.01'",
-    "  -H 'content-type: application/json'",
-    `  -b '${cookie}'`,
-    `  -H 'x-totara-sesskey: ${sesskey}'`,
-    `  --data-raw '{"operationName":"totara_webapi_status","variables":{}}'`,
-  ].join(' \\\n');
+  const { cookie, sesskey, curl } = await copyFromBrowser(sandbox);
   return { curl, sessionId: cookie.split('=')[1] ?? '', sesskey };
 }
 

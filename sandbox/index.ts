@@ -13,6 +13,7 @@ export type { SandboxCredentials } from './state';
 export type { SandboxEndpoints } from './urls';
 export { defaultConfig } from './config';
 export { adminHeader } from './admin';
+export { chromeAjaxCurl, copyFromBrowser, type BrowserCopy } from './browser-copy';
 
 export type StartSandboxOptions = SandboxConfigPatch & {
   /** 0 (default) picks a free port. */

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../electron/services';
 import type { CallOutput } from '../../shared/contract';
 import { dispatch } from '../../shared/dispatch';
-import { startSandbox, type RunningSandbox } from '../index';
+import { chromeAjaxCurl, copyFromBrowser, startSandbox, type RunningSandbox } from '../index';
 
 let sandbox: RunningSandbox;
 const services = createServices({
@@ -33,34 +33,15 @@ async function call<N extends Parameters<typeof dispatch>[1]>(name: N, input: un
   return result.value as CallOutput<N & keyof typeof services.handlers>;
 }
 
-/** Logs in like a browser: the form post, the cookie it sets, the sesskey in the page. */
+/** Logs in like a browser, through the sandbox's own helper. */
 async function browserLogin(): Promise<{ cookie: string; sesskey: string }> {
-  const response = await fetch(sandbox.endpoints.ajaxLogin, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-    body: new URLSearchParams(sandbox.credentials.ajax).toString(),
-    redirect: 'manual',
-  });
-  const cookie = response.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0])
-    .join('; ');
-  const sesskey = /"sesskey":"([^"]+)"/.exec(await response.text())?.[1] ?? '';
+  const { cookie, sesskey } = await copyFromBrowser(sandbox);
   expect(cookie).toMatch(/=/);
   expect(sesskey).not.toBe('');
   return { cookie, sesskey };
 }
 
-/** The command Chrome's "Copy as cURL (bash)" writes for an AJAX call. */
-const chromeCurl = (cookie: string, sesskey: string) =>
-  [
-    `curl '${sandbox.endpoints.ajaxGraphql}'`,
-    "  -H 'accept: application/json, text/javascript, */*; q=0.01'",
-    "  -H 'content-type: application/json'",
-    `  -b '${cookie}'`,
-    `  -H 'x-totara-sesskey: ${sesskey}'`,
-    `  --data-raw '{"operationName":"totara_webapi_status","variables":{}}'`,
-  ].join(' \\\n');
+const chromeCurl = (cookie: string, sesskey: string) => chromeAjaxCurl(sandbox.endpoints, cookie, sesskey);
 
 describe('a browser session pasted as cURL, against the sandbox AJAX site', () => {
   it('makes AJAX calls succeed, and says plainly when the session has ended, with no retry', async () => {
