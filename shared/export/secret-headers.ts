@@ -2,8 +2,6 @@ import { isTemplateOnly } from '../importers/import-context';
 import { isSecretHeaderName } from '../redact/secret-names';
 import type { HeaderRow } from '../model/request';
 
-export { isSecretHeaderName };
-
 /** `X-Api-Key` → `x_api_key`: the variable a header's secret is exported as. */
 export const placeholderName = (header: string): string =>
   header
