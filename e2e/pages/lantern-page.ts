@@ -62,8 +62,25 @@ export class LanternPage {
   }
 
   /** The text Monaco renders for the response body (its visible lines). */
+  /**
+   * The body as the viewer renders it. Monaco may paint a first line before its layout has
+   * measured the pane, so the text is read until two reads 100 ms apart agree.
+   */
   async responseText(): Promise<string> {
-    await expect(this.responseBody.locator('.view-lines')).toBeVisible();
-    return (await this.responseBody.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+    const lines = this.responseBody.locator('.view-lines');
+    await expect(lines).toBeVisible();
+    let previous: string | undefined;
+    await expect
+      .poll(
+        async () => {
+          const now = await lines.innerText();
+          const settled = now === previous && now.trim() !== '';
+          previous = now;
+          return settled;
+        },
+        { intervals: [100] },
+      )
+      .toBe(true);
+    return (previous ?? '').replace(/\u00a0/g, ' ');
   }
 }
