@@ -9,8 +9,8 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           main: resolve('electron/main.ts'),
-          host: resolve('electron/host/cli.ts'),
-          cli: resolve('electron/cli.ts'),
+          host: resolve('electron/host/main.ts'),
+          cli: resolve('electron/cli/main.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

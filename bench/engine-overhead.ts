@@ -6,8 +6,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { request } from 'undici';
-import { createHttpEngine } from '../electron/services/http-engine';
-import { prepareRequest } from '../electron/services/request-builder';
+import { createHttpEngine } from '../electron/services/engine/http-engine';
+import { prepareRequest } from '../electron/services/engine/request-builder';
 
 const ROUNDS = 1_000;
 const WARMUP = 300;

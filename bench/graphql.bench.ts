@@ -19,7 +19,7 @@ import { schema as github } from '@octokit/graphql-schema';
 import { buildClientSchema, getNamedType, isLeafType, isNonNullType, isObjectType } from 'graphql';
 import type { GraphQLObjectType, IntrospectionQuery } from 'graphql';
 import { chromium } from '@playwright/test';
-import { startLanternHost } from '../e2e/support/processes';
+import { startLanternHost } from '../test-support/processes';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/test-tools.mjs';
 import { median, round } from './engine-overhead';
 

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { startLanternHost } from '../e2e/support/processes';
+import { startLanternHost } from '../test-support/processes';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/test-tools.mjs';
 import { startLargeJsonServer } from './large-json-server';
 import { median, round } from './engine-overhead';

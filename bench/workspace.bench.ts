@@ -6,11 +6,11 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { filterTree } from '../electron/services/workspace/filter-tree';
-import { encodeFolderMeta, encodeWorkspaceFile } from '../electron/services/workspace/folder-files';
+import { filterTree } from '../shared/collections/filter-tree';
+import { encodeFolderMeta, encodeWorkspaceFile } from '../shared/workspace-format/folder-files';
 import { openWorkspace } from '../electron/services/workspace/load-workspace';
-import { encodeRequest } from '../electron/services/workspace/request-file';
-import type { SavedRequest } from '../electron/services/workspace/types';
+import { encodeRequest } from '../shared/workspace-format/request-file';
+import type { SavedRequest } from '../shared/workspace-format/types';
 
 const TOP_FOLDERS = 10;
 const SUB_FOLDERS = 10;

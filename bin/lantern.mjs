@@ -20,5 +20,5 @@ if (existsSync(built) && process.env.LANTERN_CLI_FROM_SOURCE !== '1') {
     );
     process.exit(2);
   }
-  await import(pathToFileURL(path.join(root, 'electron/cli.ts')).href);
+  await import(pathToFileURL(path.join(root, 'electron/cli/main.ts')).href);
 }

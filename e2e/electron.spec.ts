@@ -1,7 +1,7 @@
 import { _electron as electron, expect, test } from '@playwright/test';
 import path from 'node:path';
 import { electronBinary } from '../scripts/electron-binary.mjs';
-import { repoRoot } from './support/processes';
+import { repoRoot } from '../test-support/processes';
 
 const binary = electronBinary();
 const reason =

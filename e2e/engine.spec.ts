@@ -1,8 +1,4 @@
-import {
-  makeCertificate,
-  startHttpsServer,
-  type RunningServer,
-} from '../electron/services/engine/test-servers';
+import { makeCertificate, startHttpsServer, type RunningServer } from '../test-support/servers';
 import { test, expect } from './fixtures';
 import { WorkspaceSidebar } from './pages/workspace-sidebar';
 

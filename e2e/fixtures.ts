@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LanternPage } from './pages/lantern-page';
-import { startLanternHost } from './support/processes';
+import { startLanternHost } from '../test-support/processes';
 
 interface WorkerFixtures {
   host: { url: string; launchUrl: string; dataDir: string };

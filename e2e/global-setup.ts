@@ -1,4 +1,4 @@
-import { startHttpbin } from './support/processes';
+import { startHttpbin } from '../test-support/processes';
 
 /** One real httpbin for the whole run; its URL reaches the workers through the environment. */
 export default async function globalSetup() {

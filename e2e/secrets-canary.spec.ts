@@ -8,7 +8,7 @@ import { test, expect } from './fixtures';
 import { EnvironmentsPanel } from './pages/environments';
 import { LanternPage } from './pages/lantern-page';
 import { WorkspaceSidebar } from './pages/workspace-sidebar';
-import { startLanternHost } from './support/processes';
+import { startLanternHost } from '../test-support/processes';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -8,7 +8,7 @@ import { closeBeforeQuit } from './close-before-quit';
 import { isTrustedSenderUrl, registerHandlers } from './ipc';
 import { buildMenu } from './menu';
 import { isSafeExternalUrl, lockDownContents } from './security';
-import { createServices } from './services';
+import { createServices } from './services/create-services';
 import { loadWindowState, saveWindowState } from './window-state';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

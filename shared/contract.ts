@@ -8,7 +8,9 @@ import { bodyCalls } from './calls/body-calls';
 import { coreCalls } from './calls/core-calls';
 import { credentialCalls } from './calls/credential-calls';
 import { diagnosticsCalls } from './calls/diagnostics-calls';
+import { cookieCalls } from './calls/cookie-calls';
 import { environmentCalls } from './calls/environment-calls';
+import { historyCalls } from './calls/history-calls';
 import { graphqlCalls } from './calls/graphql-calls';
 import { workspaceCalls } from './calls/workspace-calls';
 import { diagnosticsEvents } from './calls/diagnostics-calls';
@@ -19,6 +21,8 @@ import { sampleWorkspaceSchema } from './model/sample';
 export const calls = {
   ...coreCalls,
   ...environmentCalls,
+  ...historyCalls,
+  ...cookieCalls,
   ...credentialCalls,
   ...bodyCalls,
   ...graphqlCalls,

@@ -31,6 +31,20 @@ export class AuthPanel {
     await expect(this.page.getByTestId('auth-credential').locator('option:checked')).toHaveText(client.label);
   }
 
+  /** Creates a bearer-token credential from the active tab's Auth tab, then leaves that tab with no auth. */
+  async createBearerToken(label: string, token: string): Promise<void> {
+    await this.page.getByTestId('request-tab-auth').click();
+    await this.page.getByTestId('auth-type').selectOption('bearer');
+    if (!(await this.dialog.isVisible())) await this.page.getByTestId('auth-new-credential').click();
+    await expect(this.dialog).toBeVisible();
+    await this.page.getByTestId('credential-label').fill(label);
+    await this.page.getByTestId('credential-secret').fill(token);
+    await this.page.getByTestId('credential-save').click();
+    await expect(this.dialog).toBeHidden();
+    await expect(this.page.getByTestId('auth-credential').locator('option:checked')).toHaveText(label);
+    await this.page.getByTestId('auth-type').selectOption('none');
+  }
+
   /**
    * Creates a "Session from a browser" credential by pasting a Copy as cURL command, and returns
    * the notes the dialog shows after saving (cookies kept, a missing sesskey…).

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { importAny } from '../../shared/importers';
-import { writeImport } from '../services/handlers/workspace-import';
+import { writeImport } from '../services/import-export/import-into-workspace';
 import { initWorkspace, inspectFolder, WorkspaceStore } from '../services/workspace';
 import { UnreadableError, UsageError, type CliCommand } from './args';
 import type { CliIo } from './run-command';

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { effectiveSavedRequest, folderChain } from '../../shared/collections/effective-request';
+import { folderChain } from '../../shared/collections/effective-request';
 import type { WorkspaceView } from '../../shared/calls/workspace-calls';
 import type { CallOutput } from '../../shared/contract';
 import { diagnose } from '../../shared/diagnose';
@@ -12,7 +12,8 @@ import type { Exchange } from '../../shared/model/response';
 import { rateLimitKey } from '../../shared/ratelimit';
 import { resolveDraft } from '../../shared/template';
 import { defaultDataDir } from '../data-dir';
-import { createServices } from '../services';
+import { createServices } from '../services/create-services';
+import { effectiveDraft } from '../services/send/effective-draft';
 import { UsageError, type CliCommand } from './args';
 import { maskResult, maskText } from './mask-output';
 import {
@@ -139,7 +140,9 @@ export async function runWorkspace(options: RunOptions, io: CliIo): Promise<numb
     const started = performance.now();
     const planned = plan(folder, trail);
     for (const [index, { request, folder: folderName }] of planned.entries()) {
-      const draft = effectiveSavedRequest(view.root, request).draft;
+      // As the send computes it (the same module): for the report, the pacer's key and the secrets check.
+      const location = { draft: request.draft, savedRequestId: request.id };
+      const draft = effectiveDraft(view, location);
       const result: RunResult = {
         id: request.id,
         name: request.name,
@@ -175,9 +178,8 @@ export async function runWorkspace(options: RunOptions, io: CliIo): Promise<numb
         }
         const sent = await dispatch(services.handlers, 'send', {
           requestId: `cli-${index}-${attempt}`,
-          draft,
+          ...location,
           environmentId,
-          savedRequestId: request.id,
           options: { timeoutMs: options.timeoutSeconds * 1000, connectTimeoutMs: 10_000 },
         });
         if (!sent.ok) {

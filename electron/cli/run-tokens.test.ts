@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkspaceView } from '../../shared/calls/workspace-calls';
 import { dispatch } from '../../shared/dispatch';
-import { createServices } from '../services';
+import { createServices } from '../services/create-services';
 import { keyFileProtector } from '../services/vault/key-file-protector';
 import { Vault } from '../services/vault/vault';
 import { runWorkspace } from './run-command';

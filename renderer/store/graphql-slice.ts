@@ -6,7 +6,7 @@ import type { RequestDraft } from '../../shared/model/request';
 import type { CallError } from '../../shared/model/result';
 import { call } from '../api';
 import type { LanternState } from './index';
-import { activeTab, jarWorkspaceOf } from './tabs-slice';
+import { activeTab, sendLocation } from './tabs-slice';
 
 /** One schema per endpoint (URL as typed) and environment, as the main side caches it. */
 export interface SchemaKey {
@@ -68,10 +68,13 @@ const keyInput = (key: SchemaKey) => ({
 });
 
 export const createGraphqlSlice: StateCreator<LanternState, [], [], GraphqlSlice> = (set, get) => {
-  /** The cookie jar the active tab's sends use, so a login cookie works for the schema too. */
+  /**
+   * Where the active tab lives, as for its sends: its cookie jar (a login cookie works for the schema
+   * too) and its saved request, whose folders' auth and headers apply.
+   */
   const jarInput = () => {
-    const workspaceId = jarWorkspaceOf(get(), activeTab(get()));
-    return workspaceId ? { workspaceId } : {};
+    const { replay: _replay, ...location } = sendLocation(get(), activeTab(get()));
+    return location;
   };
   const patch = (key: SchemaKey, next: SchemaState) =>
     set((s) => ({ graphqlSchemas: { ...s.graphqlSchemas, [schemaKeyId(key)]: next } }));

@@ -35,6 +35,12 @@ export const createHistorySlice: StateCreator<LanternState, [], [], HistorySlice
       name: `${draftTitle(entry.draft)} · ${new Date(entry.summary.at).toLocaleTimeString()}`,
       exchange: entry.exchange,
       sendError: entry.error,
+      ...(entry.origin
+        ? {
+            replayOf: entry.origin,
+            ...(entry.origin.workspaceId ? { workspaceId: entry.origin.workspaceId } : {}),
+          }
+        : {}),
     });
     if (entry.environmentId && get().environments.some((e) => e.id === entry.environmentId)) {
       get().selectEnvironment(entry.environmentId);

@@ -3,27 +3,30 @@ import { createDiagnosticsSlice, type DiagnosticsSlice } from './diagnostics-sli
 import { createEnvironmentsSlice, type EnvironmentsSlice } from './environments-slice';
 import { createGraphqlSlice, type GraphqlSlice } from './graphql-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
+import { createInheritanceSlice, type InheritanceSlice } from './inheritance-slice';
 import { activeTab, createTabsSlice, type RequestTab, type TabsSlice } from './tabs-slice';
-import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice';
+import { createSampleSlice, type SampleSlice } from './sample-slice';
 import { createWorkspaceFilesSlice, type WorkspaceFilesSlice } from './workspace-files-slice';
 
 /** One store, composed of typed slices; components read it through selectors. */
 export type LanternState = TabsSlice &
   EnvironmentsSlice &
-  WorkspaceSlice &
+  SampleSlice &
   HistorySlice &
   GraphqlSlice &
   DiagnosticsSlice &
-  WorkspaceFilesSlice;
+  WorkspaceFilesSlice &
+  InheritanceSlice;
 
 export const useLantern = create<LanternState>()((...a) => ({
   ...createTabsSlice(...a),
   ...createEnvironmentsSlice(...a),
-  ...createWorkspaceSlice(...a),
+  ...createSampleSlice(...a),
   ...createHistorySlice(...a),
   ...createGraphqlSlice(...a),
   ...createDiagnosticsSlice(...a),
   ...createWorkspaceFilesSlice(...a),
+  ...createInheritanceSlice(...a),
 }));
 
 /** Reads from the active request tab. */

@@ -15,6 +15,8 @@ export interface RequestTab {
   name: string | undefined;
   /** The workspace of the saved request it shows; other tabs use the open workspace's jar (`jarWorkspaceOf`). */
   workspaceId?: string;
+  /** A tab reopened from history: the saved request it was sent as, whose folders a re-send applies again. */
+  replayOf?: { savedRequestId: string; workspaceId?: string };
   draft: RequestDraft;
   /** The draft as last opened or saved: the tab shows a dot while they differ. */
   baseline: string;
@@ -30,6 +32,7 @@ export interface OpenTabOptions {
   sourceId?: string;
   name?: string;
   workspaceId?: string;
+  replayOf?: RequestTab['replayOf'];
   /** A response to show at once (a reopened history entry). */
   exchange?: Exchange;
   sendError?: CallError;
@@ -80,6 +83,24 @@ export const jarWorkspaceOf = (
   tab: Pick<RequestTab, 'workspaceId'>,
 ): string | undefined => tab.workspaceId ?? state.workspaceView?.id;
 
+/**
+ * Where a tab's draft lives, for the main side: the workspace (its cookie jar) and the saved request
+ * whose folders' auth, headers and variables apply. The main side computes the effective request
+ * from this; the renderer never merges folder values into a draft itself.
+ */
+export function sendLocation(
+  state: Pick<LanternState, 'workspaceView'>,
+  tab: Pick<RequestTab, 'workspaceId' | 'sourceId' | 'replayOf'>,
+): { workspaceId?: string; savedRequestId?: string; replay?: boolean } {
+  const workspaceId = jarWorkspaceOf(state, tab);
+  const savedRequestId = tab.sourceId?.startsWith('file:') ? tab.sourceId.slice('file:'.length) : undefined;
+  return {
+    ...(workspaceId ? { workspaceId } : {}),
+    ...(savedRequestId ? { savedRequestId } : {}),
+    ...(tab.replayOf && !savedRequestId ? { savedRequestId: tab.replayOf.savedRequestId, replay: true } : {}),
+  };
+}
+
 export const createTabsSlice: StateCreator<LanternState, [], [], TabsSlice> = (set, get) => {
   const patchTab = (id: string, patch: Partial<RequestTab>) =>
     set((s) => ({ tabs: s.tabs.map((t) => (t.id === id ? { ...t, ...patch } : t)) }));
@@ -92,13 +113,14 @@ export const createTabsSlice: StateCreator<LanternState, [], [], TabsSlice> = (s
   return {
     tabs: [first],
     activeTabId: first.id,
-    openTab: ({ draft, sourceId, name, workspaceId, exchange, sendError } = {}) => {
+    openTab: ({ draft, sourceId, name, workspaceId, replayOf, exchange, sendError } = {}) => {
       // Re-opening a sample request focuses its tab instead of duplicating it.
       const existing = sourceId ? get().tabs.find((t) => t.sourceId === sourceId) : undefined;
       if (existing) return set({ activeTabId: existing.id });
       const tab = {
         ...newTab(draft ? structuredClone(draft) : emptyDraft(), sourceId, name),
         ...(workspaceId ? { workspaceId } : {}),
+        ...(replayOf ? { replayOf } : {}),
         exchange,
         sendError,
         phase: exchange ? ('done' as const) : sendError ? ('failed' as const) : ('idle' as const),
@@ -140,17 +162,12 @@ export const createTabsSlice: StateCreator<LanternState, [], [], TabsSlice> = (s
       if (tab.inFlightId) return;
       const requestId = nextId('r');
       patchTab(tab.id, { phase: 'sending', inFlightId: requestId, sendError: undefined, receivedBytes: 0 });
-      // A saved request's secret folder variables resolve on the main side, from its place in the workspace.
-      const savedRequestId = tab.sourceId?.startsWith('file:')
-        ? tab.sourceId.slice('file:'.length)
-        : undefined;
-      const workspaceId = jarWorkspaceOf(get(), tab);
+      // The draft goes as the user edited it; its folders' values are applied on the main side.
       const result = await call('send', {
         requestId,
         draft: tab.draft,
         environmentId: get().environmentId,
-        ...(workspaceId ? { workspaceId } : {}),
-        ...(savedRequestId ? { savedRequestId } : {}),
+        ...sendLocation(get(), tab),
       });
       if (tabByRequest(requestId)?.id !== tab.id) return; // closed or superseded
       if (result.ok) {

@@ -1,6 +1,6 @@
 import type { StateCreator, StoreApi } from 'zustand';
 import type { WorkspaceView } from '../../shared/calls/workspace-calls';
-import { effectiveSavedRequest, findRequest } from '../../shared/collections/effective-request';
+import { findRequest } from '../../shared/collections/effective-request';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import type { RequestDraft } from '../../shared/model/request';
 import { call, on } from '../api';
@@ -98,41 +98,10 @@ function followOwnChange(set: Set, get: Get, view: WorkspaceView): void {
   set({ fileRevisions: revisions, ...(renamed ? { tabs } : {}) });
 }
 
-/**
- * tabs-slice's `send` sends the active tab's draft. For a saved request, the draft it sends is
- * the effective one (folder headers, auth and variables applied, shared/collections): handed in
- * for that one call and put back at once, so the tab keeps showing only the request's own values.
- */
-function sendWithInheritance(api: StoreApi<LanternState>): void {
-  const base = api.getState().send;
-  api.setState({
-    send: () => {
-      const state = api.getState();
-      const tab = activeTab(state);
-      const id = fileIdOf(tab.sourceId);
-      const view = state.workspaceView;
-      const saved = id && view ? findRequest(view.root, id) : undefined;
-      if (!saved || !view || tab.inFlightId) return base();
-      const own = tab.draft;
-      const effective = effectiveSavedRequest(view.root, saved, own).draft;
-      const swap = (from: RequestDraft, to: RequestDraft) =>
-        api.setState((s) => ({
-          tabs: s.tabs.map((t) => (t.id === tab.id && t.draft === from ? { ...t, draft: to } : t)),
-        }));
-      swap(own, effective);
-      const running = base();
-      swap(effective, own);
-      return running;
-    },
-  });
-}
-
 export const createWorkspaceFilesSlice: StateCreator<LanternState, [], [], WorkspaceFilesSlice> = (
   set,
   get,
-  api,
 ) => {
-  queueMicrotask(() => sendWithInheritance(api));
   on('workspaceChanged', ({ workspaceId, requestIds }) => {
     if (get().workspaceView?.id !== workspaceId) return;
     void call('reloadWorkspace', {}).then((result) => {

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createServices } from '../../electron/services';
+import { createServices } from '../../electron/services/create-services';
 import { dispatch } from '../../shared/dispatch';
 import { diagnose, FINDINGS_BY_SCENARIO } from '../../shared/diagnose';
 import type { Finding } from '../../shared/diagnose';

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices } from '../../electron/services';
+import { createServices } from '../../electron/services/create-services';
 import type { CallOutput } from '../../shared/contract';
 import { dispatch } from '../../shared/dispatch';
 import { chromeAjaxCurl, copyFromBrowser, startSandbox, type RunningSandbox } from '../index';

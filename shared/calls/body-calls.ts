@@ -44,3 +44,4 @@ export const bodyCalls = {
     output: z.object({ released: z.boolean() }),
   },
 } as const;
+export type BodyCalls = typeof bodyCalls;

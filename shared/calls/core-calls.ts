@@ -28,8 +28,16 @@ export const coreCalls = {
         environmentId: z.string().max(128).optional(),
         /** The workspace the request belongs to: its cookie jar is used. Absent: the jar of requests outside one. */
         workspaceId: jarWorkspaceIdSchema.optional(),
-        /** The saved request being sent: its folders' variables (secret ones too) resolve on the main side. */
+        /**
+         * The saved request this draft is an edit of: the main side applies its folders' auth,
+         * headers and variables (secret ones too), the same way for the app, `lantern run` and history.
+         */
         savedRequestId: z.string().min(1).max(200).optional(),
+        /**
+         * A re-send from history: the draft already holds its folders' values as recorded, so a saved
+         * request that is no longer there does not stop it.
+         */
+        replay: z.boolean().optional(),
         options: sendOptionsSchema.default({ timeoutMs: 30_000, connectTimeoutMs: 10_000 }),
       })
       .strict(),
@@ -64,3 +72,4 @@ export const coreCalls = {
     output: z.object({ path: z.string(), bytes: z.number().int() }),
   },
 } as const;
+export type CoreCalls = typeof coreCalls;

@@ -91,3 +91,4 @@ export const credentialCalls = {
     output: z.array(credentialSummarySchema),
   },
 } as const;
+export type CredentialCalls = typeof credentialCalls;

@@ -1,6 +1,7 @@
 /** Rate limits, diagnostics and the support bundle. */
 import { z } from 'zod';
 import { rateLimitViewSchema } from '../model/findings';
+import { jarWorkspaceIdSchema } from '../model/cookies';
 import { requestDraftSchema } from '../model/request';
 import { exchangeSchema } from '../model/response';
 
@@ -8,6 +9,10 @@ const supportInput = z
   .object({
     /** The request as the user wrote it; its body is shown with {{variables}} filled in and secrets masked. */
     draft: requestDraftSchema,
+    /** Where the draft lives, as for `send`: a saved request's folders' auth, headers and variables apply. */
+    savedRequestId: z.string().min(1).max(200).optional(),
+    workspaceId: jarWorkspaceIdSchema.optional(),
+    replay: z.boolean().optional(),
     /** The response, when there was one. */
     exchange: exchangeSchema.optional(),
     /** Why the send failed, when it did. */

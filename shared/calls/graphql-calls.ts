@@ -78,6 +78,8 @@ export const graphqlCalls = {
         environmentId: z.string().max(128).optional(),
         /** Whose cookie jar the request uses, as for `send`: the tab's workspace; none = the scratch jar. */
         workspaceId: jarWorkspaceIdSchema.optional(),
+        /** The saved request the tab shows: its folders' auth, headers and variables apply, as for `send`. */
+        savedRequestId: z.string().min(1).max(200).optional(),
         /** The environment's max query depth, when known: skips the doomed first try. */
         maxDepth: z.number().int().min(1).max(1_000).optional(),
       })
@@ -110,6 +112,8 @@ export const graphqlCalls = {
         environmentId: z.string().max(128).optional(),
         /** Whose cookie jar the request uses, as for `send`. */
         workspaceId: jarWorkspaceIdSchema.optional(),
+        /** The saved request the tab shows, as for `send`. */
+        savedRequestId: z.string().min(1).max(200).optional(),
       })
       .strict(),
     output: z.object({

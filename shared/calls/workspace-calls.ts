@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { requestAuthSchema } from '../model/auth';
 import { collectionSchema, folderSchema, variableSchema } from '../model/collection';
 import { headerRowSchema, requestDraftSchema } from '../model/request';
+import { inheritanceViewSchema } from '../model/inheritance';
 
 const id = z.string().min(1).max(200);
 const filePath = z.string().trim().min(1, 'Type the path of a file or folder.').max(4_096);
@@ -139,6 +140,17 @@ export const workspaceCalls = {
   },
   /** Reads the open workspace from disk again. */
   reloadWorkspace: { input: z.object({}).strict(), output: workspaceViewSchema },
+  /**
+   * What a saved request (with the edits its tab holds) or a folder inherits from the folders above
+   * it, computed as `send` computes it: for the Auth tab, the inherited list and the folder editor.
+   */
+  inheritance: {
+    input: z.union([
+      z.object({ savedRequestId: id, draft: requestDraftSchema }).strict(),
+      z.object({ folderId: id }).strict(),
+    ]),
+    output: inheritanceViewSchema,
+  },
   /** What an import would create, and what it cannot carry over; nothing is written. */
   previewImport: {
     input: z.object(importSource).strict(),
@@ -168,7 +180,13 @@ export const workspaceCalls = {
   /** A request as code. Secrets are `{{placeholders}}` unless `includeSecrets` (an explicit user choice). */
   exportSnippet: {
     input: z
-      .object({ draft: requestDraftSchema, language: snippetLanguageSchema, includeSecrets: z.boolean() })
+      .object({
+        draft: requestDraftSchema,
+        /** The saved request the draft is an edit of: the snippet includes what its folders give it. */
+        savedRequestId: id.optional(),
+        language: snippetLanguageSchema,
+        includeSecrets: z.boolean(),
+      })
       .strict(),
     output: z.object({ code: z.string(), placeholders: z.array(z.string()) }),
   },

@@ -109,4 +109,12 @@ describe('effective request', () => {
     expect(result.draft.body).toEqual({ mode: 'json', text: '{"id": "1"}' });
     expect(result.draft.headers.find((h) => h.name === 'X-User')?.value).toBe('1');
   });
+
+  it('is idempotent: the effective draft of an effective draft is the same (history re-sends rely on it)', () => {
+    const root = tree();
+    for (const saved of [...root.requests, ...(root.folders[0]?.requests ?? [])]) {
+      const once = effectiveSavedRequest(root, saved).draft;
+      expect(effectiveSavedRequest(root, saved, once).draft).toEqual(once);
+    }
+  });
 });

@@ -34,9 +34,16 @@ export type HistorySummary = z.infer<typeof historySummarySchema>;
 /** One kept exchange, secrets redacted: what is needed to reopen the response and re-send the request. */
 export const historyEntrySchema = z.object({
   summary: historySummarySchema,
-  /** The request as the user wrote it: `{{variables}}` kept, credentials by reference only. */
+  /**
+   * The request as sent, before `{{variables}}` were resolved: its folders' auth and headers merged
+   * in, credentials by reference only.
+   */
   draft: requestDraftSchema,
   environmentId: z.string().optional(),
+  /** The saved request it was sent as: a re-send applies its folders again (secret variables too). */
+  origin: z
+    .object({ savedRequestId: z.string().min(1).max(200), workspaceId: z.string().max(200).optional() })
+    .optional(),
   exchange: exchangeSchema.optional(),
   error: callErrorSchema.optional(),
   /** Why part of the entry was not kept, e.g. "Response body not kept: 3.1 MB is over the 2 MB limit." */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHttpbin, type RunningProcess } from '../../../e2e/support/processes';
+import { startHttpbin, type RunningProcess } from '../../../test-support/processes';
 import type { RequestAuth } from '../../../shared/model/auth';
-import { createHttpEngine } from '../http-engine';
-import type { PreparedRequest } from '../request-builder';
+import { createHttpEngine } from '../engine/http-engine';
+import type { PreparedRequest } from '../engine/request-builder';
 import { applyAuth, type AuthContext } from './apply-auth';
 import { CredentialStore } from './credential-store';
 import { SessionManager } from './session-manager';

@@ -1,6 +1,6 @@
 import type { AppliedAuth, RequestAuth } from '../../../shared/model/auth';
 import type { Exchange } from '../../../shared/model/response';
-import type { PreparedRequest } from '../request-builder';
+import type { PreparedRequest } from '../engine/request-builder';
 import { mergeCookieHeaders, SESSKEY_PARAM } from '../../../shared/curl';
 import { browserSessionPieces, decodeBrowserSession } from './browser-session-secret';
 import type { Credential, CredentialStore } from './credential-store';

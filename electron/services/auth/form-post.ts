@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { performance } from 'node:perf_hooks';
-import { describeNetworkError } from '../network-errors';
+import { describeNetworkError } from '../engine/network-errors';
 import { LanternError } from '../../../shared/model/result';
 
 export interface FormPostResult {

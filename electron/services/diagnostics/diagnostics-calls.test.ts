@@ -11,8 +11,8 @@ import { dispatch } from '../../../shared/dispatch';
 import type { RateLimitView } from '../../../shared/model/findings';
 import type { RequestDraft } from '../../../shared/model/request';
 import type { Exchange } from '../../../shared/model/response';
-import { createServices } from '../../services';
-import { startHttpServer, type RunningServer } from '../engine/test-servers';
+import { createServices } from '../create-services';
+import { startHttpServer, type RunningServer } from '../../../test-support/servers';
 
 const TOKEN = 'CANARY-bearer-token-0123456789';
 const ENV_SECRET = 'CANARY-env-secret-abcdef';

@@ -3,7 +3,7 @@ import { CredentialStore } from '../auth/credential-store';
 import { SessionManager } from '../auth/session-manager';
 import { TokenManager } from '../auth/token-manager';
 import { WorkspaceJars } from '../engine/workspace-jars';
-import type { EnvironmentStore } from '../environments';
+import type { EnvironmentStore } from '../environments/environment-store';
 import { knownSecrets } from './support-service';
 
 const site = new URL('https://lms.example.com/login');

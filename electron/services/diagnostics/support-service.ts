@@ -8,21 +8,25 @@ import type { Exchange } from '../../../shared/model/response';
 import { buildSupportBundle, requestBodyOf } from '../../../shared/support';
 import type { SupportBundle, SupportBundleInput, SupportFormat } from '../../../shared/support';
 import { resolveDraft } from '../../../shared/template';
-import type { ServiceContext } from '../handlers/service-context';
+import type { ServiceContext } from '../service-context';
 import { diagnosticsStateFor } from './diagnostics-state';
+import { effectiveDraft, type DraftLocation } from '../send/effective-draft';
 
-export interface SupportRequest {
-  draft: RequestDraft;
+export interface SupportRequest extends DraftLocation {
   exchange?: Exchange;
   error?: { code: string; message: string };
   environmentId?: string;
   format: SupportFormat;
 }
 
-type Parts = Pick<ServiceContext, 'auth' | 'environments' | 'jars'>;
+type Parts = Pick<ServiceContext, 'auth' | 'environments' | 'jars' | 'workspace'>;
 
 /** Every secret the main side knows right now: the bundle's last masking pass uses them all. */
-export function knownSecrets({ auth, environments, jars }: Parts): string[] {
+export function knownSecrets({
+  auth,
+  environments,
+  jars,
+}: Pick<ServiceContext, 'auth' | 'environments' | 'jars'>): string[] {
   const all = [
     ...auth.credentials.allSecrets(),
     ...environments.secretValues(),
@@ -34,10 +38,24 @@ export function knownSecrets({ auth, environments, jars }: Parts): string[] {
   return [...new Set(all.filter((secret) => secret.length >= 4))];
 }
 
-/** The draft with its {{variables}} filled in, as it was sent; as written when that fails. */
-function resolved(parts: Parts, draft: RequestDraft, environmentId: string | undefined): RequestDraft {
+/** The draft as sent from where it lives (its folders' values in it), as written when it cannot be placed. */
+function effective(parts: Parts, location: DraftLocation): RequestDraft {
   try {
-    const resolution = resolveDraft(draft, parts.environments.scopeFor(environmentId));
+    return effectiveDraft(parts.workspace(), location);
+  } catch {
+    return location.draft;
+  }
+}
+
+/** The draft with its {{variables}} filled in, as it was sent; as written when that fails. */
+function resolved(
+  parts: Parts,
+  draft: RequestDraft,
+  environmentId: string | undefined,
+  savedRequestId: string | undefined,
+): RequestDraft {
+  try {
+    const resolution = resolveDraft(draft, parts.environments.scopeFor(environmentId, savedRequestId));
     return resolution.ok ? resolution.draft : draft;
   } catch {
     return draft;
@@ -58,8 +76,9 @@ function clientOf(parts: Parts, draft: RequestDraft): SupportBundleInput['client
 
 /** Builds the bundle on the main side, where every secret is known. */
 export function makeSupportBundle(parts: Parts, request: SupportRequest, now = Date.now()): SupportBundle {
-  const { draft, exchange, error, environmentId, format } = request;
-  const sent = resolved(parts, draft, environmentId);
+  const { exchange, error, environmentId, format } = request;
+  const draft = effective(parts, request);
+  const sent = resolved(parts, draft, environmentId, request.savedRequestId);
   const findings = exchange?.findings ?? diagnose({ draft, exchange, error, nowMs: now });
   const input: SupportBundleInput = {
     lanternVersion: packageJson.version,

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpEngine } from '../http-engine';
-import { prepareRequest } from '../request-builder';
+import { createHttpEngine } from './http-engine';
+import { prepareRequest } from './request-builder';
 import { BodyStore } from './body-store';
 
 // A local server whose large bodies arrive in many chunks, as real downloads do.

@@ -1,8 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpEngine } from '../http-engine';
-import { startHttpServer, type RunningServer } from './test-servers';
+import { createHttpEngine } from './http-engine';
+import { startHttpServer, type RunningServer } from '../../../test-support/servers';
 
 // A real node:http server that sends what httpbin cannot: broken gzip, odd charsets.
 const text = 'Lantern tells you why. '.repeat(2_000);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../../e2e/support/processes';
+import { freePort } from '../../../test-support/processes';
 import type { SendOptions } from '../../../shared/model/request';
-import { createHttpEngine, type HttpEngineOptions } from '../http-engine';
+import { createHttpEngine, type HttpEngineOptions } from './http-engine';
 import {
   makeCertificate,
   startHttpServer,
@@ -9,7 +9,7 @@ import {
   startProxy,
   type RunningProxy,
   type RunningServer,
-} from './test-servers';
+} from '../../../test-support/servers';
 
 // Real servers: a target over http and https, and a CONNECT/forwarding proxy in front of them.
 let target: RunningServer;

@@ -1,6 +1,6 @@
 import { pipeline, type Readable } from 'node:stream';
 import type { StoredBody } from '../../../shared/model/body';
-import { decodersFor } from '../response-body';
+import { decodersFor } from './response-body';
 import { Spill, type SpillOptions } from './spill';
 
 export interface ReadBodyOptions {

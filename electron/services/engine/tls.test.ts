@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpEngine } from '../http-engine';
+import { createHttpEngine } from './http-engine';
 import type { SendOptions } from '../../../shared/model/request';
 import {
   makeCertificate,
@@ -7,7 +7,7 @@ import {
   startHttpsServer,
   type Certificate,
   type RunningServer,
-} from './test-servers';
+} from '../../../test-support/servers';
 
 // A real node:https server with a certificate openssl makes for this run.
 let server: RunningServer;

@@ -27,6 +27,8 @@ export interface SendScope {
   environmentId?: string;
   /** The tab's workspace, as for `send`; undefined: the scratch jar. */
   workspaceId?: string;
+  /** The saved request the tab shows: its folders' auth, headers and variables apply, as for `send`. */
+  savedRequestId?: string;
 }
 
 /** Runs a draft through Lantern's normal send pipeline: same auth (OAuth tokens, session + CSRF, cookies). */
@@ -45,6 +47,8 @@ export interface IntrospectInput {
   environmentId?: string;
   /** Whose cookie jar the schema request uses (the tab's workspace); undefined: the scratch jar. */
   workspaceId?: string;
+  /** The saved request the tab shows: its folders' auth, headers and variables apply. */
+  savedRequestId?: string;
   /** The environment's configured max query depth, when known: skips the doomed first try. */
   maxDepth?: number;
 }
@@ -129,6 +133,7 @@ export function createGraphqlService({
     const scope = {
       ...(input.environmentId ? { environmentId: input.environmentId } : {}),
       ...(input.workspaceId ? { workspaceId: input.workspaceId } : {}),
+      ...(input.savedRequestId ? { savedRequestId: input.savedRequestId } : {}),
     };
     const exchange = await send(introspectionDraft(input.endpoint, plan.query), scope);
     const answer = parseAnswer(exchange, await responseText(exchange, bodies));

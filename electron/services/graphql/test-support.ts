@@ -6,7 +6,7 @@ import path from 'node:path';
 import { dispatch } from '../../../shared/dispatch';
 import type { Exchange } from '../../../shared/model/response';
 import { LanternError } from '../../../shared/model/result';
-import { createServices } from '../../services';
+import { createServices } from '../create-services';
 import { createGraphqlService } from './graphql-service';
 import type { SendDraft } from './graphql-service';
 

@@ -3,7 +3,7 @@ import type { DiagnosticsCalls } from '../../../shared/calls/diagnostics-calls';
 import { LanternError } from '../../../shared/model/result';
 import { diagnosticsStateFor } from '../diagnostics/diagnostics-state';
 import { makeSupportBundle, saveSupportBundle } from '../diagnostics/support-service';
-import type { ServiceContext } from './service-context';
+import type { ServiceContext } from '../service-context';
 
 /** The handlers of shared/calls/diagnostics-calls.ts. */
 export function diagnosticsHandlers(context: ServiceContext): Pick<Handlers, keyof DiagnosticsCalls> {

@@ -7,7 +7,7 @@ import { createSchema, createYoga } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallOutput } from '../../../shared/contract';
 import { dispatch } from '../../../shared/dispatch';
-import { createServices } from '../../services';
+import { createServices } from '../create-services';
 
 const SESSION = 'MoodleSession=s3ss10nvalue42';
 const yoga = createYoga({

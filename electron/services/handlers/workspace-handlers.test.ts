@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../shared/contract';
 import { dispatch } from '../../../shared/dispatch';
 import type { WorkspaceView } from '../../../shared/calls/workspace-calls';
-import { createServices } from '../../services';
+import { createServices } from '../create-services';
 
 let dataDir: string;
 let services: ReturnType<typeof createServices>;

@@ -1,11 +1,15 @@
 import type { Handlers } from '../../../shared/contract';
 import type { WorkspaceCalls } from '../../../shared/calls/workspace-calls';
-import type { ServiceContext } from './service-context';
-import { workspaceExchangeHandlers } from './workspace-exchange-handlers';
-import { importText, readImport, writeImport } from './workspace-import';
-import { saveSampleWorkspace } from './workspace-sample';
-import { WorkspaceSession } from './workspace-session';
-import { newId } from '../workspace/slug';
+import type { ServiceContext } from '../service-context';
+import { draftFromCurl } from '../import-export/pasted-curl';
+import { exportPostman } from '../import-export/postman-export';
+import { exportSnippet } from '../import-export/snippet-export';
+import { importText, readImport, writeImport } from '../import-export/import-into-workspace';
+import { saveSampleWorkspace } from '../sample/save-sample-workspace';
+import { WorkspaceSession } from '../workspace/workspace-session';
+import { newId } from '../workspace/ids';
+import { inheritanceFor } from '../workspace/inheritance';
+import { effectiveDraft } from '../send/effective-draft';
 
 const blankDraft = () => ({
   method: 'GET',
@@ -87,6 +91,7 @@ export function workspaceHandlers(
       await session.undo(token);
       return view();
     },
+    inheritance: async (input) => inheritanceFor(session, context.auth.credentials, input),
     reloadWorkspace: async () => {
       await session.reload();
       return view();
@@ -105,6 +110,13 @@ export function workspaceHandlers(
       return { view: view(), ...outcome };
     },
     saveSampleWorkspace: () => saveSampleWorkspace(session),
-    ...workspaceExchangeHandlers(context.auth, session),
+    curlToDraft: ({ text }) => draftFromCurl(context.auth, text),
+    // A saved request exports as it is sent: the same effective draft as `send` computes.
+    exportSnippet: async ({ savedRequestId, ...input }) =>
+      exportSnippet(context.auth, {
+        ...input,
+        draft: effectiveDraft(context.workspace(), { draft: input.draft, savedRequestId }),
+      }),
+    exportPostman: (input) => exportPostman(context.auth, session.store.workspace, input),
   };
 }

@@ -11,7 +11,7 @@ import {
 import type { RequestDraft } from '../../../shared/model/request';
 import type { Exchange } from '../../../shared/model/response';
 import { LanternError, type CallError } from '../../../shared/model/result';
-import { isTempFile, writeFileAtomic } from '../atomic-file';
+import { isTempFile, writeFileAtomic } from '../files/atomic-file';
 import { indexFileSchema, type IndexRow } from './history-index';
 import { keepBodiesWithin } from './body-limit';
 import { redactEntry } from './redact-entry';
@@ -30,9 +30,11 @@ export interface HistoryStoreOptions {
 }
 
 export interface RecordInput {
-  /** The draft as the user wrote it (`{{variables}}` kept). */
+  /** The draft as sent, before `{{variables}}` are resolved (its folders' auth, headers and values in it). */
   draft: RequestDraft;
   environmentId?: string;
+  /** The saved request it was sent as (a history re-send applies its folders again). */
+  origin?: HistoryEntry['origin'];
   /** The exchange as returned to the renderer (request already masked). Absent when the send failed. */
   exchange?: Exchange;
   error?: CallError;
@@ -176,7 +178,7 @@ export class HistoryStore {
   }
 
   private buildEntry({ id, at, input }: PendingRecord): HistoryEntry {
-    const { draft, environmentId, exchange, error, secrets } = input;
+    const { draft, environmentId, origin, exchange, error, secrets } = input;
     const kept = keepBodiesWithin(draft, exchange, this.maxBodyBytes);
     const summary: HistorySummary = {
       id,
@@ -194,6 +196,7 @@ export class HistoryStore {
       summary,
       draft: kept.draft,
       environmentId,
+      ...(origin ? { origin } : {}),
       exchange: kept.exchange,
       error,
       bodyNote: kept.note,

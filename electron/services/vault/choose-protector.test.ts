@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { chooseProtector } from './choose-protector';
 import { keyFileProtector } from './key-file-protector';
 import type { KeyProtector } from './key-protector';
-import { fakeSafeStorage } from './fake-safe-storage';
+import { fakeSafeStorage } from '../../../test-support/fake-safe-storage';
 import { keyringProtector } from './keyring-protector';
 import { Vault } from './vault';
 

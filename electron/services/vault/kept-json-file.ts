@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { LanternError } from '../../../shared/model/result';
-import { writeFileAtomic } from '../atomic-file';
+import { writeFileAtomic } from '../files/atomic-file';
 
 /**
  * A JSON file in the data folder that is reported and kept, never overwritten, when it cannot be

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LanternError } from '../../../shared/model/result';
-import { createFileExclusive } from '../atomic-file';
+import { createFileExclusive } from '../files/atomic-file';
 import { checkKey, VAULT_KEY_BYTES, type KeyProtector } from './key-protector';
 
 const isPosix = process.platform !== 'win32';

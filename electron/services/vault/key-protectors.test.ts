@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { keyFileProtector } from './key-file-protector';
 import { KeyProtectionUnavailableError } from './key-protector';
 import { keyringProtector } from './keyring-protector';
-import { fakeSafeStorage } from './fake-safe-storage';
+import { fakeSafeStorage } from '../../../test-support/fake-safe-storage';
 import { safeStorageProtector } from './safe-storage-protector';
 
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'lantern-key-'));

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LanternError } from '../../../shared/model/result';
-import { createFileExclusive } from '../atomic-file';
+import { createFileExclusive } from '../files/atomic-file';
 import { checkKey, KeyProtectionUnavailableError, VAULT_KEY_BYTES, type KeyProtector } from './key-protector';
 
 /** The part of Electron's `safeStorage` Lantern uses; passed in so this file never imports electron. */

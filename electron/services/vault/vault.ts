@@ -1,7 +1,7 @@
 import { mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { LanternError } from '../../../shared/model/result';
-import { writeFileAtomic } from '../atomic-file';
+import { writeFileAtomic } from '../files/atomic-file';
 import { protectionNames, type KeyProtector, type ProtectionKind } from './key-protector';
 import {
   openEntries,

@@ -3,9 +3,13 @@ import path from 'node:path';
 import { z } from 'zod';
 import { variableSchema } from '../../../shared/model/collection';
 import { LanternError } from '../../../shared/model/result';
-import { decodeEnvironment, encodeEnvironment } from './folder-files';
-import { slugify } from './slug';
-import { ENVIRONMENT_SUFFIX, ENVIRONMENTS_DIR, type WorkspaceEnvironment } from './types';
+import { decodeEnvironment, encodeEnvironment } from '../../../shared/workspace-format/folder-files';
+import { slugify } from '../../../shared/workspace-format/slug';
+import {
+  ENVIRONMENT_SUFFIX,
+  ENVIRONMENTS_DIR,
+  type WorkspaceEnvironment,
+} from '../../../shared/workspace-format/types';
 import type { WorkspaceFiles } from './workspace-files';
 
 const environmentInputSchema = z.object({

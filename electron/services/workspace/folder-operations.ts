@@ -5,10 +5,11 @@ import { requestAuthSchema } from '../../../shared/model/auth';
 import { variableSchema } from '../../../shared/model/collection';
 import { LanternError } from '../../../shared/model/result';
 import { headerRowSchema } from '../../../shared/model/request';
-import { moveAtomic } from '../atomic-file';
-import { decodeWorkspaceFile, encodeWorkspaceFile } from './folder-files';
-import { newId, slugify } from './slug';
-import { WORKSPACE_FILE, type Folder } from './types';
+import { moveAtomic } from '../files/atomic-file';
+import { decodeWorkspaceFile, encodeWorkspaceFile } from '../../../shared/workspace-format/folder-files';
+import { slugify } from '../../../shared/workspace-format/slug';
+import { newId } from './ids';
+import { WORKSPACE_FILE, type Folder } from '../../../shared/workspace-format/types';
 import { parentRel, type WorkspaceFiles } from './workspace-files';
 
 const folderPatchSchema = z.object({

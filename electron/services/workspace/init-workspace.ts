@@ -1,10 +1,10 @@
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LanternError } from '../../../shared/model/result';
-import { writeFileAtomic } from '../atomic-file';
-import { encodeWorkspaceFile } from './folder-files';
-import { newId } from './slug';
-import { WORKSPACE_FILE } from './types';
+import { writeFileAtomic } from '../files/atomic-file';
+import { encodeWorkspaceFile } from '../../../shared/workspace-format/folder-files';
+import { newId } from './ids';
+import { WORKSPACE_FILE } from '../../../shared/workspace-format/types';
 
 export interface FolderInspection {
   /** `workspace`: has a lantern.workspace.yaml; `empty`: nothing in it; `other`: files of something else. */

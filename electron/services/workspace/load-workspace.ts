@@ -2,9 +2,14 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LanternError } from '../../../shared/model/result';
-import type { Decoded, Extras } from './file-codec';
-import { decodeEnvironment, decodeFolderMeta, decodeWorkspaceFile, type FolderMeta } from './folder-files';
-import { decodeRequest } from './request-file';
+import type { Decoded, Extras } from '../../../shared/workspace-format/file-codec';
+import {
+  decodeEnvironment,
+  decodeFolderMeta,
+  decodeWorkspaceFile,
+  type FolderMeta,
+} from '../../../shared/workspace-format/folder-files';
+import { decodeRequest } from '../../../shared/workspace-format/request-file';
 import { mapPool, readWithStamp, scanTree, statStamp, toRel, type ScannedDir } from './scan';
 import {
   ENVIRONMENT_SUFFIX,
@@ -17,7 +22,7 @@ import {
   type SavedRequest,
   type WorkspaceEnvironment,
   type WorkspaceProblem,
-} from './types';
+} from '../../../shared/workspace-format/types';
 
 export interface RequestEntry {
   request: SavedRequest;

@@ -2,10 +2,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { savedRequestSchema } from '../../../shared/model/collection';
 import { LanternError } from '../../../shared/model/result';
-import { decodeRequest, encodeRequest } from './request-file';
+import { decodeRequest, encodeRequest } from '../../../shared/workspace-format/request-file';
 import { readWithStamp } from './scan';
-import { newId, slugify } from './slug';
-import { REQUEST_SUFFIX, type SavedRequest } from './types';
+import { slugify } from '../../../shared/workspace-format/slug';
+import { newId } from './ids';
+import { REQUEST_SUFFIX, type SavedRequest } from '../../../shared/workspace-format/types';
 import { parentRel, type WorkspaceFiles } from './workspace-files';
 
 export type RequestPatch = Partial<

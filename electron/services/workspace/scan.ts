@@ -1,9 +1,9 @@
 import type { Dirent } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isTempFile } from '../atomic-file';
-import { contentRevision } from './file-codec';
-import { ENVIRONMENTS_DIR } from './types';
+import { isTempFile } from '../files/atomic-file';
+import { contentRevision } from './ids';
+import { ENVIRONMENTS_DIR } from '../../../shared/workspace-format/types';
 
 /** One directory of the workspace, as found on disk; `rel` is '' for the workspace folder. */
 export interface ScannedDir {

@@ -1,28 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { SavedRequest } from './types';
-
-/** A saved request with every optional part filled in, for round trips. */
-export function sampleRequest(overrides: Partial<SavedRequest> = {}): SavedRequest {
-  return {
-    id: 'req_users',
-    name: 'List users',
-    description: 'Lists the users.\nPaged, 50 at a time.\n',
-    draft: {
-      method: 'GET',
-      url: 'https://api.example.com/users?page={{page}}',
-      headers: [
-        { name: 'Accept', value: 'application/json', enabled: true },
-        { name: 'X-Debug', value: '1', enabled: false },
-      ],
-      body: { mode: 'none' },
-      auth: { type: 'bearer', credentialId: 'cred_api' },
-    },
-    inheritAuth: false,
-    ...overrides,
-  };
-}
+export { sampleRequest } from '../../../shared/workspace-format/sample-request.fixture';
 
 /** A fresh temp folder per test, so tests can run in parallel; removed by the returned function. */
 export async function tempDir(

@@ -1,13 +1,18 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { LanternError } from '../../../shared/model/result';
-import { moveAtomic, writeFileAtomic } from '../atomic-file';
-import { contentRevision, type Decoded } from './file-codec';
-import { encodeFolderMeta, decodeFolderMeta, type FolderMeta } from './folder-files';
+import { moveAtomic, writeFileAtomic } from '../files/atomic-file';
+import type { Decoded } from '../../../shared/workspace-format/file-codec';
+import { contentRevision } from './ids';
+import {
+  encodeFolderMeta,
+  decodeFolderMeta,
+  type FolderMeta,
+} from '../../../shared/workspace-format/folder-files';
 import type { FolderEntry, LoadedWorkspace, RequestEntry } from './load-workspace';
 import { statStamp } from './scan';
-import { uniqueName } from './slug';
-import { FOLDER_FILE } from './types';
+import { uniqueName } from '../../../shared/workspace-format/slug';
+import { FOLDER_FILE } from '../../../shared/workspace-format/types';
 
 const posix = path.posix;
 

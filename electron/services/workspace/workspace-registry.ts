@@ -2,7 +2,7 @@ import { copyFile, readFile } from 'node:fs/promises';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../atomic-file';
+import { writeFileAtomic } from '../files/atomic-file';
 
 const REGISTRY_FILE = 'workspaces.json';
 

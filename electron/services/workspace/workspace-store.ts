@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { LanternError } from '../../../shared/model/result';
-import { removeStaleTempFiles } from '../atomic-file';
+import { removeStaleTempFiles } from '../files/atomic-file';
 import * as environments from './environment-operations';
 import * as folders from './folder-operations';
 import { loadWorkspace, type LoadedWorkspace } from './load-workspace';
@@ -12,7 +12,7 @@ import type {
   WorkspaceChangeEvent,
   WorkspaceEnvironment,
   WorkspaceProblem,
-} from './types';
+} from '../../../shared/workspace-format/types';
 import { WorkspaceFiles } from './workspace-files';
 import { WorkspaceWatcher } from './workspace-watcher';
 

@@ -2,9 +2,9 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { initWorkspace } from './init-workspace';
-import { encodeRequest } from './request-file';
+import { encodeRequest } from '../../../shared/workspace-format/request-file';
 import { sampleRequest, tempDir } from './test-support';
-import type { WorkspaceChangeEvent } from './types';
+import type { WorkspaceChangeEvent } from '../../../shared/workspace-format/types';
 import { WorkspaceStore } from './workspace-store';
 
 let dir: string;

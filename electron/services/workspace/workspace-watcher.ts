@@ -1,6 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { isTempFile } from '../atomic-file';
+import { isTempFile } from '../files/atomic-file';
 
 /**
  * Watches a workspace folder and calls `onChange` once things have been quiet for `debounceMs`

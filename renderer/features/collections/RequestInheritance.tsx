@@ -1,26 +1,18 @@
-import { useMemo } from 'react';
-import { effectiveSavedRequest, findRequest } from '../../../shared/collections/effective-request';
-import { useActiveTab, useLantern } from '../../store';
-import { fileIdOf } from '../../store/workspace-files-slice';
+import { useLantern } from '../../store';
+import { activeInheritance } from '../../store/inheritance-slice';
 
-/** For the open saved request: what it inherits from its folders, as it will be sent. */
+/** For the open saved request: what it inherits from its folders, as the main side applies it when sending. */
 export function RequestInheritance() {
-  const requestId = useActiveTab((t) => fileIdOf(t.sourceId));
-  const draft = useActiveTab((t) => t.draft);
-  const view = useLantern((s) => s.workspaceView);
-  const settings = useMemo(() => {
-    const saved = requestId && view ? findRequest(view.root, requestId) : undefined;
-    return saved && view ? effectiveSavedRequest(view.root, saved, draft).settings : undefined;
-  }, [requestId, view, draft]);
-  if (!settings) return null;
-  const headers = settings.headers.filter((h) => h.from !== 'this request');
-  const auth = settings.auth && settings.auth.from !== 'this request' ? settings.auth : undefined;
-  if (headers.length === 0 && settings.variables.length === 0 && !auth) return null;
+  const view = useLantern(activeInheritance);
+  if (!view) return null;
+  const headers = view.headers.filter((h) => !h.overridden);
+  const auth = view.authUsed === 'inherited' ? view.auth : undefined;
+  if (headers.length === 0 && view.variables.length === 0 && !auth) return null;
   return (
     <details className="ws-inherited" data-testid="request-inherited">
       <summary>
         Inherited from folders: {headers.length} header{headers.length === 1 ? '' : 's'},{' '}
-        {settings.variables.length} variable{settings.variables.length === 1 ? '' : 's'}
+        {view.variables.length} variable{view.variables.length === 1 ? '' : 's'}
         {auth ? `, auth (${auth.value.type})` : ''}
       </summary>
       <ul>
@@ -30,13 +22,16 @@ export function RequestInheritance() {
           </li>
         )}
         {headers.map((h) => (
-          <li key={h.value.name}>
-            {h.value.name}: {h.value.value} <span className="hint">from {h.from}</span>
+          <li key={h.name}>
+            {h.name}: {h.value} <span className="hint">from {h.from}</span>
           </li>
         ))}
-        {settings.variables.map((v) => (
-          <li key={v.value.name}>
-            {`{{${v.value.name}}}`} = {v.value.value} <span className="hint">from {v.from}</span>
+        {view.variables.map((v) => (
+          <li key={v.name}>
+            {`{{${v.name}}}`} = {v.missing ? '(no value on this computer)' : v.value}{' '}
+            <span className="hint">
+              {v.secret ? 'secret, ' : ''}from {v.from}
+            </span>
           </li>
         ))}
       </ul>

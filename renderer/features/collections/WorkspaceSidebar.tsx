@@ -1,7 +1,7 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { findRequest, folderChain } from '../../../shared/collections/effective-request';
 // The same pure filter the main side's bench measures (sidebar_filter_5000_ms).
-import { filterTree } from '../../../electron/services/workspace/filter-tree';
+import { filterTree } from '../../../shared/collections/filter-tree';
 import { useLantern } from '../../store';
 import { ExportDialog } from '../export/ExportDialog';
 import { ImportDialog } from '../import/ImportDialog';

@@ -3,7 +3,7 @@ import type { Exchange } from '../../../shared/model/response';
 import type { SupportFormat } from '../../../shared/support';
 import { call } from '../../api';
 import { useLantern } from '../../store';
-import type { RequestTab } from '../../store/tabs-slice';
+import { sendLocation, type RequestTab } from '../../store/tabs-slice';
 
 /** Past this, the renderer sends only the start of a body: the bundle shows far less anyway. */
 const BODY_SENT_LIMIT = 1_000_000;
@@ -30,6 +30,7 @@ export function SupportBundleDialog({ tab, onClose }: { tab: RequestTab; onClose
   useEffect(() => dialog.current?.showModal(), []);
   const request = () => ({
     draft: tab.draft,
+    ...sendLocation(useLantern.getState(), tab),
     exchange: trimmed(tab.exchange),
     error: tab.sendError,
     environmentId,

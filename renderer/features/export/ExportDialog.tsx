@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import { effectiveSavedRequest, findRequest } from '../../../shared/collections/effective-request';
 import type { SavedRequest } from '../../../shared/model/collection';
 import { call } from '../../api';
 import { useLantern } from '../../store';
@@ -17,24 +16,21 @@ const LANGUAGES = [
 ] as const;
 type Language = (typeof LANGUAGES)[number][0];
 
-/** The draft to export: a saved request as it is sent from its folder (inherited headers and auth). */
+/** The draft to export and the saved request it is: the main side adds what its folders give it. */
 function draftFor(request: SavedRequest | undefined) {
-  const state = useLantern.getState();
-  const view = state.workspaceView;
-  const tab = activeTab(state);
-  const id = request?.id ?? fileIdOf(tab.sourceId);
-  const saved = id && view ? findRequest(view.root, id) : undefined;
-  const own = request ? request.draft : tab.draft;
+  const tab = activeTab(useLantern.getState());
+  const savedRequestId = request?.id ?? fileIdOf(tab.sourceId);
   return {
     name: request?.name ?? tab.name ?? 'this request',
-    draft: saved && view ? effectiveSavedRequest(view.root, saved, own).draft : own,
+    draft: request ? request.draft : tab.draft,
+    ...(savedRequestId ? { savedRequestId } : {}),
   };
 }
 
 /** Export a request as code (secrets as {{placeholders}} unless explicitly included), or the workspace to Postman. */
 export function ExportDialog({ request, onClose }: { request?: SavedRequest; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [{ name, draft }] = useState(() => draftFor(request));
+  const [{ name, draft, savedRequestId }] = useState(() => draftFor(request));
   const [language, setLanguage] = useState<Language>('curl-bash');
   const [includeSecrets, setIncludeSecrets] = useState(false);
   const [code, setCode] = useState('');
@@ -44,7 +40,12 @@ export function ExportDialog({ request, onClose }: { request?: SavedRequest; onC
   useEffect(() => dialog.current?.showModal(), []);
   useEffect(() => {
     let current = true;
-    void call('exportSnippet', { draft, language, includeSecrets }).then((result) => {
+    void call('exportSnippet', {
+      draft,
+      language,
+      includeSecrets,
+      ...(savedRequestId ? { savedRequestId } : {}),
+    }).then((result) => {
       if (!current) return;
       if (!result.ok) return setError(result.error.message);
       setError(undefined);
@@ -55,7 +56,7 @@ export function ExportDialog({ request, onClose }: { request?: SavedRequest; onC
     return () => {
       current = false;
     };
-  }, [draft, language, includeSecrets]);
+  }, [draft, savedRequestId, language, includeSecrets]);
   return (
     <dialog
       ref={dialog}

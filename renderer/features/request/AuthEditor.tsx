@@ -6,6 +6,8 @@ import { RevealButton } from '../tokens/RevealButton';
 import { BrowserSessionDialog } from './BrowserSessionDialog';
 import { CredentialDialog } from './CredentialDialog';
 import { KIND_NAMES, type CredentialKind } from './credential-fields';
+import { InheritedAuth } from './InheritedAuth';
+import { activeInheritance } from '../../store/inheritance-slice';
 
 const TYPES: { type: RequestAuth['type']; label: string }[] = [
   { type: 'none', label: 'No auth' },
@@ -16,6 +18,11 @@ const TYPES: { type: RequestAuth['type']; label: string }[] = [
 export function AuthEditor() {
   const auth = useActiveTab((t) => t.draft.auth);
   const editDraft = useLantern((s) => s.editDraft);
+  // "No auth" of a request that inherits its folder's auth sends that auth: the choice says so.
+  const inheritedFrom = useLantern((s) => {
+    const view = activeInheritance(s);
+    return view?.authUsed === 'inherited' ? view.auth?.from : undefined;
+  });
   const [credentials, setCredentials] = useState<CredentialSummary[]>([]);
   const [dialog, setDialog] = useState<{ kind: CredentialKind; existing?: CredentialSummary }>();
   const refresh = useCallback(async () => {
@@ -58,7 +65,7 @@ export function AuthEditor() {
           >
             {TYPES.map(({ type, label }) => (
               <option key={type} value={type}>
-                {label}
+                {type === 'none' && inheritedFrom ? `Inherit from folder “${inheritedFrom}”` : label}
               </option>
             ))}
           </select>
@@ -117,7 +124,7 @@ export function AuthEditor() {
           </label>
         </div>
       )}
-      {auth.type === 'none' && <p className="empty-note">This request sends no credentials.</p>}
+      {auth.type === 'none' && <InheritedAuth />}
       {credential && (
         <table className="kv-table readonly" data-testid="auth-summary">
           <tbody>

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { STANDARD_METHODS } from '../../../shared/model/request';
 import { useActiveTab, useLantern } from '../../store';
 import { definedNames, segmentVariables } from './variables';
-import { folderChain, inheritedSettings } from '../../../shared/collections/effective-request';
+import { activeInheritance } from '../../store/inheritance-slice';
 import { fileIdOf } from '../../store/workspace-files-slice';
 import { onUrlPaste } from '../import/curl-paste';
 
@@ -17,21 +17,23 @@ export function UrlBar() {
   const { editDraft, send, cancel } = useLantern.getState();
   const [customising, setCustomising] = useState(false);
   const standard = (STANDARD_METHODS as readonly string[]).includes(method);
-  const sourceId = useActiveTab((t) => t.sourceId);
-  const workspaceRoot = useLantern((s) => s.workspaceView?.root);
+  const savedRequest = useActiveTab((t) => fileIdOf(t.sourceId) !== undefined);
+  const inherited = useLantern(activeInheritance);
   const segments = useMemo(() => {
     const defined = definedNames(environments, environmentId);
-    // A saved request also sees its folders' variables (filled in before sending; secret ones
-    // resolve on the main side from the vault).
-    const requestId = fileIdOf(sourceId);
-    const chain = requestId && workspaceRoot ? folderChain(workspaceRoot, requestId) : undefined;
-    for (const variable of chain ? inheritedSettings(chain).variables : []) defined.add(variable.value.name);
-    for (const folder of chain ?? [])
-      for (const variable of folder.variables ?? []) if (variable.secret) defined.add(variable.name);
+    // A saved request also sees its folders' variables, as the main side resolves them for the
+    // send (a secret one without a value on this computer is not defined).
+    for (const variable of inherited?.variables ?? []) if (!variable.missing) defined.add(variable.name);
     return segmentVariables(url, defined);
-  }, [url, environments, environmentId, sourceId, workspaceRoot]);
+  }, [url, environments, environmentId, inherited]);
+  // Until the main side has said what a saved request inherits, no name is called undefined.
+  const knowsDefinitions = !savedRequest || inherited !== undefined;
   const undefinedNames = [
-    ...new Set(segments.flatMap((s) => (s.variable && !s.variable.defined ? [s.variable.name] : []))),
+    ...new Set(
+      knowsDefinitions
+        ? segments.flatMap((s) => (s.variable && !s.variable.defined ? [s.variable.name] : []))
+        : [],
+    ),
   ];
   const setMethod = (value: string) => editDraft((d) => ({ ...d, method: value }));
   return (
@@ -79,7 +81,10 @@ export function UrlBar() {
           <div className="url-backdrop" aria-hidden="true">
             {segments.map((segment, index) =>
               segment.variable ? (
-                <mark key={index} className={segment.variable.defined ? 'var' : 'var undefined'}>
+                <mark
+                  key={index}
+                  className={segment.variable.defined || !knowsDefinitions ? 'var' : 'var undefined'}
+                >
                   {segment.text}
                 </mark>
               ) : (

@@ -1,0 +1,151 @@
+import path from 'node:path';
+import type { EmitEvent, Handlers } from '../../shared/contract';
+import type { AuthContext } from './auth/apply-auth';
+import { CredentialStore } from './auth/credential-store';
+import { SessionManager } from './auth/session-manager';
+import { TokenManager } from './auth/token-manager';
+import { knownSecrets } from './diagnostics/support-service';
+import { WorkspaceJars } from './engine/workspace-jars';
+import { EnvironmentFile } from './environments/environment-file';
+import { EnvironmentStore } from './environments/environment-store';
+import { noFilePicker } from './files/user-files';
+import { bodyHandlers } from './handlers/body-handlers';
+import { cookieHandlers } from './handlers/cookie-handlers';
+import { coreHandlers } from './handlers/core-handlers';
+import { environmentHandlers } from './handlers/environment-handlers';
+import { historyHandlers } from './handlers/history-handlers';
+import { credentialHandlers } from './handlers/credential-handlers';
+import { HistoryStore } from './history/history-store';
+import { createHttpEngine } from './engine/http-engine';
+import { createSandboxLauncher } from './sample/sandbox-launcher';
+import { createSendPipeline } from './send/send-pipeline';
+import { openVault } from './vault/open-vault';
+import { SecretScopes } from './vault/secret-scopes';
+import type { ServiceContext } from './service-context';
+import { graphqlHandlers } from './handlers/graphql-handlers';
+import { workspaceHandlers } from './handlers/workspace-handlers';
+import { WorkspaceSession } from './workspace/workspace-session';
+import { diagnosticsHandlers } from './handlers/diagnostics-handlers';
+import type { SafeStorageLike } from './vault/safe-storage-protector';
+
+export interface ServiceOptions {
+  mode: 'desktop' | 'browser';
+  version: string;
+  /** The per-user folder for settings, history and the vault. */
+  dataDir: string;
+  emit: EmitEvent;
+  /** The OS file picker, where there is one (the desktop app). */
+  pickFile?: () => Promise<{ path?: string }>;
+  /** Electron's safeStorage (desktop app, after `app.ready`); browser mode has none. */
+  safeStorage?: SafeStorageLike;
+  /** The open workspace's behaviour: `lantern run` neither watches its folder nor lists it as recent. */
+  workspaceSession?: { watch?: boolean; remember?: boolean };
+  /**
+   * `lantern run`: reads the vault but never writes it (cookie jars stay in memory, no sweep of
+   * orphaned secrets). The desktop app may share the data folder, and the vault is rewritten
+   * whole from memory, so a write here could undo a credential the app saved meanwhile.
+   */
+  readOnlyVault?: boolean;
+}
+
+/**
+ * Builds every main-side service and the handler table the contract asks for. The vault
+ * opens in the background; every call waits for it, so no call sees half-loaded credentials.
+ */
+export function createServices({
+  mode,
+  version,
+  dataDir,
+  emit,
+  pickFile = noFilePicker,
+  safeStorage,
+  workspaceSession,
+  readOnlyVault = false,
+}: ServiceOptions) {
+  const engine = createHttpEngine({ emit });
+  const auth: AuthContext = {
+    credentials: new CredentialStore(),
+    tokens: new TokenManager(),
+    sessions: new SessionManager(),
+  };
+  const environments = new EnvironmentStore(new EnvironmentFile(path.join(dataDir, 'environments.json')));
+  // Created here, not in its handlers: sends resolve its folders' variables, jars are labelled
+  // with its name, and it needs the vault.
+  const session = new WorkspaceSession({ dataDir, environments, emit, ...workspaceSession });
+  // A jar per workspace; its label names the workspace while it is open (or as last kept).
+  const jars = new WorkspaceJars({
+    readOnly: readOnlyVault,
+    nameOf: (id) =>
+      session.isOpen && session.store.workspace.id === id ? session.store.workspace.name : undefined,
+  });
+  const vaultReady = openVault(dataDir, safeStorage).then(async (parts) => {
+    const early = auth.credentials;
+    const credentials = new CredentialStore({ dir: dataDir, vault: parts.vault });
+    await credentials.load();
+    // Anything registered in memory before the vault opened (the sample, tests) carries over.
+    for (const credential of early.transientCredentials()) credentials.putTransient(credential);
+    auth.credentials = credentials;
+    jars.attach(parts.vault);
+    const secrets = new SecretScopes(parts.vault);
+    await environments.useVault(secrets, { sweep: !readOnlyVault });
+    session.useVault(secrets);
+    return parts;
+  });
+  const sandbox = createSandboxLauncher(auth, environments);
+  const history = new HistoryStore({ dir: path.join(dataDir, 'history') });
+  const workspace = () => (session.isOpen ? session.store.workspace : undefined);
+  const send = createSendPipeline({ engine, auth, environments, history, jars, workspace });
+  /** What the domain handler groups below share. */
+  const context: ServiceContext = {
+    mode,
+    dataDir,
+    emit,
+    engine,
+    auth,
+    environments,
+    history,
+    jars,
+    workspace,
+    send,
+  };
+  const handlers: Handlers = {
+    ...coreHandlers(context, { version, pickFile, sandbox }),
+    ...environmentHandlers(context),
+    ...historyHandlers(context),
+    ...cookieHandlers(context),
+    ...credentialHandlers(auth, () => vaultReady),
+    ...bodyHandlers(engine.bodies),
+    ...graphqlHandlers(context),
+    ...workspaceHandlers(context, session),
+    ...diagnosticsHandlers(context),
+  };
+  /** The desktop menu's "Start sandbox API": starts it and tells the renderer. */
+  const startSandboxFromMenu = async () => {
+    await vaultReady;
+    emit('sandboxStarted', await sandbox.start());
+  };
+  return {
+    handlers: whenReady(vaultReady, handlers),
+    auth,
+    /** The variable scope of a send, as the send pipeline builds it (`lantern run` checks it first). */
+    environments,
+    startSandboxFromMenu,
+    /** Every secret known right now, OAuth tokens and session cookies included (`lantern run` masks with them). */
+    knownSecrets: () => knownSecrets(context),
+    close: async () => {
+      await Promise.all([engine.close(), sandbox.close(), history.flush(), jars.flush()]);
+    },
+  };
+}
+
+/** Every handler first waits for start-up (the vault) to finish. */
+function whenReady(ready: Promise<unknown>, handlers: Handlers): Handlers {
+  const wrapped: Record<string, (input: never) => Promise<unknown>> = {};
+  for (const [name, handler] of Object.entries(handlers) as [string, (input: never) => Promise<unknown>][]) {
+    wrapped[name] = async (input) => {
+      await ready;
+      return handler(input);
+    };
+  }
+  return wrapped as unknown as Handlers;
+}

@@ -1,0 +1,245 @@
+import { randomUUID } from 'node:crypto';
+import { isValidVariableName, type TemplateScope, type VariableLayer } from '../../../shared/template/index';
+import { maskSecret } from '../../../shared/model/auth';
+import {
+  GLOBAL_ENVIRONMENT_ID,
+  type EnvironmentSummary,
+  type SaveEnvironmentInput,
+} from '../../../shared/model/environment';
+import { LanternError } from '../../../shared/model/result';
+import type { EnvironmentFile } from './environment-file';
+import { keepSecretValues, type StoredVariable } from './keep-secret-values';
+import { missingSecretsProblem, secretLayer, withoutMissing } from './secret-layers';
+import type { SecretScopes } from '../vault/secret-scopes';
+
+/** Where an environment that is not the app's own lives (a workspace file), and how to change it. */
+export interface EnvironmentOwner {
+  /** Saves the variables (secret values real, not masked); the owner registers the result again. */
+  save(name: string, variables: StoredVariable[], missing: ReadonlySet<string>): Promise<void>;
+  delete(): Promise<void>;
+}
+
+export interface Environment {
+  id: string;
+  name: string;
+  variables: StoredVariable[];
+  /** Built in (the sample's) or owned elsewhere: not saved to the app's file. */
+  transient?: boolean;
+  owner?: EnvironmentOwner;
+  /** Secret variables whose value the vault does not hold (or cannot give): never sent as ''. */
+  missing?: ReadonlySet<string>;
+}
+
+/** Variables a saved request gets from its folders, on the main side (secret values included). */
+export interface RequestVariables {
+  layersFor(savedRequestId: string): VariableLayer[];
+  secretValues(): string[];
+}
+
+const GLOBAL_ID = GLOBAL_ENVIRONMENT_ID;
+/** The vault scope of an app environment's secrets: `env:<id>:<variable name>`. */
+export const appEnvironmentScope = (id: string) => `env:${id}`;
+
+/**
+ * Environments on the main side. The globals always exist; every send resolves against the
+ * chosen environment first, then the globals. Secret values live in the vault (once `useVault`
+ * ran) and are masked in every summary.
+ */
+export class EnvironmentStore {
+  private readonly byId = new Map<string, Environment>();
+  private secrets: SecretScopes | undefined;
+  private requestVariables: RequestVariables | undefined;
+
+  constructor(private readonly file?: EnvironmentFile) {
+    this.byId.set(GLOBAL_ID, { id: GLOBAL_ID, name: 'Globals', variables: [] });
+    for (const environment of file?.load() ?? []) this.byId.set(environment.id, environment);
+  }
+
+  /**
+   * Fills secret values in from the vault, then removes vault entries no saved environment refers
+   * to (left by a delete while the vault was unreadable) unless `sweep` is false (`lantern run`
+   * never writes the vault). Never throws: see `summary().problem`.
+   */
+  async useVault(secrets: SecretScopes, { sweep = true }: { sweep?: boolean } = {}): Promise<void> {
+    this.secrets = secrets;
+    const keep = new Set<string>();
+    for (const environment of this.byId.values()) {
+      if (environment.transient) continue;
+      const stored = secrets.values(appEnvironmentScope(environment.id));
+      const missing = new Set<string>();
+      for (const variable of environment.variables) {
+        if (!variable.secret) continue;
+        const value = stored.get(variable.name);
+        if (value === undefined) missing.add(variable.name);
+        else variable.value = value;
+        keep.add(`${appEnvironmentScope(environment.id)}:${variable.name}`);
+      }
+      environment.missing = missing;
+    }
+    if (!sweep || secrets.problem !== undefined || this.file === undefined || this.file.problem !== undefined)
+      return;
+    const orphans = secrets.idsUnder('env:').filter((id) => !keep.has(id));
+    await secrets.deleteIds(orphans, 'Secret variables').catch(() => undefined);
+  }
+
+  /** Main-side variables of saved requests (their folders'), consulted before the environment. */
+  useRequestVariables(source: RequestVariables): void {
+    this.requestVariables = source;
+  }
+
+  /** Registers a built-in environment (kept in memory only). */
+  putTransient(environment: Omit<Environment, 'transient'>): void {
+    this.byId.set(environment.id, { ...environment, transient: true });
+  }
+
+  /** Replaces every environment whose id starts with `prefix` (a workspace's) with `environments`. */
+  replaceOwned(prefix: string, environments: Omit<Environment, 'transient'>[]): void {
+    for (const id of [...this.byId.keys()]) if (id.startsWith(prefix)) this.byId.delete(id);
+    for (const environment of environments)
+      this.byId.set(environment.id, { ...environment, transient: true });
+  }
+
+  summaries(): EnvironmentSummary[] {
+    return [...this.byId.values()].map((environment) => this.summary(environment));
+  }
+
+  summary(environment: Environment): EnvironmentSummary {
+    const problem = missingSecretsProblem(environment, this.secrets?.problem);
+    return {
+      id: environment.id,
+      name: environment.name,
+      builtIn: Boolean(environment.transient) && environment.owner === undefined,
+      variables: environment.variables.map((v) => ({
+        ...v,
+        value: v.secret ? maskSecret(v.value) : v.value,
+      })),
+      ...(problem === undefined ? {} : { problem }),
+    };
+  }
+
+  async save(input: SaveEnvironmentInput): Promise<EnvironmentSummary> {
+    const existing = input.id ? this.byId.get(input.id) : undefined;
+    if (input.id && !existing)
+      throw new LanternError('environment.unknown', `There is no environment with id "${input.id}" to save.`);
+    if (existing?.transient && !existing.owner) {
+      throw new LanternError(
+        'environment.built-in',
+        `"${existing.name}" is built in and cannot be edited. Create your own environment instead.`,
+      );
+    }
+    checkNames(input.variables);
+    const name = input.name.trim();
+    // A secret left as its masked preview keeps its stored value: the renderer never had it.
+    const variables = keepSecretValues(
+      existing?.variables ?? [],
+      input.variables,
+      `the "${name}" environment`,
+    );
+    const missing = new Set(
+      variables
+        .filter((v) => v.secret && v.value === '' && existing?.missing?.has(v.name))
+        .map((v) => v.name),
+    );
+    if (existing?.owner) {
+      await existing.owner.save(name, variables, missing);
+      return this.summary(this.byId.get(existing.id) ?? existing);
+    }
+    const environment: Environment = { id: existing?.id ?? randomUUID(), name, variables, missing };
+    const scope = appEnvironmentScope(environment.id);
+    const before = this.secrets?.values(scope);
+    await this.secrets?.replace(scope, secretMap(environment), `The secret variables of "${name}"`);
+    try {
+      this.persist(environment);
+    } catch (error) {
+      if (before) await this.secrets?.replace(scope, before, 'Secret variables').catch(() => undefined);
+      throw error;
+    }
+    return this.summary(environment);
+  }
+
+  async delete(id: string): Promise<void> {
+    const environment = this.byId.get(id);
+    if (!environment) return;
+    if (environment.owner) return environment.owner.delete();
+    if (id === GLOBAL_ID || environment.transient) {
+      throw new LanternError(
+        'environment.built-in',
+        `"${environment.name}" is built in and cannot be deleted.`,
+      );
+    }
+    this.byId.delete(id);
+    try {
+      this.persist();
+    } catch (error) {
+      this.byId.set(id, environment);
+      throw error;
+    }
+    // After the file: an unreadable vault leaves the values behind, swept at the next start.
+    await this.secrets?.remove([appEnvironmentScope(id)], 'Secret variables').catch(() => undefined);
+  }
+
+  /**
+   * The layers a request resolves against: its folders' variables (a saved request's), then the
+   * chosen environment, then the globals.
+   */
+  scopeFor(environmentId: string | undefined, savedRequestId?: string): TemplateScope {
+    const layers: TemplateScope[number][] = [];
+    if (savedRequestId !== undefined && this.requestVariables)
+      layers.push(...this.requestVariables.layersFor(savedRequestId));
+    if (environmentId !== undefined && environmentId !== GLOBAL_ID) {
+      const environment = this.byId.get(environmentId);
+      if (!environment) {
+        throw new LanternError(
+          'environment.unknown',
+          `The selected environment (id "${environmentId}") no longer exists. Pick another environment in the sidebar.`,
+        );
+      }
+      layers.push(secretLayer(`the "${environment.name}" environment`, withoutMissing(environment)));
+    }
+    layers.push(secretLayer('the globals', withoutMissing(this.byId.get(GLOBAL_ID) as Environment)));
+    return layers;
+  }
+
+  /** Every secret variable value held, for masking anything that might echo one back. */
+  secretValues(): string[] {
+    const own = [...this.byId.values()].flatMap((e) =>
+      e.variables.filter((v) => v.secret && v.value !== '').map((v) => v.value),
+    );
+    return [...own, ...(this.requestVariables?.secretValues() ?? [])];
+  }
+
+  private persist(changed?: Environment): void {
+    const next = new Map(this.byId);
+    if (changed) next.set(changed.id, changed);
+    this.file?.save([...next.values()].filter((e) => !e.transient));
+    if (changed) this.byId.set(changed.id, changed);
+  }
+}
+
+function checkNames(variables: readonly { name: string }[]): void {
+  const seen = new Set<string>();
+  variables.forEach((variable, index) => {
+    if (!isValidVariableName(variable.name)) {
+      throw new LanternError(
+        'environment.bad-name',
+        `Variable ${index + 1} is named "${variable.name}", which cannot be used in {{…}}: use letters, digits, _, - and . only.`,
+      );
+    }
+    if (seen.has(variable.name)) {
+      throw new LanternError(
+        'environment.duplicate',
+        `The variable "${variable.name}" is defined twice. Remove one of them.`,
+      );
+    }
+    seen.add(variable.name);
+  });
+}
+
+/** The secret values to keep in the vault; one the vault never gave back is not stored as ''. */
+export function secretMap(environment: Pick<Environment, 'variables' | 'missing'>): Map<string, string> {
+  return new Map(
+    environment.variables
+      .filter((v) => v.secret && !environment.missing?.has(v.name))
+      .map((v) => [v.name, v.value]),
+  );
+}

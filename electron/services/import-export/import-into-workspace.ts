@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { importAny, detectFormat, type ImportFormat } from '../../../shared/importers/index';
+import type { RequestAuth } from '../../../shared/model/auth';
+import type { Folder, ImportReport } from '../../../shared/model/collection';
+import { LanternError } from '../../../shared/model/result';
+import type { CredentialStore } from '../auth/credential-store';
+import type { WorkspaceStore } from '../workspace/index';
+import { secretForNeed } from '../auth/browser-session-import';
+
+const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
+/** Reads what to import: pasted text, or a file named by path (read here, on the main side). */
+export async function importText(source: { text?: string; path?: string }): Promise<string> {
+  if (source.text !== undefined && source.text.trim() !== '') return source.text;
+  if (source.path === undefined) {
+    throw new LanternError(
+      'import.empty',
+      'There is nothing to import: paste the text or type the path of a file.',
+    );
+  }
+  try {
+    // A FIFO, a device or a multi-gigabyte file would hang or exhaust the main side.
+    const info = await stat(source.path);
+    if (!info.isFile() || info.size > MAX_IMPORT_BYTES) {
+      throw new LanternError(
+        'import.unreadable',
+        `"${source.path}" cannot be imported: ${info.isFile() ? 'it is larger than 64 MB' : 'it is not a regular file'}. Pick an export file.`,
+      );
+    }
+    return await readFile(source.path, 'utf8');
+  } catch (error) {
+    if (error instanceof LanternError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'there is no such file'
+        : code === 'EACCES'
+          ? 'you are not allowed to read it'
+          : code === 'EISDIR'
+            ? 'it is a folder, not a file'
+            : (error as Error).message;
+    throw new LanternError('import.unreadable', `${source.path} could not be read: ${why}. Check the path.`);
+  }
+}
+
+/** Detects the format and imports; an unknown or broken format is a plain-words error. */
+export function readImport(text: string, onlyXhr?: boolean): { format: ImportFormat; report: ImportReport } {
+  const result = importAny(text, { onlyXhr });
+  if (!result.ok) throw new LanternError('import.failed', result.error);
+  return { format: detectFormat(text), report: result.report };
+}
+
+const freshId = (prefix: string) => `${prefix}_${randomBytes(9).toString('base64url')}`;
+
+export interface ImportOutcome {
+  folderId: string;
+  counts: ImportReport['counts'];
+  skipped: string[];
+}
+
+/**
+ * Writes an import into the workspace as a new folder named after the collection. A credential
+ * the source needed becomes a real one when its secret was typed in; otherwise its requests keep
+ * pointing at it and the report says to pick a credential in their Auth tab.
+ */
+export async function writeImport(
+  store: WorkspaceStore,
+  report: ImportReport,
+  options: { secrets?: Record<string, string>; credentials?: Pick<CredentialStore, 'save'> },
+): Promise<ImportOutcome> {
+  const { collection } = report;
+  const skipped = [...report.skipped];
+  const credentialIds = new Map<string, string>();
+  for (const need of collection.credentials) {
+    const secret = options.secrets?.[need.id];
+    if (secret === undefined || secret === '' || options.credentials === undefined) {
+      skipped.push(
+        `The credential "${need.label}" came without its secret: open a request that uses it and pick or create a credential in its Auth tab.`,
+      );
+      continue;
+    }
+    try {
+      const saved = await options.credentials.save({
+        kind: need.kind,
+        label: need.label,
+        ...secretForNeed(need, secret),
+      });
+      credentialIds.set(need.id, saved.id);
+    } catch (error) {
+      skipped.push(`The credential "${need.label}" was not created: ${(error as Error).message}`);
+    }
+  }
+  const auth = (value: RequestAuth | undefined): RequestAuth | undefined =>
+    value === undefined || value.type === 'none'
+      ? value
+      : { ...value, credentialId: credentialIds.get(value.credentialId) ?? value.credentialId };
+
+  const topId = store.workspace.root.id;
+  const created = await store.createFolder(topId, {
+    name: collection.name,
+    ...settingsOf(collection.root, auth),
+  });
+  await writeFolder(store, collection.root, created.id, auth);
+  for (const environment of collection.environments) {
+    await store.saveEnvironment({ name: environment.name, variables: environment.variables });
+  }
+  return { folderId: created.id, counts: report.counts, skipped };
+}
+
+function settingsOf(folder: Folder, auth: (value: RequestAuth | undefined) => RequestAuth | undefined) {
+  return {
+    ...(folder.auth ? { auth: auth(folder.auth) } : {}),
+    ...(folder.headers?.length ? { headers: folder.headers } : {}),
+    ...(folder.variables?.length ? { variables: folder.variables } : {}),
+    ...(folder.description ? { description: folder.description } : {}),
+  };
+}
+
+async function writeFolder(
+  store: WorkspaceStore,
+  source: Folder,
+  targetId: string,
+  auth: (value: RequestAuth | undefined) => RequestAuth | undefined,
+): Promise<void> {
+  for (const request of source.requests) {
+    await store.createRequest(targetId, {
+      ...request,
+      id: freshId('req'),
+      draft: { ...request.draft, auth: auth(request.draft.auth) ?? { type: 'none' } },
+    });
+  }
+  for (const child of source.folders) {
+    const created = await store.createFolder(targetId, { name: child.name, ...settingsOf(child, auth) });
+    await writeFolder(store, child, created.id, auth);
+  }
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { RequestDraft } from '../../../shared/model/request';
+import type { Workspace } from '../../../shared/workspace-format/types';
+import { effectiveDraft } from './effective-draft';
+
+const own: RequestDraft = {
+  method: 'GET',
+  url: 'https://api.example.com/users',
+  headers: [],
+  body: { mode: 'none' },
+  auth: { type: 'none' },
+};
+
+const workspace: Workspace = {
+  id: 'ws_1',
+  name: 'Team',
+  environments: [],
+  root: {
+    id: 'ws_1',
+    name: 'Team',
+    auth: { type: 'bearer', credentialId: 'token' },
+    headers: [{ name: 'X-Team', value: 'blue', enabled: true }],
+    folders: [],
+    requests: [{ id: 'req_1', name: 'Users', draft: own, inheritAuth: true }],
+  },
+};
+
+describe('effectiveDraft', () => {
+  it('sends a draft that is not a saved request as it is', () => {
+    expect(effectiveDraft(undefined, { draft: own })).toBe(own);
+  });
+
+  it('applies the saved request’s folders to the tab’s own draft', () => {
+    const sent = effectiveDraft(workspace, { draft: own, savedRequestId: 'req_1', workspaceId: 'ws_1' });
+    expect(sent.auth).toEqual({ type: 'bearer', credentialId: 'token' });
+    expect(sent.headers).toEqual([{ name: 'X-Team', value: 'blue', enabled: true }]);
+  });
+
+  it('refuses, in plain words, a saved request whose workspace is not open or which is gone', () => {
+    expect(() => effectiveDraft(undefined, { draft: own, savedRequestId: 'req_1' })).toThrow(
+      /belongs to a workspace that is not open/,
+    );
+    expect(() =>
+      effectiveDraft(workspace, { draft: own, savedRequestId: 'req_1', workspaceId: 'ws_2' }),
+    ).toThrow(/belongs to a workspace that is not open/);
+    expect(() => effectiveDraft(workspace, { draft: own, savedRequestId: 'req_gone' })).toThrow(
+      /no longer in the workspace "Team"/,
+    );
+  });
+
+  it('re-sends a history entry as recorded when its saved request is gone', () => {
+    const recorded = { ...own, headers: [{ name: 'X-Team', value: 'green', enabled: true }] };
+    expect(effectiveDraft(undefined, { draft: recorded, savedRequestId: 'req_1', replay: true })).toBe(
+      recorded,
+    );
+    expect(effectiveDraft(workspace, { draft: recorded, savedRequestId: 'req_gone', replay: true })).toBe(
+      recorded,
+    );
+    // Still there: its folders apply again; the recorded header (now its own) wins over the folder's.
+    const again = effectiveDraft(workspace, { draft: recorded, savedRequestId: 'req_1', replay: true });
+    expect(again.headers).toEqual(recorded.headers);
+    expect(again.auth).toEqual({ type: 'bearer', credentialId: 'token' });
+  });
+});

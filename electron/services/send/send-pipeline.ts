@@ -1,0 +1,194 @@
+import type { CallOutput, CallParsedInput } from '../../../shared/contract';
+import { maskHeaders, maskValue } from '../../../shared/redact/mask-headers';
+import { setCookieSessionValues } from '../../../shared/redact/session-value';
+import { LanternError } from '../../../shared/model/result';
+import { resolveDraft, resolveTemplate } from '../../../shared/template/index';
+import { applyAuth, authWasRejected, type AuthContext } from '../auth/apply-auth';
+import type { EnvironmentStore } from '../environments/environment-store';
+import type { HistoryStore } from '../history/history-store';
+import type { createHttpEngine } from '../engine/http-engine';
+import { prepareRequest } from '../engine/request-builder';
+import type { CookieJar } from '../engine/cookie-jar';
+import type { WorkspaceJars } from '../engine/workspace-jars';
+import { maskStoredBody } from '../engine/mask-stored-body';
+import { withoutSecretStart } from '../engine/stream-masker';
+import { diagnoseExchange } from '../diagnostics/diagnose-exchange';
+import type { Workspace } from '../../../shared/workspace-format/types';
+import { effectiveDraft } from './effective-draft';
+
+type Engine = ReturnType<typeof createHttpEngine>;
+type SendInput = CallParsedInput<'send'>;
+type Exchange = CallOutput<'send'>;
+
+const usable = (secrets: string[]) => secrets.filter((s) => s.length >= 4);
+
+/**
+ * The path of one request on the main side: the effective draft (its folders' auth, headers and
+ * variables) → resolve {{variables}} → prepare → apply auth → send → (one retry with a fresh
+ * credential if the server refused it) → mask secrets → history.
+ */
+export interface PipelineParts {
+  engine: Engine;
+  auth: AuthContext;
+  environments: EnvironmentStore;
+  history: HistoryStore;
+  /** One cookie jar per workspace: a send uses the jar of the workspace it names. */
+  jars: WorkspaceJars;
+  /** The open workspace, where a saved request's folders are found. */
+  workspace: () => Workspace | undefined;
+}
+
+export function createSendPipeline({ engine, auth, environments, history, jars, workspace }: PipelineParts) {
+  async function exchangeFor(
+    { requestId, draft: template, environmentId, savedRequestId, workspaceId, options }: SendInput,
+    secrets: string[],
+    jar: CookieJar,
+  ) {
+    // An undefined {{variable}} blocks the send: it never silently becomes an empty string.
+    const scope = environments.scopeFor(environmentId, savedRequestId);
+    const resolution = resolveDraft(template, scope);
+    if (!resolution.ok) {
+      throw new LanternError('template.unresolved', resolution.errors.map((e) => e.message).join(' '));
+    }
+    secrets.push(...resolution.secretValues);
+    const { draft } = resolution;
+    const prepared = await prepareRequest(draft);
+    const settings = draft.settings;
+    const sendOptions = settings
+      ? {
+          ...options,
+          timeoutMs: settings.timeoutMs,
+          followRedirects: settings.followRedirects,
+          maxRedirects: settings.maxRedirects,
+          tls: {
+            ...options.tls,
+            verify: settings.verifyTls,
+            caFile: settings.caFile || undefined,
+            clientCertFile: settings.clientCertFile || undefined,
+            clientKeyFile: settings.clientKeyFile || undefined,
+          },
+        }
+      : options;
+    // Credentials' own fields ({{base}} in a token URL) resolve against the same environment.
+    const resolveField = (text: string, where: string) => {
+      const result = resolveTemplate(text, scope, { location: where });
+      if (!result.ok)
+        throw new LanternError('template.unresolved', result.errors.map((e) => e.message).join(' '));
+      secrets.push(...result.secretValues);
+      return result.text;
+    };
+    let authorized = await applyAuth(draft.auth, prepared, auth, false, resolveField);
+    secrets.push(...authorized.secrets);
+    let exchange = await engine.execute(requestId, authorized.prepared, sendOptions, { jar });
+    const steps = [...authorized.applied.steps];
+    if (authWasRejected(draft.auth, exchange)) {
+      const first = exchange.response.status;
+      authorized = await applyAuth(draft.auth, prepared, auth, true, resolveField);
+      secrets.push(...authorized.secrets);
+      steps.push(
+        ...authorized.applied.steps,
+        `Retried once with a fresh credential after the server refused the first (HTTP ${first}).`,
+      );
+      const refused = exchange.response.body.stored;
+      if (refused) void engine.bodies?.release(refused.id);
+      exchange = await engine.execute(requestId, authorized.prepared, sendOptions, { jar });
+    }
+    // A session this very response set (its own Set-Cookie, or a redirect hop's, now in the jar)
+    // is a secret before its body is shown: a server may echo it there.
+    secrets.push(...setCookieSessionValues(exchange.response.headers), ...jars.sessionValues(workspaceId));
+    const masking = usable(secrets);
+    const mask = (text: string) => maskValue('url', text, masking);
+    const body = await maskedBody(exchange.response.body, masking);
+    // URLs along the redirect chain and notes can carry a token in a query string too.
+    const masked: Exchange = {
+      ...exchange,
+      request: {
+        ...exchange.request,
+        url: mask(exchange.request.url),
+        headers: maskHeaders(exchange.request.headers, masking),
+      },
+      response: {
+        ...exchange.response,
+        url: exchange.response.url && mask(exchange.response.url),
+        // Set-Cookie carries live session values: the jar keeps them, the renderer sees them masked.
+        headers: maskHeaders(exchange.response.headers, masking),
+        // A server that echoes the request (httpbin, debugging proxies) would hand a secret back.
+        body: body.body,
+      },
+      redirects: exchange.redirects?.map((r) => ({ ...r, url: mask(r.url), location: mask(r.location) })),
+      notes: body.note ? [...(exchange.notes ?? []), body.note].map(mask) : exchange.notes?.map(mask),
+      auth: { ...authorized.applied, steps },
+    };
+    // Computed on the masked exchange: findings and rate-limit state travel with it (UI, history, `lantern run`).
+    Object.assign(masked, diagnoseExchange(masked, { draft: template, auth, secrets: masking }));
+    if (authorized.applied.tokenId) {
+      auth.tokens.noteUse(authorized.applied.tokenId, {
+        at: Date.now(),
+        method: masked.request.method,
+        url: masked.request.url,
+        status: masked.response.status,
+      });
+    }
+    return masked;
+  }
+
+  /**
+   * The body with the exchange's secrets masked. A large body's file on disk is masked too (its
+   * rows, search, pretty copy and save), and its preview loses a secret's start cut at its end.
+   */
+  async function maskedBody(
+    body: Exchange['response']['body'],
+    masking: string[],
+  ): Promise<{ body: Exchange['response']['body']; note?: string }> {
+    const utf8 = body.encoding === 'utf8';
+    const text = utf8 ? maskValue('url', body.text, masking) : body.text;
+    if (!body.stored || !engine.bodies) return { body: { ...body, text } };
+    // Rows of a stored body are shown as text even when it looked binary: its file is masked too.
+    const preview = utf8 ? withoutSecretStart(text, masking) : text;
+    const stored = await maskStoredBody(engine.bodies, body.stored, masking);
+    if (stored) return { body: { ...body, text: preview, stored } };
+    const { stored: _dropped, ...inline } = body;
+    return {
+      body: { ...inline, text: preview, truncated: true },
+      note: 'Lantern could not write a copy of this large body with its secrets masked (the temporary folder may be full), so only its start is shown.',
+    };
+  }
+
+  return async function send(input: SendInput): Promise<Exchange> {
+    // Session-like cookie values of this request's own jar are secrets too (an echoing server must
+    // not hand them back); `dark` or `true` are not, or every body holding those words is damaged.
+    const secrets = [
+      ...auth.credentials.allSecrets(),
+      ...environments.secretValues(),
+      ...jars.sessionValues(input.workspaceId),
+    ];
+    // History keeps the request as sent (its folders' values in it) and where it came from, so a
+    // re-send from there resolves the folders' secret variables again.
+    const origin = input.savedRequestId
+      ? {
+          savedRequestId: input.savedRequestId,
+          ...(input.workspaceId ? { workspaceId: input.workspaceId } : {}),
+        }
+      : undefined;
+    const record = { draft: input.draft, environmentId: input.environmentId, ...(origin ? { origin } : {}) };
+    try {
+      record.draft = effectiveDraft(workspace(), input);
+      const exchange = await exchangeFor(
+        { ...input, draft: record.draft },
+        secrets,
+        jars.jarFor(input.workspaceId),
+      );
+      history.record({ ...record, exchange, secrets: usable(secrets) });
+      return exchange;
+    } catch (error) {
+      if (error instanceof LanternError && error.code !== 'cancelled') {
+        history.record({
+          ...record,
+          error: { code: error.code, message: error.message },
+          secrets: usable(secrets),
+        });
+      }
+      throw error;
+    }
+  };
+}

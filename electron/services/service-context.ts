@@ -1,0 +1,24 @@
+import type { CallOutput, CallParsedInput, EmitEvent } from '../../shared/contract';
+import type { AuthContext } from './auth/apply-auth';
+import type { WorkspaceJars } from './engine/workspace-jars';
+import type { EnvironmentStore } from './environments/environment-store';
+import type { Workspace } from '../../shared/workspace-format/types';
+import type { HistoryStore } from './history/history-store';
+import type { createHttpEngine } from './engine/http-engine';
+
+/** The services every handler group may use; built once in create-services.ts. */
+export interface ServiceContext {
+  mode: 'desktop' | 'browser';
+  dataDir: string;
+  emit: EmitEvent;
+  engine: ReturnType<typeof createHttpEngine>;
+  auth: AuthContext;
+  environments: EnvironmentStore;
+  history: HistoryStore;
+  /** A cookie jar per workspace, and one for requests outside any. */
+  jars: WorkspaceJars;
+  /** The workspace open in this process, if any: where saved requests and their folders are found. */
+  workspace: () => Workspace | undefined;
+  /** The full send pipeline (variables, auth, engine, masking, history), as the renderer's `send`. */
+  send: (input: CallParsedInput<'send'>) => Promise<CallOutput<'send'>>;
+}

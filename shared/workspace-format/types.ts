@@ -1,0 +1,57 @@
+import type { Folder, SavedRequest } from '../model/collection';
+
+/** A variable of an environment or a folder; a secret one's value lives in the vault, never on disk. */
+export interface WorkspaceVariable {
+  name: string;
+  value: string;
+  secret: boolean;
+}
+
+/** An environment file in `environments/`; its id is the file name without `.env.yaml`. */
+export interface WorkspaceEnvironment {
+  id: string;
+  name: string;
+  variables: WorkspaceVariable[];
+}
+
+export interface Workspace {
+  id: string;
+  name: string;
+  /** The workspace folder itself; its id is the workspace id. */
+  root: Folder;
+  environments: WorkspaceEnvironment[];
+}
+
+/** A file Lantern could not use. It is left exactly as it is, and never rewritten. */
+export interface WorkspaceProblem {
+  /** Relative to the workspace folder, with `/` separators. */
+  path: string;
+  /** 1-based, when the problem sits on a known line. */
+  line?: number;
+  /** Plain words: what is wrong and what to do. */
+  reason: string;
+  /** `warning`: the file loaded, but something in it is not understood (e.g. an unknown key). */
+  severity: 'error' | 'warning';
+}
+
+export interface OpenedWorkspace {
+  workspace: Workspace;
+  problems: WorkspaceProblem[];
+}
+
+export type { Folder, SavedRequest };
+
+/** What the watcher reports after files changed outside Lantern (e.g. a `git pull`). */
+export interface WorkspaceChangeEvent {
+  type: 'changed';
+  /** Files added, changed or removed, relative to the workspace folder. */
+  paths: string[];
+  /** Requests whose revision changed, including added and removed ones. */
+  requestIds: string[];
+}
+
+export const WORKSPACE_FILE = 'lantern.workspace.yaml';
+export const FOLDER_FILE = '_folder.yaml';
+export const REQUEST_SUFFIX = '.request.yaml';
+export const ENVIRONMENT_SUFFIX = '.env.yaml';
+export const ENVIRONMENTS_DIR = 'environments';
