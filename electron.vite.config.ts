@@ -1,6 +1,7 @@
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
+import { preloadTable } from './electron/preload-table';
 
 export default defineConfig({
   main: {
@@ -17,6 +18,8 @@ export default defineConfig({
     },
   },
   preload: {
+    // The contract's channels as a constant: the preload needs names, not the schemas behind them.
+    define: { LANTERN_PRELOAD_TABLE: JSON.stringify(preloadTable()) },
     build: {
       outDir: 'out/preload',
       // A sandboxed preload must be CommonJS and self-contained: it can require only 'electron'.

@@ -4,12 +4,14 @@
  * - schema_ready_ms: from clicking "Load" with GitHub's introspection JSON (schema.json) to the
  *   query editor showing a completion from that schema;
  * - completion_p95_ms: 200 completions at varied positions in a 300-line query;
- * - validation_ms: client-side validation (and estimate) of that query in the analysis worker.
+ * - validation_ms: from the key that makes that query invalid (a typo after a field name) to the
+ *   error shown in the toolbar: the editor's 150 ms pause for typing, validation and the estimate in
+ *   the analysis worker, and the render.
  * A completion counts as shown at the first animation frame after its rows are on screen in the
  * query editor's suggest widget (not at Monaco's "visible" class, which a 100 ms timer adds later).
- * The page is opened with `?lantern-bench`, which exposes Monaco and the query editor on
- * `window.lanternBench` (renderer/features/graphql/bench-hook.ts). Run standalone with
- * `npx tsx bench/graphql.bench.ts` after `npm run build`.
+ * The page is driven from outside as a user drives it (paste, clicks, Ctrl+G, Ctrl+Space, typing);
+ * nothing in the app exists for the benchmark. Run standalone with `npx tsx bench/graphql.bench.ts`
+ * after `npm run build`.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { schema as github } from '@octokit/graphql-schema';
 import { buildClientSchema, getNamedType, isLeafType, isNonNullType, isObjectType } from 'graphql';
 import type { GraphQLObjectType, IntrospectionQuery } from 'graphql';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { startLanternHost } from '../test-support/processes';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/test-tools.mjs';
 import { median, round } from './engine-overhead';
@@ -54,74 +56,116 @@ export function githubQuery(introspection: IntrospectionQuery): string {
 }
 
 // Page scripts are strings: the bench runs under tsx, whose helpers would not exist in the page.
-const SUGGEST_HELPERS = `
+// The bench drives the page from outside, as a user does (clicks, keys, paste); these helpers only
+// watch the DOM and the clock inside the page, where frames are painted.
+const PAGE_HELPERS = `
   // Shown = on screen: Monaco adds the widget's "visible" class by a 100 ms timer after it shows the
   // list (for its onDidShow event; no style depends on it), so that class is not waited for.
   const shown = (element) => !!element && element.checkVisibility({ checkOpacity: true, visibilityProperty: true });
-  window.benchSuggest = (editor, expect) => new Promise((resolve) => {
-    const start = performance.now();
-    const done = () => {
-      const widget = editor.getDomNode().querySelector('.suggest-widget');
-      if (!shown(widget)) return false;
-      const rows = [...widget.querySelectorAll('.monaco-list-row')].filter(shown);
-      const message = widget.querySelector('.message');
-      const empty = shown(message) && !/Loading/.test(message.textContent);
-      const found = expect ? rows.some((row) => row.textContent.includes(expect)) : rows.length > 0 || empty;
-      if (!found) return false;
+  const queryEditor = () => document.querySelector('[data-testid="graphql-query"] .monaco-editor');
+  // When the key that starts a measurement went down (capture phase: before Monaco handles it).
+  window.benchKeyAt = undefined;
+  document.addEventListener('keydown', (event) => {
+    if ((event.key === ' ' && (event.ctrlKey || event.metaKey)) || event.key === 'x') window.benchKeyAt = performance.now();
+  }, true);
+  /** Resolves at the first frame after "done()" holds, with the time since the key (or "from"). */
+  window.benchUntil = (done, timeoutMs, from) => new Promise((resolve) => {
+    const check = () => {
+      if (!done()) return false;
       observer.disconnect();
-      // Until the frame that paints it.
-      requestAnimationFrame(() => resolve(performance.now() - start));
+      clearTimeout(timer);
+      requestAnimationFrame(() => resolve(performance.now() - (from ?? window.benchKeyAt)));
       return true;
     };
-    const observer = new MutationObserver(done);
+    const observer = new MutationObserver(check);
     observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-    editor.trigger('bench', 'editor.action.triggerSuggest', {});
+    const timer = setTimeout(() => { observer.disconnect(); resolve(-1); }, timeoutMs);
+    check();
   });
-  window.benchHide = (editor) => new Promise((resolve) => {
-    editor.trigger('bench', 'hideSuggestWidget', {});
-    requestAnimationFrame(() => requestAnimationFrame(resolve));
-  });
+  /** The query editor's suggest widget shows rows (one naming "expect"), or says it has none. */
+  window.benchSuggestShown = (expect) => {
+    const widget = queryEditor()?.querySelector('.suggest-widget');
+    if (!shown(widget)) return false;
+    const rows = [...widget.querySelectorAll('.monaco-list-row')].filter(shown);
+    const message = widget.querySelector('.message');
+    const empty = shown(message) && !/Loading/.test(message.textContent);
+    return expect ? rows.some((row) => row.textContent.includes(expect)) : rows.length > 0 || empty;
+  };
+  window.benchSummary = () => document.querySelector('[data-testid="graphql-validation-summary"]')?.textContent ?? '';
 `;
 
-/** Clicks Load, then asks for completion until GitHub's `repository` field is offered. */
-const SCHEMA_READY = `
-  (async () => {
-    const editor = window.lanternBench.queryEditor();
-    editor.setValue('query {\\n  repo\\n}');
-    editor.setPosition({ lineNumber: 2, column: 7 });
-    editor.focus();
-    const start = performance.now();
-    document.querySelector('[data-testid="graphql-schema-file-load"]').click();
-    const status = () => document.querySelector('[data-testid="graphql-schema-status"]').textContent;
-    while (!/loaded from a file/.test(status())) await new Promise((r) => setTimeout(r, 5));
-    const loaded = performance.now() - start;
-    for (;;) {
-      const offered = await Promise.race([
-        window.benchSuggest(editor, 'repository').then(() => true),
-        new Promise((r) => setTimeout(() => r(false), 1000)),
-      ]);
-      if (offered) break;
-      await window.benchHide(editor);
-    }
-    const took = performance.now() - start;
-    await window.benchHide(editor);
-    return { took, loaded };
-  })()
-`;
+/** Pastes text into the query editor, replacing what is there, as a user would. */
+async function pasteQuery(page: Page, text: string): Promise<void> {
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  await page.getByTestId('graphql-query').locator('.monaco-editor').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('Control+V');
+}
 
-const COMPLETION_RUNS = `
-  (async ({ query, positions }) => {
-    const editor = window.lanternBench.queryEditor();
-    editor.setValue(query);
-    const times = [];
-    for (const [lineNumber, column] of positions) {
-      editor.setPosition({ lineNumber, column });
-      times.push(await window.benchSuggest(editor));
-      await window.benchHide(editor);
-    }
-    return times;
-  })
-`;
+/** Puts the cursor at a line and column with Monaco's own "Go to line" (Ctrl+G). */
+async function goTo(page: Page, [line, column]: [number, number]): Promise<void> {
+  await page.keyboard.press('Control+G');
+  await page.keyboard.insertText(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+}
+
+/** Ctrl+Space, then the time from that key to the frame that paints the rows; -1 after `timeoutMs`. */
+async function complete(page: Page, expect: string | undefined, timeoutMs: number): Promise<number> {
+  const shown = page.evaluate(
+    ([expected, timeout]) =>
+      (window as unknown as { benchUntil: (d: () => boolean, t: number) => Promise<number> }).benchUntil(
+        () =>
+          (window as unknown as { benchSuggestShown: (e?: string) => boolean }).benchSuggestShown(expected),
+        timeout,
+      ),
+    [expect, timeoutMs] as const,
+  );
+  await page.keyboard.press('Control+Space');
+  const took = await shown;
+  await page.keyboard.press('Escape');
+  return took;
+}
+
+/**
+ * From clicking Load to the query editor offering GitHub's `repository` field: the user clicks back
+ * into the query and asks for completion until the schema answers.
+ */
+async function schemaReady(page: Page): Promise<{ took: number; loaded: number }> {
+  await pasteQuery(page, 'query {\n  repo\n}');
+  const started = await page.evaluate(() => {
+    (document.querySelector('[data-testid="graphql-schema-file-load"]') as HTMLElement).click();
+    return performance.now();
+  });
+  await page.getByTestId('graphql-schema-status').filter({ hasText: 'loaded from a file' }).waitFor();
+  const loaded = (await page.evaluate(() => performance.now())) - started;
+  for (;;) {
+    await page.getByTestId('graphql-query').locator('.view-line', { hasText: 'repo' }).first().click();
+    await page.keyboard.press('End');
+    if ((await complete(page, 'repository', 1000)) >= 0) break;
+  }
+  return { took: (await page.evaluate(() => performance.now())) - started, loaded };
+}
+
+/** From the key that makes the query invalid (an `x` after a field name) to the error on screen. */
+async function validationRun(page: Page, at: [number, number]): Promise<number> {
+  await goTo(page, at);
+  const shown = page.evaluate(() => {
+    const w = window as unknown as {
+      benchUntil: (d: () => boolean, t: number) => Promise<number>;
+      benchSummary: () => string;
+    };
+    return w.benchUntil(() => /error/.test(w.benchSummary()), 10_000);
+  });
+  await page.keyboard.press('x');
+  const took = await shown;
+  await page.keyboard.press('Backspace');
+  await page
+    .getByTestId('graphql-validation-summary')
+    .filter({ hasText: 'Valid against the schema' })
+    .waitFor();
+  return took;
+}
 
 /** Positions at the end of a field name, spread over the query by a fixed-seed generator. */
 function completionPositions(query: string): [number, number][] {
@@ -152,31 +196,34 @@ export async function graphqlBench(): Promise<Record<string, number>> {
   const host = await startLanternHost(dataDir);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    await page.goto(host.launchUrl.replace('/#token=', '/?lantern-bench#token='));
+    const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const page = await context.newPage();
+    await page.goto(host.launchUrl);
+    await page.evaluate(PAGE_HELPERS);
     await page.getByTestId('url-input').fill('https://api.github.com/graphql');
     await page.getByTestId('request-tab-body').click();
     await page.getByTestId('body-mode').selectOption('graphql');
     await page.getByTestId('graphql-load-schema-toggle').click();
     await page.getByTestId('graphql-schema-file').fill(schemaFile);
-    await page.waitForFunction('!!window.lanternBench?.queryEditor()');
-    await page.evaluate(SUGGEST_HELPERS);
-    const ready = (await page.evaluate(SCHEMA_READY)) as { took: number; loaded: number };
+    await page.getByTestId('graphql-query').locator('.monaco-editor').waitFor();
+    const ready = await schemaReady(page);
+    await pasteQuery(page, query);
+    await page
+      .getByTestId('graphql-validation-summary')
+      .filter({ hasText: 'Valid against the schema' })
+      .waitFor();
     const positions = completionPositions(query);
-    const times = (await page.evaluate(
-      `${COMPLETION_RUNS}(${JSON.stringify({ query, positions })})`,
-    )) as number[];
-    const validation: number[] = [];
-    for (let run = 0; run < 7; run += 1) {
-      validation.push(
-        (await page.evaluate(`(async (query) => {
-          const start = performance.now();
-          const result = await window.lanternBench.analyze({ query, variables: '{}', limits: {} });
-          if (!result.withSchema) throw new Error('validation ran without the schema');
-          return performance.now() - start;
-        })(${JSON.stringify(query)})`)) as number,
-      );
+    const times: number[] = [];
+    for (const position of positions) {
+      await goTo(page, position);
+      const took = await complete(page, undefined, 10_000);
+      if (took < 0) throw new Error(`No completion list within 10 s at line ${position[0]}:${position[1]}.`);
+      times.push(took);
     }
+    const validation: number[] = [];
+    for (const position of positions.slice(0, 7)) validation.push(await validationRun(page, position));
+    if (validation.some((took) => took < 0)) throw new Error('A typo was not reported within 10 s.');
     return {
       schema_ready_ms: round(ready.took, 0),
       schema_loaded_ms: round(ready.loaded, 0),

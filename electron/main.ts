@@ -9,6 +9,7 @@ import { isTrustedSenderUrl, registerHandlers } from './ipc';
 import { buildMenu } from './menu';
 import { isSafeExternalUrl, lockDownContents } from './security';
 import { createServices } from './services/create-services';
+import { reportStartupError } from './startup-error';
 import { loadWindowState, saveWindowState } from './window-state';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -73,35 +74,44 @@ app.on('web-contents-created', (_event, contents) => {
   });
 });
 
-app.whenReady().then(() => {
-  // Lantern needs no camera, microphone, notifications or geolocation.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
-  serveRenderer(path.join(here, '../renderer'));
-  const ready = startServices();
-  services = ready;
-  registerHandlers(ready.handlers, {
-    isTrustedSender: (event) =>
-      BrowserWindow.fromWebContents(event.sender) === mainWindow &&
-      isTrustedSenderUrl(event.senderFrame?.url, trustedOrigins),
-  });
-  Menu.setApplicationMenu(
-    buildMenu(() => mainWindow, {
-      startSandbox: () =>
-        void ready.startSandboxFromMenu().catch((error: unknown) => {
-          void dialog.showMessageBox({
-            type: 'error',
-            message: 'The sandbox API could not start.',
-            detail: String(error),
-          });
-        }),
+app
+  .whenReady()
+  .then(() => {
+    // Lantern needs no camera, microphone, notifications or geolocation.
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    serveRenderer(path.join(here, '../renderer'));
+    const ready = startServices();
+    services = ready;
+    registerHandlers(ready.handlers, {
+      isTrustedSender: (event) =>
+        BrowserWindow.fromWebContents(event.sender) === mainWindow &&
+        isTrustedSenderUrl(event.senderFrame?.url, trustedOrigins),
+    });
+    Menu.setApplicationMenu(
+      buildMenu(() => mainWindow, {
+        startSandbox: () =>
+          void ready.startSandboxFromMenu().catch((error: unknown) => {
+            void dialog.showMessageBox({
+              type: 'error',
+              message: 'The sandbox API could not start.',
+              detail: String(error),
+            });
+          }),
+      }),
+    );
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  })
+  .catch((error: unknown) =>
+    reportStartupError(error, {
+      dataDir: app.getPath('userData'),
+      show: (title, detail) => dialog.showErrorBox(title, detail),
+      exit: (code) => app.exit(code),
     }),
   );
-  createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
-  });
-});
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();

@@ -9,7 +9,6 @@ import { useActiveTab, useLantern } from '../../store';
 import { schemaKeyId, schemaVersionId } from '../../store/graphql-slice';
 import type { SchemaSnapshot } from '../../../shared/calls/graphql-calls';
 import { ask } from './analysis-client';
-import { installBenchHook } from './bench-hook';
 import { DocsExplorer } from './DocsExplorer';
 import { queryEditorOf, registerQueryEditor, registerVariablesEditor, setMarkers } from './editor-links';
 import { environmentLimits } from './environment-limits';
@@ -89,7 +88,6 @@ function Workbench({ body }: { body: GraphqlBody }) {
   useEffect(() => applySchema(schema), [schema]);
   // The editor worker could not build the schema (it then offers no stale one): said in the schema bar.
   const editorSchemaProblem = useSyncExternalStore(onWorkerSchemaProblem, workerSchemaProblem);
-  useEffect(() => installBenchHook(tabId, () => latest.current.schema), [tabId]);
 
   const setBody = (patch: Partial<GraphqlBody>) =>
     editDraft((d) => (d.body.mode === 'graphql' ? { ...d, body: { ...d.body, ...patch } } : d));
