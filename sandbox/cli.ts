@@ -41,7 +41,7 @@ Config: ${JSON.stringify(sandbox.config())}
 Press Ctrl+C to stop.`);
 
 const stop = () => {
-  sandbox.close().finally(() => process.exit(0));
+  void sandbox.close().finally(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -44,8 +44,8 @@ type Get = StoreApi<LanternState>['getState'];
 function viewIn(value: unknown): WorkspaceView | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   if ('root' in value && 'revisions' in value) return value as WorkspaceView;
-  if ('view' in value) return viewIn((value as { view: unknown }).view);
-  if ('open' in value) return viewIn((value as { open: unknown }).open);
+  if ('view' in value) return viewIn(value.view);
+  if ('open' in value) return viewIn(value.open);
   return undefined;
 }
 

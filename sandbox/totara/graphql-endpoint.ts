@@ -57,7 +57,7 @@ function prepareCall(raw: unknown): GraphqlCall | GraphQLError {
   }
   const variables = parseVariables(raw.variables);
   if (variables instanceof Error) return internalError(variables.message);
-  return { query: raw.query, variables, operationName: operationName as string | null | undefined };
+  return { query: raw.query, variables, operationName: operationName };
 }
 
 /** `variables` may be an object or a JSON string of one (graphql-php's OperationParams rule). */

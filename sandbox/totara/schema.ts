@@ -4,7 +4,7 @@ import type { SandboxConfig } from '../config';
 import { recordCost } from './limits';
 import { formatDate, formatText, installScalars } from './scalars';
 import { ajaxQueryType, externalQueryType, sharedTypeDefs } from './schema-sdl';
-import type { TotaraUser, UserReference, UsersStore } from './users-store';
+import type { TotaraUser, UsersStore } from './users-store';
 
 export interface TotaraContext {
   users: UsersStore;
@@ -76,7 +76,7 @@ const usersQuery: Resolver = (_source, args, ctx) => {
 };
 
 function findTarget(ctx: TotaraContext, reference: unknown): TotaraUser {
-  const user = ctx.users.find((reference ?? {}) as UserReference);
+  const user = ctx.users.find(reference ?? {});
   if (!user) throw clientSafe('The target user does not exist or you do not have permission to access it.');
   return user;
 }
@@ -122,7 +122,7 @@ function stripUnknown<T extends object>(fields: T): Partial<TotaraUser> {
   const dropped = ['password', 'generate_password', 'force_password_change', 'emailstop'];
   return Object.fromEntries(
     Object.entries(fields).filter(([key, value]) => value !== null && !dropped.includes(key)),
-  ) as Partial<TotaraUser>;
+  );
 }
 
 const langStrings: Record<string, string> = {

@@ -39,7 +39,7 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 export function diagnose(input: DiagnoseInput): Finding[] {
   let facts: Facts;
   try {
-    facts = gatherFacts(isRecord(input) ? input : ({ nowMs: 0 } as DiagnoseInput));
+    facts = gatherFacts(isRecord(input) ? input : { nowMs: 0 });
   } catch {
     return [];
   }

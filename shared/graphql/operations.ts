@@ -60,7 +60,7 @@ export function listOperations(document: string): OperationInfo[] | SyntaxProble
     .filter((definition) => definition.kind === Kind.OPERATION_DEFINITION)
     .map((operation) => {
       const info: OperationInfo = {
-        type: operation.operation as OperationType,
+        type: operation.operation,
         start: operation.loc?.start ?? 0,
         end: operation.loc?.end ?? document.length,
         variables: variablesOf(operation),

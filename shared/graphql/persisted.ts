@@ -60,7 +60,7 @@ function entry(name: string, query: string, operation: OperationDefinitionNode):
   return {
     name,
     query,
-    type: operation.operation as OperationType,
+    type: operation.operation,
     variables: variablesOf(operation),
     noSession: isNoSession(name),
   };

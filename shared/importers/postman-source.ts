@@ -102,7 +102,7 @@ export const postmanItemSchema: z.ZodType<PostmanItem> = z.lazy(() =>
     auth: postmanAuthSchema.nullish(),
     variable: z.array(postmanPairSchema).optional(),
   }),
-) as z.ZodType<PostmanItem>;
+);
 
 export const postmanCollectionSchema = z.looseObject({
   info: z.looseObject({

@@ -52,7 +52,7 @@ export const folderSchema: z.ZodType<Folder> = z.lazy(() =>
     folders: z.array(folderSchema),
     requests: z.array(savedRequestSchema),
   }),
-) as z.ZodType<Folder>;
+);
 
 export const collectionEnvironmentSchema = z.object({
   name: z.string().min(1).max(200),

@@ -18,7 +18,7 @@ export function requestBodyOf(draft: RequestDraft): SupportRequestBody | undefin
       return {
         mimeType: 'application/x-www-form-urlencoded',
         params,
-        text: new URLSearchParams(params.map((p) => [p.name, p.value])).toString(),
+        text: new URLSearchParams(params.map((p): [string, string] => [p.name, p.value])).toString(),
       };
     }
     case 'multipart': {

@@ -53,7 +53,7 @@ const SETTINGS_KEYS = [
 
 /** `enabled: true` is the default, so it is left out: the common case stays short. */
 function row<T extends { enabled?: boolean }>(value: T, keys: readonly string[]): Record<string, unknown> {
-  const ordered = orderKeys(value as Record<string, unknown>, keys);
+  const ordered = orderKeys(value, keys);
   if (ordered.enabled === true) delete ordered.enabled;
   return ordered;
 }

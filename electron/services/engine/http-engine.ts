@@ -1,5 +1,4 @@
 import { EventEmitter } from 'node:events';
-import type { Dispatcher } from 'undici';
 import { STATUS_CODES } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { CallOutput, CallParsedInput, EmitEvent } from '../../../shared/contract';
@@ -119,7 +118,7 @@ export function createHttpEngine({
           dispatcher.request({
             origin: hop.url.origin,
             path: `${hop.url.pathname}${hop.url.search}`,
-            method: hop.method as Dispatcher.HttpMethod,
+            method: hop.method,
             headers: flatten(headers),
             body: hop.body,
             signal: controller,

@@ -126,6 +126,9 @@ export class JsonPrettyPrinter {
           }
           this.endToken(at);
           break;
+        case In.Structure:
+          // Between values: every byte is structure, read below.
+          break;
       }
       this.structure(b, at);
     }

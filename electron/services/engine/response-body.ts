@@ -58,7 +58,7 @@ export function bodyToText(bytes: Buffer, contentType: string, cut = false): Bod
 
 function decodeText(bytes: Buffer, charset: string | undefined, cut: boolean): BodyText {
   if (charset && !UTF8.has(charset)) {
-    let decoder: TextDecoder | undefined;
+    let decoder: InstanceType<typeof TextDecoder> | undefined;
     try {
       decoder = new TextDecoder(charset);
     } catch {

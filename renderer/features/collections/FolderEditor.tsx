@@ -62,7 +62,7 @@ export function FolderEditor({
       auth =
         choice === 'apiKey'
           ? { type: 'apiKey', credentialId, name: 'X-API-Key', in: 'header' }
-          : ({ type: choice, credentialId } as RequestAuth);
+          : { type: choice, credentialId };
     }
     const result = await workspaceCall('updateFolder', {
       id: folder.id,

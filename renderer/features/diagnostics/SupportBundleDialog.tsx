@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { Exchange } from '../../../shared/model/response';
 import type { SupportFormat } from '../../../shared/support';
 import { call } from '../../api';
@@ -36,10 +36,12 @@ export function SupportBundleDialog({ tab, onClose }: { tab: RequestTab; onClose
     environmentId,
     format,
   });
+  // Built again when the format or the exchange changes (the environment is read as it is then).
+  const build = useEffectEvent(() => call('supportBundle', request()));
   useEffect(() => {
     let current = true;
     setBundle(undefined);
-    void call('supportBundle', request()).then((result) => {
+    void build().then((result) => {
       if (!current) return;
       if (result.ok) setBundle(result.value);
       else setStatus({ ok: false, text: result.error.message });

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { editor as MonacoEditor } from 'monaco-editor';
 import type { RequestBody } from '../../../shared/model/request';
 import { CodeEditor } from '../../editor/CodeEditor';
@@ -94,10 +94,13 @@ function Workbench({ body }: { body: GraphqlBody }) {
 
   // One operation in the document: operationName follows its name, so a rename never breaks the send.
   const single = analysis && analysis.operations.length === 1 ? analysis.operations[0] : undefined;
-  useEffect(() => {
+  const followOperationName = useEffectEvent(() => {
     if (!single || body.persisted || single.name === body.operationName) return;
     setBody({ operationName: single.name });
-  }, [single?.name, body.persisted]);
+  });
+  const singleName = single?.name;
+  const hasSingle = single !== undefined;
+  useEffect(() => followOperationName(), [hasSingle, singleName, body.persisted]);
 
   useValidationMarkers(tabId, analysis, body.variables, body.persisted, mounted);
   const sentQuery = () =>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { NULL_FIELD_HINT } from '../../../shared/graphql/result';
 import type { ResultAnalysis, ResultError } from '../../../shared/graphql/result';
 import type { Exchange } from '../../../shared/model/response';
@@ -125,14 +125,15 @@ export function GraphqlResultPanel({ exchange }: { exchange: Exchange }) {
       ? registry?.registry[graphql.operationName]?.query
       : graphql?.query;
   const operationName = graphql?.operationName;
+  // Analysed once per response (cached by its id), not again on every keystroke in the query.
+  const analyze = useEffectEvent((answer: typeof exchange) => analyzeExchange(answer, query, operationName));
   useEffect(() => {
     let current = true;
     setView(undefined);
-    void analyzeExchange(exchange, query, operationName).then((found) => current && setView(found));
+    void analyze(exchange).then((found) => current && setView(found));
     return () => {
       current = false;
     };
-    // Analysed once per response (cached by its id), not again on every keystroke in the query.
   }, [exchange]);
   if (!view) return <p className="hint">Reading the response…</p>;
   return (

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import type { Exchange } from '../../../shared/model/response';
 import type { Analysis } from './analysis-protocol';
 import { queryEditorOf, setMarkers, variableLocation, variablesEditorOf } from './editor-links';
@@ -18,8 +18,8 @@ export function useValidationMarkers(
   persisted: boolean,
   mounted: number,
 ): void {
-  useEffect(() => {
-    if (!analysis) return;
+  // variablesText is read for positions only: the analysis changes whenever it does.
+  const mark = useEffectEvent((analysis: Analysis) => {
     const query: MarkerSpec[] = persisted ? [] : [...analysis.diagnostics];
     if (analysis.syntax && !persisted) {
       const { line, column, message } = analysis.syntax;
@@ -35,7 +35,9 @@ export function useValidationMarkers(
         severity: problem.severity,
       })),
     );
-    // variablesText is read for positions only: the analysis changes whenever it does.
+  });
+  useEffect(() => {
+    if (analysis) mark(analysis);
   }, [analysis, tabId, persisted, mounted]);
 }
 
@@ -47,6 +49,8 @@ export function useResultMarkers(
   operationName: string | undefined,
   mounted: number,
 ): void {
+  // The query is read when the response arrives, not on every keystroke after it.
+  const analyze = useEffectEvent((answer: Exchange) => analyzeExchange(answer, query(), operationName));
   useEffect(() => {
     const editor = queryEditorOf(tabId);
     if (!exchange) {
@@ -54,7 +58,7 @@ export function useResultMarkers(
       return;
     }
     let current = true;
-    void analyzeExchange(exchange, query(), operationName).then((result) => {
+    void analyze(exchange).then((result) => {
       if (!current) return;
       const markers = result.errors.flatMap((error) =>
         (error.locations ?? []).map((location) => ({
@@ -69,6 +73,5 @@ export function useResultMarkers(
     return () => {
       current = false;
     };
-    // The query is read when the response arrives, not on every keystroke after it.
   }, [exchange, tabId, mounted]);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import type { CookieJarInfo, CookieSummary } from '../../../shared/model/cookies';
 import { call } from '../../api';
 import { useLantern } from '../../store';
@@ -19,9 +19,9 @@ export function CookiesView({ setCookies, host }: { setCookies: string[]; host: 
       setError(undefined);
     } else setError(result.error.message);
   };
-  useEffect(() => {
-    void refresh();
-  }, [setCookies, workspaceId]);
+  // Listed again when a response set cookies or the tab's jar changes.
+  const load = useEffectEvent(() => void refresh());
+  useEffect(() => load(), [setCookies, workspaceId]);
   const clear = async (domain?: string) => {
     const result = await call('clearCookies', { ...which, ...(domain ? { domain } : {}) });
     if (!result.ok) setError(result.error.message);

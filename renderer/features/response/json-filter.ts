@@ -16,7 +16,7 @@ export function filterJson(bodyText: string, expression: string): FilterResult {
   }
   if (path === '' || path === '$') return { ok: true, text: JSON.stringify(document, null, 2), matches: 1 };
   try {
-    const matches = JSONPath({ path, json: document as object, eval: 'safe', wrap: true }) as unknown[];
+    const matches = JSONPath<unknown[]>({ path, json: document as object, eval: 'safe', wrap: true });
     return { ok: true, text: JSON.stringify(matches, null, 2), matches: matches.length };
   } catch (error) {
     return {
