@@ -16,7 +16,16 @@ const result: RunResult = {
   passed: false,
   durationMs: 12,
   error: `The name "${secret}.invalid" could not be found (DNS lookup failed).`,
-  findings: [{ id: 'dns', severity: 'error', title: `No host ${secret}` }],
+  findings: [
+    {
+      id: 'dns',
+      severity: 'error',
+      title: `No host ${secret}`,
+      explanation: `The name ${secret}.example has no address.`,
+      fix: `Check ${secret}.example.`,
+      evidence: [{ kind: 'error', value: `ENOTFOUND ${secret}.example` }],
+    },
+  ],
   rateLimited: 0,
   waitedMs: 0,
 };
@@ -37,6 +46,7 @@ describe('maskResult', () => {
       total: 1,
       passed: 0,
       failed: 1,
+      warned: 0,
       rateLimited: 0,
       waitedMs: 0,
       durationMs: 12,
@@ -47,6 +57,8 @@ describe('maskResult', () => {
       expect(output).toContain('••••cdef');
     }
     expect(shown.findings[0]?.title).toBe('No host ••••cdef');
+    expect(shown.findings[0]?.fix).toBe('Check ••••cdef.example.');
+    expect(shown.findings[0]?.evidence[0]?.value).toBe('ENOTFOUND ••••cdef.example');
     const sent = maskResult({ ...result, error: undefined, statusText: undefined }, [secret]);
     expect(sent.error).toBeUndefined();
     expect(sent.statusText).toBeUndefined();

@@ -22,6 +22,16 @@ export function maskResult(result: RunResult, secrets: readonly string[]): RunRe
     url: mask(result.url),
     ...(result.error === undefined ? {} : { error: mask(result.error) }),
     ...(result.statusText === undefined ? {} : { statusText: mask(result.statusText) }),
-    findings: result.findings.map((f) => ({ ...f, title: mask(f.title) })),
+    findings: result.findings.map((f) => ({
+      ...f,
+      title: mask(f.title),
+      explanation: mask(f.explanation),
+      fix: mask(f.fix),
+      evidence: f.evidence.map((e) => ({
+        ...e,
+        ...(e.name === undefined ? {} : { name: mask(e.name) }),
+        ...(e.value === undefined ? {} : { value: mask(e.value) }),
+      })),
+    })),
   };
 }

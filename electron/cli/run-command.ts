@@ -23,7 +23,15 @@ import {
   type SecretSource,
 } from './missing-secrets';
 import { Pacer } from './pacer';
-import { jsonReport, junitReport, textLine, textSummary, type RunResult, type RunSummary } from './reporters';
+import {
+  jsonReport,
+  junitReport,
+  notableFindings,
+  textLine,
+  textSummary,
+  type RunResult,
+  type RunSummary,
+} from './reporters';
 import { matchesExpectation } from './status-expectation';
 
 type RunOptions = Extract<CliCommand, { command: 'run' }>;
@@ -59,6 +67,25 @@ function pickFolder(root: Folder, folderPath: string): { folder: Folder; trail: 
   return { folder, trail };
 }
 
+/** A request file Lantern could not read, as a failed result: named with its path and the reason. */
+function unreadableResult(file: string, where: string, reason: string): RunResult {
+  return {
+    id: file,
+    name: file,
+    folder: '',
+    method: '',
+    url: '',
+    expected: 'a readable file',
+    passed: false,
+    durationMs: 0,
+    error: `${where}: ${reason}`,
+    unreadableFile: file,
+    findings: [],
+    rateLimited: 0,
+    waitedMs: 0,
+  };
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** `lantern run`: the app's services (engine, credentials, environments, vault) driven through `dispatch`. */
@@ -86,8 +113,14 @@ export async function runWorkspace(options: RunOptions, io: CliIo): Promise<numb
     if (!opened.ok)
       throw new UsageError(`${dir} could not be opened as a workspace: ${opened.error.message}`);
     const view = opened.value as WorkspaceView;
-    for (const problem of view.problems)
-      io.err(`lantern: ${problem.path}${problem.line ? `:${problem.line}` : ''}: ${problem.reason}\n`);
+    // A file that cannot be read is a failed request in every report (a merge conflict must not pass
+    // CI by vanishing); a warning (an unknown key) is only said on stderr.
+    const unreadable: RunResult[] = [];
+    for (const problem of view.problems) {
+      const where = `${problem.path}${problem.line ? `:${problem.line}` : ''}`;
+      if (problem.severity === 'warning') io.err(`lantern: warning: ${where}: ${problem.reason}\n`);
+      else unreadable.push(unreadableResult(problem.path, where, problem.reason));
+    }
     const { folder, trail } = options.folder
       ? pickFolder(view.root, options.folder)
       : { folder: view.root, trail: [] };
@@ -184,18 +217,14 @@ export async function runWorkspace(options: RunOptions, io: CliIo): Promise<numb
         });
         if (!sent.ok) {
           result.error = sent.error.message;
-          result.findings = diagnose({ draft, error: sent.error, nowMs: Date.now() }).map(
-            ({ id, severity, title }) => ({ id, severity, title }),
-          );
+          result.findings = diagnose({ draft, error: sent.error, nowMs: Date.now() });
           break;
         }
         const exchange = sent.value as Exchange;
         result.status = exchange.response.status;
         result.statusText = exchange.response.statusText;
         result.rateLimit = pacer.after(key, exchange.response.headers, exchange.response.status);
-        result.findings = diagnose({ draft, exchange, rateLimit: result.rateLimit, nowMs: Date.now() }).map(
-          ({ id, severity, title }) => ({ id, severity, title }),
-        );
+        result.findings = diagnose({ draft, exchange, rateLimit: result.rateLimit, nowMs: Date.now() });
         if (exchange.response.status !== 429) break;
         result.rateLimited += 1;
         secrets = services.knownSecrets();
@@ -210,12 +239,17 @@ export async function runWorkspace(options: RunOptions, io: CliIo): Promise<numb
       results.push(shown);
       if (options.reporter === 'text') io.out(`${textLine(shown)}\n`);
     }
+    for (const result of unreadable) {
+      results.push(result);
+      if (options.reporter === 'text') io.out(`${textLine(result)}\n`);
+    }
     const summary: RunSummary = {
       workspace: view.name,
       ...(options.env ? { environment: options.env } : {}),
       total: results.length,
       passed: results.filter((r) => r.passed).length,
       failed: results.filter((r) => !r.passed).length,
+      warned: results.filter((r) => r.passed && notableFindings(r).length > 0).length,
       rateLimited: results.reduce((sum, r) => sum + r.rateLimited, 0),
       waitedMs: Math.round(results.reduce((sum, r) => sum + r.waitedMs, 0)),
       durationMs: performance.now() - started,
@@ -224,6 +258,7 @@ export async function runWorkspace(options: RunOptions, io: CliIo): Promise<numb
     if (options.reporter === 'text') io.out(`${textSummary(summary)}\n`);
     else io.out(options.reporter === 'json' ? jsonReport(summary) : junitReport(summary));
     if (results.length === 0) io.err('lantern: there are no requests to run in that workspace or folder.\n');
+    // An unreadable file fails the run even with --folder: which folder it belonged to is unknown.
     return summary.failed > 0 ? 1 : 0;
   } finally {
     await services.close();
