@@ -24,6 +24,11 @@ afterEach(async () => {
   await cleanup();
 });
 
+/**
+ * Real time throughout this file: the watcher reacts to real file-system events, which arrive
+ * when the OS delivers them, so tests wait for an outcome (or, for "nothing happens", past the
+ * 50 ms debounce by a wide margin) instead of moving a fake clock.
+ */
 async function until(check: () => boolean, what: string): Promise<void> {
   const deadline = Date.now() + 5_000;
   while (!check()) {
