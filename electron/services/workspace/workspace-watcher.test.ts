@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { initWorkspace } from './init-workspace';
 import { encodeRequest } from '../../../shared/workspace-format/request-file';
-import { sampleRequest, tempDir } from './test-support';
+import { tempDir } from '../../../test-support/temp-dirs';
+import { sampleRequest } from './test-support';
 import type { WorkspaceChangeEvent } from '../../../shared/workspace-format/types';
 import { WorkspaceStore } from './workspace-store';
 
