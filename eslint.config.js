@@ -3,8 +3,23 @@ import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-/** Production code of the three layers (tests and tools are linted, but not held to the layer rules). */
-const TESTS = ['**/*.test.ts', '**/*.test.tsx', '**/*.fixture.ts'];
+/**
+ * Tests and their helpers: a folder's own test-support.ts / test-fixtures.ts, *.fixture.ts and
+ * fixtures/ folders. They are linted, but not held to the layer rules.
+ */
+const TESTS = [
+  '**/*.test.{ts,tsx}',
+  '**/*test-support.ts',
+  '**/test-fixtures.ts',
+  '**/*.fixture.ts',
+  '**/fixtures/**',
+];
+
+/** Only tests (and the helpers themselves) may import test helpers (test-support/ is also a zone). */
+const TEST_HELPERS = {
+  regex: String.raw`(^|/)([\w-]*test-support|test-fixtures)(/|$)|\.fixture$|(^|/)fixtures/`,
+  message: 'Test helpers are for tests only: production code must not depend on them.',
+};
 
 /**
  * The layers, by where a file is and what it imports, resolved to real paths (not by how the
@@ -115,7 +130,10 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'Use renderer/api.ts.' }],
-          patterns: [{ group: ['node:*'], message: 'The renderer has no Node: ask the main side.' }],
+          patterns: [
+            { group: ['node:*'], message: 'The renderer has no Node: ask the main side.' },
+            TEST_HELPERS,
+          ],
         },
       ],
       'no-restricted-globals': ['error', { name: 'ipcRenderer', message: 'Use renderer/api.ts.' }],
@@ -133,9 +151,15 @@ export default tseslint.config(
               group: ['node:*', 'electron', 'react', 'react-dom', 'undici', '@napi-rs/*'],
               message: 'shared/ is pure.',
             },
+            TEST_HELPERS,
           ],
         },
       ],
     },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: TESTS,
+    rules: { 'no-restricted-imports': ['error', { patterns: [TEST_HELPERS] }] },
   },
 );

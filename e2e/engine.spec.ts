@@ -1,4 +1,5 @@
-import { makeCertificate, startHttpsServer, type RunningServer } from '../test-support/servers';
+import { makeCertificate } from '../test-support/certificates';
+import { startHttpsServer, type RunningServer } from '../test-support/servers';
 import { test, expect } from './fixtures';
 import { WorkspaceSidebar } from './pages/workspace-sidebar';
 

@@ -1,4 +1,3 @@
-import { createServer, type Server } from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +5,7 @@ import { GraphQLError } from 'graphql';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { startSandbox, type RunningSandbox } from '../sandbox';
 import { externalQueryType, sharedTypeDefs } from '../sandbox/totara/schema-sdl';
+import { startHttpServer, type RunningServer } from '../test-support/servers';
 import { test, expect } from './fixtures';
 import { AuthPanel } from './pages/auth-panel';
 import { GraphqlPanel } from './pages/graphql-panel';
@@ -180,7 +180,7 @@ test('persisted AJAX operation from the registry, _nosession noted, variables ch
 });
 
 test.describe('against graphql-yoga, a real server', () => {
-  let yoga: Server;
+  let yoga: RunningServer;
   let yogaUrl: string;
   test.beforeAll(async () => {
     // Yoga's own types tie the schema's context to the server's request type: no context is used here.
@@ -202,12 +202,12 @@ test.describe('against graphql-yoga, a real server', () => {
         },
       },
     });
-    yoga = createServer(createYoga<Record<string, never>>({ schema, logging: false, landingPage: false }));
-    await new Promise<void>((resolve) => yoga.listen(0, '127.0.0.1', resolve));
-    const address = yoga.address() as { port: number };
-    yogaUrl = `http://127.0.0.1:${address.port}/graphql`;
+    yoga = await startHttpServer(
+      createYoga<Record<string, never>>({ schema, logging: false, landingPage: false }),
+    );
+    yogaUrl = `${yoga.url}/graphql`;
   });
-  test.afterAll(() => new Promise<void>((resolve) => yoga.close(() => resolve())));
+  test.afterAll(() => yoga.close());
 
   test('introspection, variables, and an error with locations marked in the query', async ({
     lantern,

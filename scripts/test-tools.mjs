@@ -37,3 +37,8 @@ export function hasHttpbin() {
   if (!existsSync(HTTPBIN_PYTHON)) return false;
   return spawnSync(HTTPBIN_PYTHON, ['-c', 'import httpbin'], { stdio: 'ignore' }).status === 0;
 }
+
+/** openssl makes the self-signed certificates of the TLS tests (test-support/certificates.ts). */
+export function hasOpenssl() {
+  return spawnSync('openssl', ['version'], { stdio: 'ignore' }).status === 0;
+}

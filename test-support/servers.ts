@@ -1,9 +1,7 @@
 /**
- * Real local servers for the engine's tests: a self-signed TLS server, a plain HTTP server
- * and a small CONNECT/forwarding proxy. Only tests import this file.
+ * Real local servers for tests: a plain HTTP server, a TLS server (its certificate comes from
+ * certificates.ts) and a small CONNECT/forwarding proxy.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
 import {
   createServer as createHttpServer,
   request as httpRequest,
@@ -12,44 +10,6 @@ import {
 } from 'node:http';
 import { createServer as createHttpsServer, type ServerOptions } from 'node:https';
 import { connect, type AddressInfo, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-
-export interface Certificate {
-  certPath: string;
-  keyPath: string;
-  cert: Buffer;
-  key: Buffer;
-}
-
-/** A self-signed certificate for 127.0.0.1 made with openssl; `passphrase` encrypts the key. */
-export function makeCertificate(name: string, passphrase?: string): Certificate {
-  const dir = mkdtempSync(path.join(tmpdir(), 'lantern-tls-'));
-  const certPath = path.join(dir, `${name}.crt`);
-  const keyPath = path.join(dir, `${name}.key`);
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-days',
-      '2',
-      ...(passphrase ? ['-passout', `pass:${passphrase}`] : ['-nodes']),
-      '-subj',
-      `/CN=127.0.0.1/O=${name}`,
-      '-addext',
-      'subjectAltName=IP:127.0.0.1,DNS:localhost',
-      '-keyout',
-      keyPath,
-      '-out',
-      certPath,
-    ],
-    { stdio: 'ignore' },
-  );
-  return { certPath, keyPath, cert: readFileSync(certPath), key: readFileSync(keyPath) };
-}
 
 export interface RunningServer {
   url: string;

@@ -7,8 +7,6 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,22 +18,22 @@ import { fakeSafeStorage } from '../../test-support/fake-safe-storage';
 import { keyFileProtector } from '../services/vault/key-file-protector';
 import type { SafeStorageLike } from '../services/vault/safe-storage-protector';
 import { Vault } from '../services/vault/vault';
+import { startHttpServer, type RunningServer } from '../../test-support/servers';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Remembers every URL and Authorization header it was sent. */
-let server: Server;
+let server: RunningServer;
 let base: string;
 const received: { url: string; authorization?: string }[] = [];
 beforeAll(async () => {
-  server = createServer((request, response) => {
+  server = await startHttpServer((request, response) => {
     received.push({ url: request.url ?? '', authorization: request.headers.authorization });
     response.end(`you sent ${request.url}`);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.url;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
 let scratch: string;
 beforeAll(async () => {

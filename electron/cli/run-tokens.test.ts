@@ -6,8 +6,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,15 +15,16 @@ import { createServices } from '../services/create-services';
 import { keyFileProtector } from '../services/vault/key-file-protector';
 import { Vault } from '../services/vault/vault';
 import { runWorkspace } from './run-command';
+import { startHttpServer, type RunningServer } from '../../test-support/servers';
 
 const hex = () => randomBytes(8).toString('hex');
 /** Lower-case hex: it is a valid host name label, so a redirect can put it in a host. */
 const accessToken = `tok${hex()}`;
 const session = `sess${hex()}`;
-let server: Server;
+let server: RunningServer;
 let base: string;
 beforeAll(async () => {
-  server = createServer((request, response) => {
+  server = await startHttpServer((request, response) => {
     const bearer = request.headers.authorization?.replace(/^Bearer /, '') ?? '';
     if (request.url === '/token') {
       response
@@ -42,10 +41,9 @@ beforeAll(async () => {
       response.writeHead(302, { Location: `http://${bearer}.invalid/` }).end();
     } else response.writeHead(404).end();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.url;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
 let scratch: string;
 beforeAll(async () => {

@@ -147,6 +147,7 @@ describe('iHASCO REST', () => {
     // The budget is per token: another token is unaffected.
     const other = (await t.admin('POST', '/ihasco/tokens')).json as { token: string };
     expect((await get('/users', other.token)).status).toBe(200);
+    // Real time: the sandbox is a real server whose window (1 s) runs on its own clock.
     await new Promise((resolve) => setTimeout(resolve, 1050));
     expect((await get('/users')).status).toBe(200);
   });

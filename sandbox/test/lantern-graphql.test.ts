@@ -11,7 +11,7 @@ import { schemaFromSdl, schemaSdl } from '../../shared/graphql/introspection';
 import { registryFromSandboxOperations } from '../../shared/graphql/persisted';
 import { analyzeResult } from '../../shared/graphql/result';
 import { validateDocument, validateVariables } from '../../shared/graphql/validate';
-import { createTestWorkbench, graphqlBody } from '../../electron/services/graphql/test-support';
+import { createTestWorkbench, graphqlBody } from '../../test-support/graphql-workbench';
 import type { RequestAuth } from '../../shared/model/auth';
 import { startSandbox, type RunningSandbox } from '../index';
 

@@ -87,6 +87,7 @@ describe('token lifetime and client switches', () => {
     t.sandbox.configure({ tokenExpirySeconds: 1 });
     const token = await t.token();
     expect((await t.graphql(status, `Bearer ${token}`)).json).toEqual(ok);
+    // Real time: the expiry is the real server's, on its own clock (the point of this test).
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect((await t.graphql(status, `Bearer ${token}`)).json).toEqual(internal(messages.invalidToken));
   });

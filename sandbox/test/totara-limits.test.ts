@@ -148,7 +148,8 @@ describe('per-client budget (§6 13)', () => {
   it('429 without Retry-After or rate-limit headers once the window budget is spent, back after the window', async () => {
     t.sandbox.configure({ clientRateLimit: 10, rateWindowMs: 300 });
     const status = { query: '{ totara_webapi_status { status } }' };
-    // Start at the beginning of a window so both calls land in it.
+    // Real time: the sandbox is a real server counting its own windows. Start at the beginning of
+    // a window so both calls land in it.
     await new Promise((resolve) => setTimeout(resolve, 300 - (Date.now() % 300)));
     expect((await t.graphql(status, auth)).status).toBe(200);
     expect((await t.graphql(status, auth)).status).toBe(200);

@@ -1,7 +1,7 @@
 import Provider from 'oidc-provider';
-import { createServer, type AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../../test-support/processes';
 import { TokenManager } from './token-manager';
 
 // A real OAuth 2 authorization server (oidc-provider) on 127.0.0.1 with the client-credentials grant.
@@ -9,12 +9,8 @@ let server: Server;
 let issuer: string;
 
 beforeAll(async () => {
-  const port = await new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
+  // The issuer URL names its port, so the port is chosen before the provider is made.
+  const port = await freePort();
   issuer = `http://127.0.0.1:${port}`;
   const provider = new Provider(issuer, {
     clients: [

@@ -1,10 +1,10 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startHttpServer, type RunningServer } from '../../../test-support/servers';
 import { createHttpEngine } from './http-engine';
 import { prepareRequest } from './request-builder';
 import { BodyStore } from './body-store';
@@ -12,18 +12,24 @@ import { BodyStore } from './body-store';
 // A local server whose large bodies arrive in many chunks, as real downloads do.
 const LINE = '{"id":1,"name":"ünïcode row"}\n';
 const LINES = 100_000; // ~3 MB: above the 2 MB threshold
-let server: Server;
+/** The engine's default: bodies longer than this spill to a file in the body store. */
+const SPILL_ABOVE = 2 * 1024 * 1024;
+/** How far a held body gets before it stalls: well past the threshold, so it is on disk. */
+const HOLD_AFTER_BYTES = SPILL_ABOVE + 512 * 1024;
+let server: RunningServer;
 let base: string;
 let dir: string;
 let store: BodyStore;
 const engine = () => createHttpEngine({ env: {}, bodyStore: store });
 let shared: ReturnType<typeof createHttpEngine>;
+/** Responses of /hold, stalled mid-body until the test breaks them off. */
+const held: ServerResponse[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'lantern-spill-'));
   store = new BodyStore({ dir: path.join(dir, 'bodies') });
   shared = engine();
-  server = createServer((request, response) => {
+  server = await startHttpServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://x');
     if (url.pathname === '/gzip') {
       response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
@@ -35,22 +41,22 @@ beforeAll(async () => {
     let sent = 0;
     const more = () => {
       while (sent < LINES) {
+        if (url.pathname === '/hold' && sent * Buffer.byteLength(LINE) > HOLD_AFTER_BYTES) {
+          held.push(response);
+          return;
+        }
         sent += 1000;
-        if (url.pathname === '/reset' && sent > LINES / 2) return response.destroy();
-        if (url.pathname === '/slow' && sent > LINES / 2) return setTimeout(more, 10_000).unref();
         if (!response.write(block)) return response.once('drain', more);
       }
       response.end();
     };
     more();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.url;
 });
 afterAll(async () => {
   await shared.close();
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -68,7 +74,22 @@ const get = async (pathname: string, on = shared) =>
     }),
     options,
   );
-const files = () => readdirSync(path.join(dir, 'bodies'));
+const files = () => readdirSync(path.join(dir, 'bodies')).sort();
+
+/**
+ * Waits until a held body has spilled to a file of its own and the server has stalled, and
+ * returns that file's name: a test of its deletion must first see it exist.
+ */
+async function spilledFileBeside(before: string[]): Promise<string> {
+  return vi.waitFor(
+    () => {
+      const [added, ...more] = files().filter((file) => !before.includes(file));
+      if (!added || more.length > 0 || held.length !== 1) throw new Error('the body has not spilled yet');
+      return added;
+    },
+    { timeout: 10_000, interval: 20 },
+  );
+}
 
 describe('large bodies go to the body store', () => {
   it('streams a body above the threshold to disk and sends only a preview inline', async () => {
@@ -100,20 +121,25 @@ describe('large bodies go to the body store', () => {
   });
 
   it('deletes the partial file when the connection breaks mid-body', async () => {
-    const before = files().length;
-    await expect(get('/reset')).rejects.toMatchObject({ code: expect.any(String) });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(files()).toHaveLength(before);
+    const before = files();
+    const pending = get('/hold');
+    const partial = await spilledFileBeside(before);
+    held.shift()?.destroy();
+    await expect(pending).rejects.toMatchObject({ code: expect.any(String) });
+    // The engine rejects only once the partial file is deleted: no wait is needed.
+    expect(files()).not.toContain(partial);
+    expect(files()).toEqual(before);
   });
 
   it('deletes the partial file when the request is cancelled', async () => {
-    const before = files().length;
-    const pending = get('/slow');
-    await new Promise((r) => setTimeout(r, 300));
+    const before = files();
+    const pending = get('/hold');
+    const partial = await spilledFileBeside(before);
     await shared.cancel({ requestId: `s${n - 1}` });
     await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(files()).toHaveLength(before);
+    expect(files()).not.toContain(partial);
+    expect(files()).toEqual(before);
+    held.shift()?.destroy();
   });
 
   it('keeps everything in memory, cut, when the store is turned off', async () => {

@@ -106,6 +106,8 @@ describe('http engine against httpbin', () => {
       await prepareRequest(draft({ url: `${httpbin.url}/delay/10` })),
       options,
     );
+    // Real time on purpose: httpbin is a real server, and the request must be on the wire, waiting
+    // on /delay, when it is cancelled. Fake timers would stall undici's own timers.
     await new Promise((r) => setTimeout(r, 200));
     expect(await engine.cancel({ requestId: 'slow' })).toEqual({ cancelled: true });
     await expect(pending).rejects.toMatchObject({ code: 'cancelled' });

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../test-support/processes';
 import type { SendOptions } from '../../../shared/model/request';
 import { createHttpEngine, type HttpEngineOptions } from './http-engine';
+import { makeCertificate } from '../../../test-support/certificates';
 import {
-  makeCertificate,
   startHttpServer,
   startHttpsServer,
   startProxy,

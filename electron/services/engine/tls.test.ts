@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpEngine } from './http-engine';
 import type { SendOptions } from '../../../shared/model/request';
-import {
-  makeCertificate,
-  startHttpServer,
-  startHttpsServer,
-  type Certificate,
-  type RunningServer,
-} from '../../../test-support/servers';
+import { makeCertificate, type Certificate } from '../../../test-support/certificates';
+import { startHttpServer, startHttpsServer, type RunningServer } from '../../../test-support/servers';
 
 // A real node:https server with a certificate openssl makes for this run.
 let server: RunningServer;

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { keyFileProtector } from '../vault/key-file-protector';
 import { Vault } from '../vault/vault';
 import { WorkspaceJars, type JarVault } from './workspace-jars';
@@ -9,6 +9,14 @@ import { WorkspaceJars, type JarVault } from './workspace-jars';
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 const site = new URL('https://lms.example.com/login');
 const openVaultIn = (dir: string) => Vault.open({ dir, protector: keyFileProtector(dir) });
+/** WorkspaceJars' default: a changed jar is written this long after the change. */
+const WRITE_DELAY_MS = 1_000;
+
+// Tests of the delayed write move time by hand: the write happens at its moment, not "soon
+// enough" on a busy machine. The vault's own file I/O stays real.
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 /** A vault in memory whose writes fail while `failing` is set, as a full disk would. */
 function memoryVault(entries: Record<string, string> = {}) {
@@ -84,10 +92,12 @@ describe('WorkspaceJars', () => {
   });
 
   it('keeps workspace jars encrypted in the vault across restarts, drops expired cookies, never the scratch jar', async () => {
+    vi.useFakeTimers();
     const dir = mkdtempSync(path.join(tmpdir(), 'lantern-jars-'));
     let now = NOW;
-    const first = new WorkspaceJars({ nameOf: () => 'Totara staging', writeDelayMs: 5, now: () => now });
-    first.attach(await openVaultIn(dir));
+    const first = new WorkspaceJars({ nameOf: () => 'Totara staging', now: () => now });
+    const firstVault = await openVaultIn(dir);
+    first.attach(firstVault);
     first
       .jarFor('ws_a')
       .setFromResponse(site, [
@@ -96,9 +106,10 @@ describe('WorkspaceJars', () => {
       ]);
     first.jarFor(undefined).setFromResponse(site, ['scratch=canary-scratch-91; Path=/']);
     // The delayed write, without any flush: the send path never waits for it.
-    const file = await vi.waitFor(() => readFileSync(path.join(dir, 'vault.json'), 'utf8'), {
-      timeout: 5_000,
-    });
+    // (The moment of the write is checked against a vault in memory, below: this one's file I/O is real.)
+    await vi.advanceTimersByTimeAsync(WRITE_DELAY_MS);
+    await vi.waitFor(() => expect(firstVault.ids()).toEqual(['cookies:ws_a']), { timeout: 5_000 });
+    const file = readFileSync(path.join(dir, 'vault.json'), 'utf8');
     expect(file).toContain('"cookies:ws_a"');
     expect(file).not.toContain('canary');
     expect(file).not.toContain('scratch');
@@ -117,17 +128,19 @@ describe('WorkspaceJars', () => {
   });
 
   it('leaves out a kept jar it cannot read, says so for that workspace only, and replaces the damaged copy', async () => {
+    vi.useFakeTimers();
     const dir = mkdtempSync(path.join(tmpdir(), 'lantern-jars-'));
     const vault = await openVaultIn(dir);
     await vault.set('cookies:ws_bad', '{"version":1,"cookies":[{"name":"Moo');
     await vault.set('cookies:ws_good', JSON.stringify({ version: 1, cookies: [] }));
-    const jars = new WorkspaceJars({ writeDelayMs: 5 });
+    const jars = new WorkspaceJars();
     jars.attach(vault);
     expect(jars.jarFor('ws_bad').list()).toEqual([]);
     expect(jars.describe('ws_bad').problem).toMatch(/could not be read.*damaged copy is replaced/);
     expect(jars.describe('ws_good').problem).toBeUndefined();
     expect(jars.describe('ws_other').problem).toBeUndefined();
     // Scheduled by attach itself: the damaged entry is removed without any change or flush.
+    await vi.advanceTimersByTimeAsync(WRITE_DELAY_MS);
     await vi.waitFor(() => expect(vault.ids()).not.toContain('cookies:ws_bad'), { timeout: 5_000 });
     // The note stays until the user clears the jar.
     expect(jars.describe('ws_bad').problem).toMatch(/could not be read/);
@@ -137,14 +150,15 @@ describe('WorkspaceJars', () => {
 
   it('leaves a kept record of a newer version alone, even when this run gets cookies, until Clear', async () => {
     const newer = JSON.stringify({ version: 2, jars: [{ name: 'MoodleSession', value: 'kept-by-v2' }] });
+    vi.useFakeTimers();
     const vault = memoryVault({ 'cookies:ws_new': newer, 'cookies:ws_odd': '["a list, not a jar"]' });
-    const jars = new WorkspaceJars({ writeDelayMs: 5 });
+    const jars = new WorkspaceJars();
     jars.attach(vault);
     expect(jars.describe('ws_new')).toMatchObject({ kept: 'memory' });
     expect(jars.describe('ws_new').problem).toMatch(/version 2, from a newer Lantern.*left untouched/);
     expect(jars.describe('ws_odd').problem).toMatch(/format this version of Lantern does not know, so/);
     jars.jarFor('ws_new').setFromResponse(site, ['MoodleSession=4f3a9c1e8b7d6a5f; Path=/']);
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await vi.advanceTimersByTimeAsync(WRITE_DELAY_MS);
     await jars.flush();
     expect(vault.writes).toEqual([]);
     expect(vault.get('cookies:ws_new')).toBe(newer);
@@ -177,14 +191,15 @@ describe('WorkspaceJars', () => {
         },
       ],
     });
+    vi.useFakeTimers();
     const vault = memoryVault({ 'cookies:ws_a': kept, 'cookies:ws_bad': '{"version":1,' });
-    const jars = new WorkspaceJars({ writeDelayMs: 5, readOnly: true, now: () => NOW });
+    const jars = new WorkspaceJars({ readOnly: true, now: () => NOW });
     jars.attach(vault);
     expect(jars.jarFor('ws_a').cookieHeaderFor(site)).toBe('MoodleSession=aaaa1111bbbb');
     expect(jars.describe('ws_bad').problem).toMatch(/could not be read/);
     jars.jarFor('ws_a').setFromResponse(site, ['MoodleSession=4f3a9c1e8b7d6a5f; Path=/']);
     jars.jarFor('ws_a').clear();
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await vi.advanceTimersByTimeAsync(WRITE_DELAY_MS);
     await jars.flush();
     expect(vault.writes).toEqual([]);
     expect(vault.ids().sort()).toEqual(['cookies:ws_a', 'cookies:ws_bad']);
@@ -220,11 +235,15 @@ describe('WorkspaceJars', () => {
   });
 
   it('writes cookies that arrived before the vault was attached, without waiting for a change', async () => {
+    vi.useFakeTimers();
     const vault = memoryVault();
-    const jars = new WorkspaceJars({ writeDelayMs: 5 });
+    const jars = new WorkspaceJars();
     jars.jarFor('ws_a').setFromResponse(site, ['MoodleSession=4f3a9c1e8b7d6a5f; Path=/']);
     jars.attach(vault);
-    await vi.waitFor(() => expect(vault.ids()).toEqual(['cookies:ws_a']), { timeout: 5_000 });
+    await vi.advanceTimersByTimeAsync(WRITE_DELAY_MS - 1);
+    expect(vault.ids()).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(vault.ids()).toEqual(['cookies:ws_a']);
   });
 
   it('stays in memory and says why when the vault cannot be used', () => {

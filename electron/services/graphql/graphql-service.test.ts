@@ -1,6 +1,5 @@
 import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { RequestListener } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { schema as github } from '@octokit/graphql-schema';
@@ -11,7 +10,8 @@ import { analyzeResult } from '../../../shared/graphql/result';
 import { schemaFromSdl, schemaSdl } from '../../../shared/graphql/introspection';
 import { validateVariables } from '../../../shared/graphql/validate';
 import { cacheFileName } from './schema-cache';
-import { createTestWorkbench, graphqlBody } from './test-support';
+import { createTestWorkbench, graphqlBody } from '../../../test-support/graphql-workbench';
+import { startHttpServer, type RunningServer } from '../../../test-support/servers';
 
 const nodeGraphql = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
@@ -45,22 +45,23 @@ const githubYoga = createYoga({
   logging: false,
 });
 
-const server = createServer((req, res) => {
+const handler: RequestListener = (req, res) => {
   if (req.url?.startsWith('/html')) {
     res
       .writeHead(200, { 'Content-Type': 'text/html' })
       .end('<!DOCTYPE html><html><body>Sign in</body></html>');
   } else if (req.url?.startsWith('/github')) void githubYoga(req, res);
   else void yoga(req, res);
-});
+};
+let server: RunningServer;
 let base = '';
 const workbench = createTestWorkbench();
 const { graphql, services, send } = workbench;
 
 const environments: Record<string, string> = {};
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startHttpServer(handler);
+  base = server.url;
   for (const name of ['a', 'b', 'diff']) {
     const saved = await services.handlers.saveEnvironment({
       name,
@@ -71,8 +72,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await services.close();
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
 });
 
 const endpoint = () => ({ url: `${base}/graphql` });

@@ -1,13 +1,13 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { RequestListener } from 'node:http';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallOutput } from '../../../shared/contract';
 import { dispatch } from '../../../shared/dispatch';
 import { createServices } from '../create-services';
+import { startHttpServer, type RunningServer } from '../../../test-support/servers';
 
 const SESSION = 'MoodleSession=s3ss10nvalue42';
 const yoga = createYoga({
@@ -18,7 +18,7 @@ const yoga = createYoga({
   logging: false,
 });
 // Like Totara's graphql.php with a browser session: introspection needs the login cookie.
-const server = createServer((req, res) => {
+const handler: RequestListener = (req, res) => {
   if (req.url === '/login') {
     res.writeHead(200, { 'Set-Cookie': `${SESSION}; Path=/; HttpOnly` }).end('ok');
   } else if (req.url === '/registry') {
@@ -29,17 +29,18 @@ const server = createServer((req, res) => {
       .writeHead(401, { 'Content-Type': 'application/json' })
       .end('{"errors":[{"message":"require_login"}]}');
   } else void yoga(req, res);
-});
+};
 const services = createServices({
   mode: 'browser',
   version: 'test',
   dataDir: mkdtempSync(path.join(tmpdir(), 'lantern-graphql-jar-')),
   emit: () => undefined,
 });
+let server: RunningServer;
 let base = '';
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startHttpServer(handler);
+  base = server.url;
   const login = await dispatch(services.handlers, 'send', {
     requestId: 'login',
     draft: {
@@ -55,8 +56,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await services.close();
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
 });
 
 describe('GraphQL calls use the cookie jar of the tab’s workspace', () => {

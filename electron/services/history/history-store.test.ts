@@ -242,6 +242,8 @@ describe('HistoryStore', () => {
     const store = new HistoryStore({ dir });
     await Promise.all(
       Array.from({ length: 50 }, async (_, i) => {
+        // Real time: small, varied pauses make records arrive while earlier ones are being
+        // written to real files, which is the interleaving this test is about.
         await new Promise((resolve) => setTimeout(resolve, i % 7));
         store.record({ draft: makeDraft(), exchange: makeExchange({ status: 200 + i }), secrets: [] });
       }),

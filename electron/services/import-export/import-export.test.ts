@@ -1,6 +1,4 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,6 +9,7 @@ import type { CredentialSummary } from '../../../shared/model/auth';
 import type { RequestDraft } from '../../../shared/model/request';
 import type { WorkspaceView } from '../../../shared/calls/workspace-calls';
 import { createServices } from '../create-services';
+import { startHttpServer, type RunningServer } from '../../../test-support/servers';
 
 let dataDir: string;
 let services: ReturnType<typeof createServices>;
@@ -123,19 +122,18 @@ describe('pasting a browser "Copy as cURL" into the URL bar', () => {
 });
 
 describe('pasting a fresh "Copy as cURL" after logging in again', () => {
-  let server: Server;
+  let server: RunningServer;
   let site: string;
   const received: Record<string, string | string[] | undefined>[] = [];
   beforeEach(async () => {
-    server = createServer((request, response) => {
+    server = await startHttpServer((request, response) => {
       received.push(request.headers);
       response.setHeader('content-type', 'application/json');
       response.end('{"data":{}}');
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    site = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    site = server.url;
   });
-  afterEach(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterEach(() => server.close());
 
   const copied = (cookie: string, header: string) =>
     `curl '${site}/totara/webapi/ajax.php' -b 'TotaraSession=${cookie}' -H '${header}' --data-raw '{}'`;

@@ -5,8 +5,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +16,7 @@ import { runCli } from '../../cli/run-cli';
 import { createServices } from '../create-services';
 import { keyFileProtector } from '../vault/key-file-protector';
 import { Vault } from '../vault/vault';
+import { startHttpServer, type RunningServer } from '../../../test-support/servers';
 
 interface Arrival {
   method: string;
@@ -27,13 +26,13 @@ interface Arrival {
   body: string;
 }
 
-let server: Server;
+let server: RunningServer;
 let base: string;
 const arrivals: Arrival[] = [];
 let scratch: string;
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(tmpdir(), 'lantern-one-path-'));
-  server = createServer((request, response) => {
+  server = await startHttpServer((request, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
@@ -45,11 +44,10 @@ beforeAll(async () => {
       response.end('{"ok":true}');
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.url;
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
   await rm(scratch, { recursive: true, force: true });
 });
 

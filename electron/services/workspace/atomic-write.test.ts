@@ -5,7 +5,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { initWorkspace } from './init-workspace';
 import { openWorkspace } from './load-workspace';
-import { generationBody, sampleRequest, tempDir } from './test-support';
+import { tempDir } from '../../../test-support/temp-dirs';
+import { generationBody, sampleRequest } from './test-support';
 import { WorkspaceStore } from './workspace-store';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

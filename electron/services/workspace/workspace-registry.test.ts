@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from './test-support';
+import { tempDir } from '../../../test-support/temp-dirs';
 import { WorkspaceRegistry } from './workspace-registry';
 
 describe('WorkspaceRegistry', () => {

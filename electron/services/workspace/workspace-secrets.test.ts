@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -12,21 +10,21 @@ import type { EnvironmentSummary } from '../../../shared/model/environment';
 import { createServices } from '../create-services';
 import { keyFileProtector } from '../vault/key-file-protector';
 import { Vault } from '../vault/vault';
+import { startHttpServer, type RunningServer } from '../../../test-support/servers';
 
 /** A real server that remembers what it was sent and echoes it back (as httpbin would). */
-let server: Server;
+let server: RunningServer;
 let base: string;
 const received: string[] = [];
 beforeAll(async () => {
-  server = createServer((request, response) => {
+  server = await startHttpServer((request, response) => {
     received.push(request.url ?? '');
     response.setHeader('content-type', 'text/plain');
     response.end(`you sent ${request.url}`);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.url;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
 let dataDir: string;
 let services: ReturnType<typeof createServices>;

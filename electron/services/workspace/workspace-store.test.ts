@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { initWorkspace, inspectFolder } from './init-workspace';
 import { openWorkspace } from './load-workspace';
-import { sampleRequest, tempDir } from './test-support';
+import { tempDir } from '../../../test-support/temp-dirs';
+import { sampleRequest } from './test-support';
 import { WorkspaceStore } from './workspace-store';
 
 let dir: string;

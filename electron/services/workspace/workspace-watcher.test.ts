@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { initWorkspace } from './init-workspace';
 import { encodeRequest } from '../../../shared/workspace-format/request-file';
-import { sampleRequest, tempDir } from './test-support';
+import { tempDir } from '../../../test-support/temp-dirs';
+import { sampleRequest } from './test-support';
 import type { WorkspaceChangeEvent } from '../../../shared/workspace-format/types';
 import { WorkspaceStore } from './workspace-store';
 
@@ -24,6 +25,11 @@ afterEach(async () => {
   await cleanup();
 });
 
+/**
+ * Real time throughout this file: the watcher reacts to real file-system events, which arrive
+ * when the OS delivers them, so tests wait for an outcome (or, for "nothing happens", past the
+ * 50 ms debounce by a wide margin) instead of moving a fake clock.
+ */
 async function until(check: () => boolean, what: string): Promise<void> {
   const deadline = Date.now() + 5_000;
   while (!check()) {

@@ -1,14 +1,17 @@
-/** Builds the service's `send` from Lantern's real pieces (createServices + dispatch), for tests. */
+/**
+ * The GraphQL service wired to Lantern's real main-side services (createServices + dispatch), as
+ * the app wires it: for the GraphQL tests of electron/ and of sandbox/.
+ */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { dispatch } from '../../../shared/dispatch';
-import type { Exchange } from '../../../shared/model/response';
-import { LanternError } from '../../../shared/model/result';
-import { createServices } from '../create-services';
-import { createGraphqlService } from './graphql-service';
-import type { SendDraft } from './graphql-service';
+import { dispatch } from '../shared/dispatch';
+import type { Exchange } from '../shared/model/response';
+import { LanternError } from '../shared/model/result';
+import { createServices } from '../electron/services/create-services';
+import { createGraphqlService } from '../electron/services/graphql/graphql-service';
+import type { SendDraft } from '../electron/services/graphql/graphql-service';
 
 export function createTestWorkbench() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lantern-graphql-'));
