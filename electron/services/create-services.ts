@@ -17,6 +17,7 @@ import { historyHandlers } from './handlers/history-handlers';
 import { credentialHandlers } from './handlers/credential-handlers';
 import { HistoryStore } from './history/history-store';
 import { createHttpEngine } from './engine/http-engine';
+import { createSampleService } from './sample/sample-service';
 import { createSandboxLauncher } from './sample/sandbox-launcher';
 import { createSendPipeline } from './send/send-pipeline';
 import { openVault } from './vault/open-vault';
@@ -106,10 +107,11 @@ export function createServices({
     history,
     jars,
     workspace,
+    sample: createSampleService(sandbox, session, auth),
     send,
   };
   const handlers: Handlers = {
-    ...coreHandlers(context, { version, pickFile, sandbox }),
+    ...coreHandlers(context, { version, pickFile }),
     ...environmentHandlers(context),
     ...historyHandlers(context),
     ...cookieHandlers(context),
@@ -122,7 +124,7 @@ export function createServices({
   /** The desktop menu's "Start sandbox API": starts it and tells the renderer. */
   const startSandboxFromMenu = async () => {
     await vaultReady;
-    emit('sandboxStarted', await sandbox.start());
+    emit('sandboxStarted', await context.sample.start());
   };
   return {
     handlers: whenReady(vaultReady, handlers),

@@ -3,6 +3,7 @@ import type { AuthContext } from './auth/apply-auth';
 import type { WorkspaceJars } from './engine/workspace-jars';
 import type { EnvironmentStore } from './environments/environment-store';
 import type { Workspace } from '../../shared/workspace-format/types';
+import type { SampleService } from './sample/sample-service';
 import type { HistoryStore } from './history/history-store';
 import type { createHttpEngine } from './engine/http-engine';
 
@@ -19,6 +20,8 @@ export interface ServiceContext {
   jars: WorkspaceJars;
   /** The workspace open in this process, if any: where saved requests and their folders are found. */
   workspace: () => Workspace | undefined;
+  /** The sample API: the sandbox and the sample workspace saved from it. */
+  sample: SampleService;
   /** The full send pipeline (variables, auth, engine, masking, history), as the renderer's `send`. */
   send: (input: CallParsedInput<'send'>) => Promise<CallOutput<'send'>>;
 }

@@ -40,9 +40,12 @@ const params = (entries: Record<string, string | undefined>): Param[] =>
     .filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '')
     .map(([key, value]) => ({ key, value, type: 'string' }));
 
-/** Lantern's grant names → Postman's. */
+/**
+ * Lantern's grant names → Postman's. A credential made in Lantern is a client-credentials client
+ * (the only grant Lantern runs); one imported from Postman keeps the grant it came with.
+ */
 function postmanGrant(fields: Record<string, string>): string {
-  const grant = fields.grantType ?? 'authorization_code';
+  const grant = fields.grantType || 'client_credentials';
   if (grant === 'password') return 'password_credentials';
   if (grant === 'authorization_code' && fields.pkce === 'true') return 'authorization_code_with_pkce';
   return grant;
@@ -85,7 +88,11 @@ export function postmanAuthBlock(
           redirect_uri: fields.redirectUri,
           username: fields.username,
           password: grant === 'password_credentials' ? `{{password}}` : undefined,
-          client_authentication: fields.clientAuthentication,
+          // Where the client id and secret go: Postman's "header" is HTTP Basic.
+          client_authentication:
+            fields.clientAuthentication ||
+            (fields.clientAuth === 'basic' ? 'header' : fields.clientAuth === 'body' ? 'body' : undefined),
+          addTokenTo: 'header',
         }),
       };
     }

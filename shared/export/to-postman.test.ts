@@ -82,6 +82,7 @@ describe('toPostman', () => {
         { key: 'clientSecret', value: '{{client_secret}}', type: 'string' },
         { key: 'scope', value: 'read:users write:users', type: 'string' },
         { key: 'client_authentication', value: 'header', type: 'string' },
+        { key: 'addTokenTo', value: 'header', type: 'string' },
       ],
     });
     for (const secret of [
@@ -240,3 +241,60 @@ function minimal(): Collection {
     credentials: [],
   };
 }
+
+describe('an OAuth 2 client made in Lantern', () => {
+  const lanternClient = (clientAuth: 'body' | 'basic'): Collection => ({
+    name: 'Totara',
+    environments: [],
+    credentials: [
+      {
+        id: 'cred_totara',
+        kind: 'oauth2',
+        label: 'Totara client',
+        fields: {
+          tokenUrl: 'https://lms.example.com/totara/oauth2/token.php',
+          clientId: 'integration',
+          scope: '',
+          audience: '',
+          clientAuth,
+        },
+        secretLeftOut: true,
+      },
+    ],
+    root: {
+      id: 'root',
+      name: 'Totara',
+      auth: { type: 'oauth2', credentialId: 'cred_totara' },
+      folders: [],
+      requests: [],
+    },
+  });
+
+  it.each([
+    ['body', 'body'],
+    ['basic', 'header'],
+  ] as const)(
+    'is exported as client credentials with its client authentication (%s → %s), and comes back',
+    (clientAuth, postman) => {
+      const exported = JSON.parse(toPostman(lanternClient(clientAuth)).json) as {
+        auth: { oauth2: { key: string; value: string }[] };
+      };
+      const block = Object.fromEntries(exported.auth.oauth2.map((p) => [p.key, p.value]));
+      expect(block).toEqual({
+        grant_type: 'client_credentials',
+        accessTokenUrl: 'https://lms.example.com/totara/oauth2/token.php',
+        clientId: 'integration',
+        clientSecret: '{{client_secret}}',
+        client_authentication: postman,
+        addTokenTo: 'header',
+      });
+      const back = roundTrip(lanternClient(clientAuth)).credentials[0];
+      expect(back?.fields).toMatchObject({
+        grantType: 'client_credentials',
+        tokenUrl: 'https://lms.example.com/totara/oauth2/token.php',
+        clientId: 'integration',
+        clientAuth,
+      });
+    },
+  );
+});

@@ -93,6 +93,8 @@ export function readInsomniaAuth(value: unknown): AuthOutcome {
         redirectUri: field('redirectUrl'),
         username: field('username'),
         clientAuthentication: value.credentialsInBody === true ? 'body' : 'header',
+        // Lantern's own name for it: Insomnia sends the client in an HTTP Basic header unless told otherwise.
+        clientAuth: value.credentialsInBody === true ? 'body' : 'basic',
       };
       if (value.usePkce === true) fields.pkce = 'true';
       const secrets = [field('clientSecret'), field('password'), field('accessToken'), field('refreshToken')];

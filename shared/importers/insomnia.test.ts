@@ -61,6 +61,7 @@ describe('importInsomnia on a v4 export', () => {
         label: 'OAuth 2.0 (request "Course by id (GraphQL)" in Courses)',
         fields: {
           clientAuthentication: 'body',
+          clientAuth: 'body',
           clientId: 'mobile-reporting',
           grantType: 'client_credentials',
           tokenUrl: '{{base_url}}/totara/oauth2/token.php',

@@ -64,6 +64,8 @@ export function readPostmanAuth(auth: PostmanAuth | null | undefined): AuthOutco
         redirectUri: p.redirect_uri ?? '',
         username: p.username ?? '',
         clientAuthentication: p.client_authentication ?? '',
+        // Lantern's own name for it: "header" is HTTP Basic, "body" the form body.
+        clientAuth: p.client_authentication === 'header' ? 'basic' : 'body',
       };
       if (grant === 'authorization_code_with_pkce') fields.pkce = 'true';
       const secrets = [p.clientSecret, p.password, p.accessToken, p.refreshToken];

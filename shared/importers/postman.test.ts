@@ -36,6 +36,7 @@ describe('importPostman on a v2.1 export', () => {
         label: 'OAuth 2.0 (the collection "Acme Learning API")',
         fields: {
           clientAuthentication: 'header',
+          clientAuth: 'basic',
           clientId: 'lantern-reporting',
           grantType: 'client_credentials',
           scope: 'read:users write:users',

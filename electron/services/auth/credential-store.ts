@@ -139,6 +139,22 @@ export class CredentialStore {
     this.transient.set(credential.id, credential);
   }
 
+  /**
+   * Writes a credential held in memory (the sandbox's demo clients) to the vault as well, so a
+   * process that reads only the vault (`lantern run`) finds it.
+   */
+  async persist(id: string): Promise<void> {
+    const credential = this.transient.get(id);
+    if (!credential) throw unknownCredential(id);
+    if (!this.saved)
+      throw new LanternError(
+        'vault.unavailable',
+        'The vault is not open yet, so nothing can be kept in it. Try again.',
+      );
+    this.saved.ensureWritable();
+    await this.saved.save(withoutSecret(credential), secretOf(credential));
+  }
+
   get(id: string): Credential {
     const credential = this.transient.get(id);
     if (credential) return credential;

@@ -1,14 +1,12 @@
 import type { CoreCalls } from '../../../shared/calls/core-calls';
 import type { Handlers } from '../../../shared/contract';
 import { inspectFile, saveTextFile } from '../files/user-files';
-import type { SandboxLauncher } from '../sample/sandbox-launcher';
 import type { ServiceContext } from '../service-context';
 
 export interface CoreParts {
   version: string;
   /** The OS file picker (the desktop app); browser mode's says it has none. */
   pickFile: () => Promise<{ path?: string }>;
-  sandbox: SandboxLauncher;
 }
 
 /** The handlers of shared/calls/core-calls.ts: sending, files and the sample sandbox. */
@@ -20,6 +18,6 @@ export function coreHandlers(context: ServiceContext, parts: CoreParts): Pick<Ha
     pickFile: () => parts.pickFile(),
     inspectFile,
     saveTextFile,
-    startSandbox: () => parts.sandbox.start(),
+    startSandbox: () => context.sample.start(),
   };
 }

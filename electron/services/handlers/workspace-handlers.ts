@@ -5,7 +5,6 @@ import { draftFromCurl } from '../import-export/pasted-curl';
 import { exportPostman } from '../import-export/postman-export';
 import { exportSnippet } from '../import-export/snippet-export';
 import { importText, readImport, writeImport } from '../import-export/import-into-workspace';
-import { saveSampleWorkspace } from '../sample/save-sample-workspace';
 import { WorkspaceSession } from '../workspace/workspace-session';
 import { newId } from '../workspace/ids';
 import { inheritanceFor } from '../workspace/inheritance';
@@ -109,7 +108,7 @@ export function workspaceHandlers(
       session.registerEnvironments(session.store);
       return { view: view(), ...outcome };
     },
-    saveSampleWorkspace: () => saveSampleWorkspace(session),
+    saveSampleWorkspace: () => context.sample.save(),
     curlToDraft: ({ text }) => draftFromCurl(context.auth, text),
     // A saved request exports as it is sent: the same effective draft as `send` computes.
     exportSnippet: async ({ savedRequestId, ...input }) =>
