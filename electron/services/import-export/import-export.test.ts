@@ -37,6 +37,41 @@ async function everything(dir: string): Promise<string> {
   return (await Promise.all(files.map((f) => readFile(f, 'utf8')))).join('\n');
 }
 
+describe('pasting a cURL command with a bearer token', () => {
+  const withToken = (token: string) =>
+    `curl 'https://api.example.com/v1/users' -H 'Authorization: Bearer ${token}'`;
+  const credentialOf = (draft: RequestDraft) => (draft.auth.type === 'bearer' ? draft.auth.credentialId : '');
+  const reveal = async (id: string) =>
+    (await call<{ value: string }>('revealSecret', { credentialId: id })).value;
+
+  it('never changes what other requests send: another token becomes another credential, said so', async () => {
+    const first = await call<{ draft: RequestDraft; notes: string[] }>('curlToDraft', {
+      text: withToken('tokenAAAA1111aaaa'),
+    });
+    const second = await call<{ draft: RequestDraft; notes: string[] }>('curlToDraft', {
+      text: withToken('tokenBBBB2222bbbb'),
+    });
+    expect(credentialOf(second.draft)).not.toBe(credentialOf(first.draft));
+    expect(await reveal(credentialOf(first.draft))).toBe('tokenAAAA1111aaaa');
+    expect(await reveal(credentialOf(second.draft))).toBe('tokenBBBB2222bbbb');
+    expect(second.notes.join(' ')).toMatch(
+      /new credential "Pasted token for api.example.com \(2\)".*"Pasted token for api.example.com" already holds another token and was left as it is/,
+    );
+    const summaries = await call<CredentialSummary[]>('listCredentials', {});
+    const preview = (id: string) => summaries.find((c) => c.id === id)?.secretPreview;
+    expect(preview(credentialOf(first.draft))).toBe('••••aaaa');
+    expect(preview(credentialOf(second.draft))).toBe('••••bbbb');
+    // The first token pasted again is the credential that already holds it.
+    const again = await call<{ draft: RequestDraft; notes: string[] }>('curlToDraft', {
+      text: withToken('tokenAAAA1111aaaa'),
+    });
+    expect(credentialOf(again.draft)).toBe(credentialOf(first.draft));
+    expect(again.notes.join(' ')).toMatch(
+      /is the one already kept as the credential "Pasted token for api.example.com"/,
+    );
+  });
+});
+
 describe('pasting a browser "Copy as cURL" into the URL bar', () => {
   const ajax = (cookie: string, sesskey?: string) =>
     `curl 'https://learn.example.com/totara/webapi/ajax.php' -H 'cookie: ${cookie}'` +

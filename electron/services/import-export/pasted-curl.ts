@@ -94,6 +94,27 @@ async function keepPastedSession(auth: AuthContext, text: string): Promise<KeptS
   };
 }
 
+/** Whether a credential already holds exactly this pasted secret (and, for Basic, this username). */
+function samePastedSecret(
+  auth: AuthContext,
+  id: string,
+  kind: string,
+  secret: string,
+  fields: Record<string, string>,
+): boolean {
+  try {
+    const credential = auth.credentials.get(id);
+    if (credential.kind === 'bearer' && kind === 'bearer') return credential.token === secret;
+    if (credential.kind === 'basic' && kind === 'basic')
+      return (
+        credential.password === secret && credential.username === (fields.username ?? credential.username)
+      );
+    return false;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A cURL command pasted into the URL bar, as a draft. A token, password or browser session in it
  * becomes (or refreshes) a vault credential the draft names: it never stays in the request.
@@ -140,19 +161,27 @@ export async function draftFromCurl(
   } else if (need && draft.auth.type !== 'none') {
     const secret = pastedSecret(text, need.kind);
     const host = URL.parse(draft.url)?.host ?? 'pasted command';
-    const label = `Pasted ${need.kind === 'basic' ? 'login' : 'token'} for ${host}`;
+    const base = `Pasted ${need.kind === 'basic' ? 'login' : 'token'} for ${host}`;
     if (secret) {
-      const existing = auth.credentials.summaries().find((c) => c.label === label && c.kind === need.kind);
-      const saved = await auth.credentials.save({
-        ...(existing ? { id: existing.id } : {}),
-        kind: need.kind,
-        label,
-        fields: need.fields,
-        secret,
-      });
+      // The same token pasted again reuses its credential. A different one never replaces it: other
+      // requests send that credential, and would silently start sending the new token.
+      const same = auth.credentials
+        .summaries()
+        .filter((c) => c.kind === need.kind && (c.label === base || c.label.startsWith(`${base} (`)))
+        .find((c) => samePastedSecret(auth, c.id, need.kind, secret, need.fields));
+      const taken = new Set(auth.credentials.summaries().map((c) => c.label));
+      let label = same?.label ?? base;
+      for (let n = 2; !same && taken.has(label); n += 1) label = `${base} (${n})`;
+      const saved =
+        same ?? (await auth.credentials.save({ kind: need.kind, label, fields: need.fields, secret }));
       draft = { ...draft, auth: { ...draft.auth, credentialId: saved.id } };
+      const what = need.kind === 'basic' ? 'password' : 'token';
       notes.push(
-        `The ${need.kind === 'basic' ? 'password' : 'token'} in the command was kept as the credential "${label}", not in the request.`,
+        same
+          ? `The ${what} in the command is the one already kept as the credential "${label}": the request uses it.`
+          : label === base
+            ? `The ${what} in the command was kept as the credential "${label}", not in the request.`
+            : `The ${what} in the command was kept as a new credential "${label}", not in the request. "${base}" already holds another ${what} and was left as it is, so the requests using it still send theirs.`,
       );
     }
   }
