@@ -176,3 +176,38 @@ describe('credential fields resolve {{variables}} from the environment', () => {
     });
   });
 });
+
+describe('a token the server refused', () => {
+  it('is marked rejected in the token list, with when and by which request, and never used again', async () => {
+    services.auth.credentials.put(totara({ id: 'totara-rejected' }));
+    const send = async (id: string) => {
+      const result = await dispatch(services.handlers, 'send', {
+        requestId: id,
+        draft: {
+          method: 'POST',
+          url: sandbox.endpoints.totaraGraphql,
+          headers: [],
+          body: { mode: 'json', text: JSON.stringify({ query: '{ totara_webapi_status { status } }' }) },
+          auth: { type: 'oauth2', credentialId: 'totara-rejected' },
+        },
+      });
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value as CallOutput<'send'>;
+    };
+    await send('first');
+    const tokens = async () =>
+      (
+        (await dispatch(services.handlers, 'listTokens', {})) as { value: CallOutput<'listTokens'> }
+      ).value.filter((t) => t.credentialId === 'totara-rejected');
+    const [granted] = await tokens();
+    expect(granted?.rejected).toBeUndefined();
+    // The server forgets it (as after a restart or a revocation): the next send is refused, then retried.
+    sandbox.expireTokens();
+    const retried = await send('second');
+    expect(retried.auth?.steps.join(' ')).toMatch(/Retried once with a fresh credential/);
+    const after = await tokens();
+    const old = after.find((t) => t.id === granted?.id);
+    expect(old?.rejected).toMatchObject({ method: 'POST', url: sandbox.endpoints.totaraGraphql });
+    expect(after.filter((t) => !t.rejected)).toHaveLength(1);
+  });
+});

@@ -11,6 +11,12 @@ describe('tokenState', () => {
   ] as const)('expiresAt %s at t=1000 → %s', (expiresAt, state) =>
     expect(tokenState(expiresAt, 1_000)).toBe(state),
   );
+
+  it('calls a token the server refused "rejected", however long it had left', () => {
+    const rejected = { at: 500, method: 'POST', url: 'https://lms.example.com/api/graphql.php', status: 401 };
+    expect(tokenState(86_400_000, 1_000, rejected)).toBe('rejected');
+    expect(tokenState(undefined, 1_000, rejected)).toBe('rejected');
+  });
 });
 
 describe('formatCountdown', () => {

@@ -20,15 +20,21 @@ export const tokenSummarySchema = z.object({
   usedBy: z.array(
     z.object({ at: z.number(), method: z.string(), url: z.string(), status: z.number().optional() }),
   ),
+  /** The server refused it (401, or an "invalid token" answer): when, and which request. */
+  rejected: z
+    .object({ at: z.number(), method: z.string(), url: z.string(), status: z.number().optional() })
+    .optional(),
 });
 export type TokenSummary = z.infer<typeof tokenSummarySchema>;
 
-export type TokenState = 'valid' | 'expiring' | 'expired' | 'no-expiry';
+export type TokenState = 'valid' | 'expiring' | 'expired' | 'no-expiry' | 'rejected';
 
 /** Under this much time left, a token is "expiring soon". */
 export const EXPIRING_SOON_MS = 60_000;
 
-export function tokenState(expiresAt: number | undefined, nowMs: number): TokenState {
+/** A token the server refused is "rejected", whatever its stated expiry says. */
+export function tokenState(expiresAt: number | undefined, nowMs: number, rejected?: unknown): TokenState {
+  if (rejected) return 'rejected';
   if (expiresAt === undefined) return 'no-expiry';
   if (expiresAt <= nowMs) return 'expired';
   return expiresAt - nowMs <= EXPIRING_SOON_MS ? 'expiring' : 'valid';

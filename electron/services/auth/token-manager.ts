@@ -20,6 +20,8 @@ export interface TokenRecord {
   clientId: string;
   /** The last requests that used it, oldest first (bounded). */
   usedBy: { at: number; method: string; url: string; status?: number }[];
+  /** The server refused it: it is never used again, and the token viewer says when and where. */
+  rejected?: { at: number; method: string; url: string; status?: number };
 }
 
 const MAX_USES_KEPT = 10;
@@ -37,6 +39,7 @@ export class TokenManager {
   constructor(private readonly now: () => number = Date.now) {}
 
   isUsable(token: TokenRecord): boolean {
+    if (token.rejected) return false;
     return token.expiresAt === undefined || token.expiresAt - EXPIRY_MARGIN_MS > this.now();
   }
 
@@ -106,6 +109,12 @@ export class TokenManager {
     if (!token) return;
     token.usedBy.push(use);
     if (token.usedBy.length > MAX_USES_KEPT) token.usedBy.shift();
+  }
+
+  /** Remembers that the server refused a token (its URL already masked by the caller). */
+  noteRejected(tokenId: string, by: NonNullable<TokenRecord['rejected']>): void {
+    const token = this.tokens.find((t) => t.id === tokenId);
+    if (token) token.rejected = by;
   }
 
   /** The value itself: only for an explicit reveal or copy by the user. */

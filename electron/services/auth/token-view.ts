@@ -36,5 +36,6 @@ export function summarizeToken(record: TokenRecord, credentials: CredentialStore
     maskedValue: maskSecret(record.accessToken),
     jwt: decodeIfJwt(record.accessToken),
     usedBy: [...record.usedBy].reverse(),
+    ...(record.rejected ? { rejected: record.rejected } : {}),
   };
 }

@@ -81,6 +81,17 @@ export function createSendPipeline({ engine, auth, environments, history, jars, 
     secrets.push(...authorized.secrets);
     let exchange = await engine.execute(requestId, authorized.prepared, sendOptions, { jar });
     const steps = [...authorized.applied.steps];
+    // A token the server refused is marked as such (the Tokens tab must not call it valid).
+    const noteRejection = (tokenId: string | undefined, refused: typeof exchange) => {
+      if (!tokenId || !authWasRejected(draft.auth, refused)) return;
+      auth.tokens.noteRejected(tokenId, {
+        at: Date.now(),
+        method: refused.request.method,
+        url: maskValue('url', refused.request.url, usable(secrets)),
+        status: refused.response.status,
+      });
+    };
+    noteRejection(authorized.applied.tokenId, exchange);
     if (authWasRejected(draft.auth, exchange)) {
       const first = exchange.response.status;
       authorized = await applyAuth(draft.auth, prepared, auth, true, resolveField);
@@ -92,6 +103,7 @@ export function createSendPipeline({ engine, auth, environments, history, jars, 
       const refused = exchange.response.body.stored;
       if (refused) void engine.bodies?.release(refused.id);
       exchange = await engine.execute(requestId, authorized.prepared, sendOptions, { jar });
+      noteRejection(authorized.applied.tokenId, exchange);
     }
     // A session this very response set (its own Set-Cookie, or a redirect hop's, now in the jar)
     // is a secret before its body is shown: a server may echo it there.
