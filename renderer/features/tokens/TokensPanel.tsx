@@ -1,15 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
-import { formatCountdown, tokenState, type TokenSummary } from '../../../shared/model/token';
+import { formatCountdown, tokenState, type TokenState, type TokenSummary } from '../../../shared/model/token';
 import { call } from '../../api';
 import { useNow } from '../../hooks';
 import { useActiveTab } from '../../store';
 import { RevealButton } from './RevealButton';
 
-const STATE_WORDS = {
+const STATE_WORDS: Record<TokenState, string> = {
   valid: 'valid',
   expiring: 'expiring soon',
   expired: 'expired',
   'no-expiry': 'no stated expiry',
+  rejected: 'rejected by the server',
 };
 
 /** Every token Lantern holds: state with a live countdown (opaque tokens too), claims, uses. */
@@ -49,7 +50,7 @@ export function TokensPanel() {
         </p>
       )}
       {tokens.map((token, index) => {
-        const state = tokenState(token.expiresAt, now);
+        const state = tokenState(token.expiresAt, now, token.rejected);
         return (
           <article key={token.id} className={`token-card token-${state}`} data-testid={`token-${index}`}>
             <header>
@@ -57,7 +58,15 @@ export function TokensPanel() {
               {token.clientId && <span className="hint">({token.clientId})</span>}
               <span className={`token-state state-${state}`} data-testid={`token-${index}-state`}>
                 {STATE_WORDS[state]}
-                {token.expiresAt !== undefined && state !== 'expired' && (
+                {token.rejected && (
+                  <span data-testid={`token-${index}-rejected`}>
+                    {' '}
+                    at {new Date(token.rejected.at).toLocaleTimeString()} by {token.rejected.method}{' '}
+                    {token.rejected.url}
+                    {token.rejected.status !== undefined ? ` (HTTP ${token.rejected.status})` : ''}
+                  </span>
+                )}
+                {token.expiresAt !== undefined && state !== 'expired' && state !== 'rejected' && (
                   <span data-testid={`token-${index}-countdown`}>
                     {' '}
                     · {formatCountdown(token.expiresAt - now)} left
