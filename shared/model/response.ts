@@ -44,7 +44,22 @@ export const redirectHopSchema = z.object({
   url: z.string(),
   /** The Location header resolved against `url`. */
   location: z.string(),
+  /** That 3xx answer's headers (Set-Cookie included, values masked). Absent in older history. */
+  headers: z.array(z.tuple([z.string(), z.string()])).optional(),
 });
+
+/**
+ * The request body as sent, for the Timeline: text (the first 64 KB, secrets masked), or only the
+ * size of binary data, or one line per multipart part (text, or a file's name, type and size).
+ */
+export const sentBodySchema = z.object({
+  kind: z.enum(['text', 'binary', 'multipart']),
+  text: z.string(),
+  /** Bytes of the whole body (0 for multipart, whose size undici decides as it writes it). */
+  bytes: z.number().int(),
+  truncated: z.boolean(),
+});
+export type SentBody = z.infer<typeof sentBodySchema>;
 export type RedirectHop = z.infer<typeof redirectHopSchema>;
 
 export const tlsInfoSchema = z.object({
@@ -65,6 +80,8 @@ export const exchangeSchema = z.object({
     method: z.string(),
     url: z.string(),
     headers: z.array(z.tuple([z.string(), z.string()])),
+    /** The body as sent (absent when there was none). */
+    body: sentBodySchema.optional(),
   }),
   response: z.object({
     /** The URL that answered, when redirects led elsewhere than `request.url`. */

@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { CallOutput, CallParsedInput, EmitEvent } from '../../../shared/contract';
 import type { SendOptions } from '../../../shared/model/request';
 import type { Exchange, RedirectHop, Timings } from '../../../shared/model/response';
+import { sentBodyView } from './sent-body';
 import { LanternError } from '../../../shared/model/result';
 import type { PreparedRequest } from './request-builder';
 import { bodyToText, charsetOf } from './response-body';
@@ -138,6 +139,7 @@ export function createHttpEngine({
             method: hop.method,
             url: hop.url.href,
             location: decision.next.url.href,
+            headers: responseHeaders,
           });
           notes.push(...decision.notes);
           hop = decision.next;
@@ -166,6 +168,7 @@ export function createHttpEngine({
         const end = performance.now();
         if (read.note) notes.push(read.note);
         const text = bodyToText(read.bytes, contentType, read.truncated);
+        const sentBody = sentBodyView(prepared.body);
         if (text.note) notes.push(text.note);
         const timings: Timings = {
           firstByteMs: firstByte - start,
@@ -182,7 +185,12 @@ export function createHttpEngine({
         if (redirects.length > 0) timings.redirectMs = hopStart - start;
         const exchange: Exchange = {
           requestId,
-          request: { method: prepared.method, url: prepared.url.toString(), headers: sent },
+          request: {
+            method: prepared.method,
+            url: prepared.url.toString(),
+            headers: sent,
+            ...(sentBody ? { body: sentBody } : {}),
+          },
           response: {
             status: response.statusCode,
             statusText: STATUS_CODES[response.statusCode] ?? '',

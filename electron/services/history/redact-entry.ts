@@ -63,6 +63,7 @@ export function redactEntry(entry: HistoryEntry, secrets: readonly string[]): Hi
         ...hop,
         url: maskSecretQueryParams(hop.url),
         location: maskSecretQueryParams(hop.location),
+        ...(hop.headers ? { headers: maskHeaders(hop.headers) } : {}),
       })),
     };
   }
@@ -101,13 +102,21 @@ function maskNamedRow<T extends { name: string; value: string }>(row: T, found: 
   return { ...row, value: maskSecret(row.value) };
 }
 
+/** Secret-named JSON fields of the response body and of the request body as sent. */
 function maskResponseBody(exchange: Exchange, found: string[]): Exchange {
-  const { body } = exchange.response;
-  if (body.encoding !== 'utf8') return exchange;
+  const sent = exchange.request.body;
+  const sentMasked = sent?.kind === 'text' ? maskJsonFields(sent.text) : null;
+  if (sentMasked) found.push(...sentMasked.values);
+  const withRequest: Exchange =
+    sent && sentMasked
+      ? { ...exchange, request: { ...exchange.request, body: { ...sent, text: sentMasked.text } } }
+      : exchange;
+  const { body } = withRequest.response;
+  if (body.encoding !== 'utf8') return withRequest;
   const masked = maskJsonFields(body.text);
-  if (!masked) return exchange;
+  if (!masked) return withRequest;
   found.push(...masked.values);
-  return withBodyText(exchange, masked.text);
+  return withBodyText(withRequest, masked.text);
 }
 
 export function withBodyText(exchange: Exchange, text: string): Exchange {

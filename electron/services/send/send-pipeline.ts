@@ -118,6 +118,9 @@ export function createSendPipeline({ engine, auth, environments, history, jars, 
         ...exchange.request,
         url: mask(exchange.request.url),
         headers: maskHeaders(exchange.request.headers, masking),
+        ...(exchange.request.body
+          ? { body: { ...exchange.request.body, text: mask(exchange.request.body.text) } }
+          : {}),
       },
       response: {
         ...exchange.response,
@@ -127,7 +130,12 @@ export function createSendPipeline({ engine, auth, environments, history, jars, 
         // A server that echoes the request (httpbin, debugging proxies) would hand a secret back.
         body: body.body,
       },
-      redirects: exchange.redirects?.map((r) => ({ ...r, url: mask(r.url), location: mask(r.location) })),
+      redirects: exchange.redirects?.map((r) => ({
+        ...r,
+        url: mask(r.url),
+        location: mask(r.location),
+        ...(r.headers ? { headers: maskHeaders(r.headers, masking) } : {}),
+      })),
       notes: body.note ? [...(exchange.notes ?? []), body.note].map(mask) : exchange.notes?.map(mask),
       auth: { ...authorized.applied, steps },
     };

@@ -5,7 +5,16 @@ import { useLantern } from '../../store';
 import { activeTab, jarWorkspaceOf } from '../../store/tabs-slice';
 
 /** The cookie jar of the active request's workspace (values masked) and the cookies this response set. */
-export function CookiesView({ setCookies, host }: { setCookies: string[]; host: string }) {
+export function CookiesView({
+  setCookies,
+  host,
+  redirected = false,
+}: {
+  setCookies: string[];
+  host: string;
+  /** Redirects were followed: their Set-Cookie headers are counted too. */
+  redirected?: boolean;
+}) {
   const workspaceId = useLantern((s) => jarWorkspaceOf(s, activeTab(s)));
   const [cookies, setCookiesList] = useState<CookieSummary[]>([]);
   const [jar, setJar] = useState<CookieJarInfo>();
@@ -43,8 +52,9 @@ export function CookiesView({ setCookies, host }: { setCookies: string[]; host: 
       )}
       {jar?.problem && <p className="inline-error">{jar.problem}</p>}
       <p className="hint">
-        This response set {setCookies.length} cookie{setCookies.length === 1 ? '' : 's'}. Lantern sends the
-        jar&apos;s cookies back to matching hosts, as a browser would; each workspace has its own jar.
+        This response{redirected ? ' and the redirects before it' : ''} set {setCookies.length} cookie
+        {setCookies.length === 1 ? '' : 's'}. Lantern sends the jar&apos;s cookies back to matching hosts, as
+        a browser would; each workspace has its own jar.
       </p>
       {cookies.length === 0 ? (
         <p className="empty-note">This cookie jar is empty.</p>

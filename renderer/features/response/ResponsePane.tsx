@@ -4,6 +4,7 @@ import { Tabs } from '../../Tabs';
 import { HeaderInspector } from '../headers/HeaderInspector';
 import { BodyView } from './BodyView';
 import { CookiesView } from './CookiesView';
+import { setCookiesOf } from './sent-request';
 import { formatBytes } from './format';
 import { StatusLine } from './StatusLine';
 import { TimelineView } from './TimelineView';
@@ -48,9 +49,8 @@ export function ResponsePane() {
     );
   }
   const { response } = exchange;
-  const setCookies = response.headers
-    .filter(([name]) => name.toLowerCase() === 'set-cookie')
-    .map(([, value]) => value);
+  // Cookies set along the way count too: a login's 302 usually sets the session.
+  const setCookies = setCookiesOf(exchange);
   const host = new URL(response.url ?? exchange.request.url).hostname;
   const noteCount = exchange.notes?.length ?? 0;
   return (
@@ -88,7 +88,13 @@ export function ResponsePane() {
             highlight={citedResponseHeaders(findings)}
           />
         )}
-        {tab === 'cookies' && <CookiesView setCookies={setCookies} host={host} />}
+        {tab === 'cookies' && (
+          <CookiesView
+            setCookies={setCookies}
+            host={host}
+            redirected={(exchange.redirects?.length ?? 0) > 0}
+          />
+        )}
         {tab === 'timeline' && <TimelineView exchange={exchange} />}
         {tab === 'tokens' && <TokensPanel />}
         {tab === 'graphql' && <GraphqlResultPanel exchange={exchange} />}

@@ -1,6 +1,7 @@
 import type { Exchange } from '../../../shared/model/response';
 import { formatBytes, formatDuration } from './format';
 import { timingBars } from './timing-bars';
+import { cookieCount, sentBodyText } from './sent-request';
 
 /** The request exactly as sent (secrets masked), redirects, what auth did, TLS and a timing waterfall. */
 export function TimelineView({ exchange }: { exchange: Exchange }) {
@@ -20,6 +21,7 @@ export function TimelineView({ exchange }: { exchange: Exchange }) {
       <pre className="sent-request" data-testid="timeline-request">
         {`${request.method} ${request.url}\n`}
         {request.headers.map(([name, value]) => `${name}: ${value}`).join('\n')}
+        {request.body && `\n\n${sentBodyText(request.body)}`}
       </pre>
       {redirects && redirects.length > 0 && (
         <>
@@ -28,6 +30,18 @@ export function TimelineView({ exchange }: { exchange: Exchange }) {
             {redirects.map((hop, index) => (
               <li key={index}>
                 <strong>{hop.status}</strong> {hop.method} {hop.url} → {hop.location}
+                {hop.headers && hop.headers.length > 0 && (
+                  <details data-testid={`timeline-redirect-${index}-headers`}>
+                    <summary>
+                      {hop.headers.length} response header{hop.headers.length === 1 ? '' : 's'}
+                      {cookieCount(hop.headers) > 0 &&
+                        `, ${cookieCount(hop.headers)} Set-Cookie${cookieCount(hop.headers) === 1 ? '' : 's'}`}
+                    </summary>
+                    <pre className="sent-request">
+                      {hop.headers.map(([name, value]) => `${name}: ${value}`).join('\n')}
+                    </pre>
+                  </details>
+                )}
               </li>
             ))}
             <li>
