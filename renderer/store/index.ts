@@ -1,14 +1,21 @@
 import { create } from 'zustand';
+import { createCookiesSlice, type CookiesSlice } from './cookies-slice';
+import { createCredentialsSlice, type CredentialsSlice } from './credentials-slice';
 import { createDiagnosticsSlice, type DiagnosticsSlice } from './diagnostics-slice';
 import { createEnvironmentsSlice, type EnvironmentsSlice } from './environments-slice';
 import { createGraphqlSlice, type GraphqlSlice } from './graphql-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createInheritanceSlice, type InheritanceSlice } from './inheritance-slice';
-import { activeTab, createTabsSlice, type RequestTab, type TabsSlice } from './tabs-slice';
 import { createSampleSlice, type SampleSlice } from './sample-slice';
+import { activeTab, createTabsSlice, type RequestTab, type TabsSlice } from './tabs-slice';
+import { createTokensSlice, type TokensSlice } from './tokens-slice';
+import { createVaultSlice, type VaultSlice } from './vault-slice';
 import { createWorkspaceFilesSlice, type WorkspaceFilesSlice } from './workspace-files-slice';
 
-/** One store, composed of typed slices; components read it through selectors. */
+/**
+ * One store, composed of typed slices; components read it through selectors and act through its
+ * actions. Each kind of server state has one slice, which keeps it fresh (freshness.ts).
+ */
 export type LanternState = TabsSlice &
   EnvironmentsSlice &
   SampleSlice &
@@ -16,7 +23,11 @@ export type LanternState = TabsSlice &
   GraphqlSlice &
   DiagnosticsSlice &
   WorkspaceFilesSlice &
-  InheritanceSlice;
+  InheritanceSlice &
+  CredentialsSlice &
+  TokensSlice &
+  CookiesSlice &
+  VaultSlice;
 
 export const useLantern = create<LanternState>()((...a) => ({
   ...createTabsSlice(...a),
@@ -27,6 +38,10 @@ export const useLantern = create<LanternState>()((...a) => ({
   ...createDiagnosticsSlice(...a),
   ...createWorkspaceFilesSlice(...a),
   ...createInheritanceSlice(...a),
+  ...createCredentialsSlice(...a),
+  ...createTokensSlice(...a),
+  ...createCookiesSlice(...a),
+  ...createVaultSlice(...a),
 }));
 
 /** Reads from the active request tab. */

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EnvironmentSummary } from '../../../shared/model/environment';
-import { call } from '../../api';
 import { useLantern } from '../../store';
 import { GLOBAL_ENVIRONMENT_ID } from '../../store/environments-slice';
 import { VariablesTable, type VariableRow } from './VariablesTable';
@@ -17,7 +16,7 @@ const toRows = (environment: EnvironmentSummary | undefined): VariableRow[] =>
 export function EnvironmentEditor({ onClose }: { onClose: () => void }) {
   const environments = useLantern((s) => s.environments);
   const activeId = useLantern((s) => s.environmentId);
-  const { refreshEnvironments, selectEnvironment } = useLantern.getState();
+  const { saveEnvironment, deleteEnvironment, selectEnvironment } = useLantern.getState();
   const [selectedId, setSelectedId] = useState<string | undefined>(activeId ?? GLOBAL_ENVIRONMENT_ID);
   const selected = environments.find((e) => e.id === selectedId);
   const [name, setName] = useState(selected?.name ?? '');
@@ -38,9 +37,8 @@ export function EnvironmentEditor({ onClose }: { onClose: () => void }) {
   };
   const save = async () => {
     const variables = rows.filter((r) => r.name !== '' || r.value !== '');
-    const result = await call('saveEnvironment', { id: selectedId, name, variables });
+    const result = await saveEnvironment({ id: selectedId, name, variables });
     if (!result.ok) return setError(result.error.message);
-    await refreshEnvironments();
     setSelectedId(result.value.id);
     setRows(toRows(result.value));
     setError(undefined);
@@ -49,10 +47,8 @@ export function EnvironmentEditor({ onClose }: { onClose: () => void }) {
   };
   const remove = async () => {
     if (!selectedId) return;
-    const result = await call('deleteEnvironment', { id: selectedId });
+    const result = await deleteEnvironment(selectedId);
     if (!result.ok) return setError(result.error.message);
-    if (activeId === selectedId) selectEnvironment(undefined);
-    await refreshEnvironments();
     choose(GLOBAL_ENVIRONMENT_ID);
   };
   const readOnly = selected?.builtIn ?? false;

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CredentialSummary } from '../../../shared/model/auth';
-import { call } from '../../api';
+import { useLantern } from '../../store';
 import '../import/import.css';
 
 interface BrowserSessionDialogProps {
@@ -25,9 +25,10 @@ export function BrowserSessionDialog({ existing, onClose }: BrowserSessionDialog
 
   const save = async () => {
     setError(undefined);
+    const { saveCredential, credentialFromCurl } = useLantern.getState();
     if (text.trim() === '' && existing) {
       // Only the name or the header changes: the stored session is kept.
-      const result = await call('saveCredential', {
+      const result = await saveCredential({
         id: existing.id,
         kind: 'browserSession',
         label,
@@ -36,7 +37,7 @@ export function BrowserSessionDialog({ existing, onClose }: BrowserSessionDialog
       if (!result.ok) return setError(result.error.message);
       return onClose(result.value);
     }
-    const result = await call('credentialFromCurl', { id: existing?.id, label, text, csrfHeader });
+    const result = await credentialFromCurl({ id: existing?.id, label, text, csrfHeader });
     if (!result.ok) return setError(result.error.message);
     setText('');
     setSaved(result.value);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CredentialSummary } from '../../../shared/model/auth';
-import { call } from '../../api';
+import { useLantern } from '../../store';
 import { CREDENTIAL_FIELDS, KIND_NAMES, type CredentialKind } from './credential-fields';
 
 interface CredentialDialogProps {
@@ -22,7 +22,7 @@ export function CredentialDialog({ kind, existing, onClose }: CredentialDialogPr
   const [error, setError] = useState<string>();
   useEffect(() => dialog.current?.showModal(), []);
   const save = async () => {
-    const result = await call('saveCredential', {
+    const result = await useLantern.getState().saveCredential({
       id: existing?.id,
       kind,
       label,
