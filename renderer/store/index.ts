@@ -3,6 +3,7 @@ import { createCookiesSlice, type CookiesSlice } from './cookies-slice';
 import { createCredentialsSlice, type CredentialsSlice } from './credentials-slice';
 import { createDiagnosticsSlice, type DiagnosticsSlice } from './diagnostics-slice';
 import { createEnvironmentsSlice, type EnvironmentsSlice } from './environments-slice';
+import { createFolderInheritanceSlice, type FolderInheritanceSlice } from './folder-inheritance-slice';
 import { createGraphqlSlice, type GraphqlSlice } from './graphql-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createInheritanceSlice, type InheritanceSlice } from './inheritance-slice';
@@ -24,6 +25,7 @@ export type LanternState = TabsSlice &
   DiagnosticsSlice &
   WorkspaceFilesSlice &
   InheritanceSlice &
+  FolderInheritanceSlice &
   CredentialsSlice &
   TokensSlice &
   CookiesSlice &
@@ -38,6 +40,7 @@ export const useLantern = create<LanternState>()((...a) => ({
   ...createDiagnosticsSlice(...a),
   ...createWorkspaceFilesSlice(...a),
   ...createInheritanceSlice(...a),
+  ...createFolderInheritanceSlice(...a),
   ...createCredentialsSlice(...a),
   ...createTokensSlice(...a),
   ...createCookiesSlice(...a),

@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { folderChain, inheritedSettings } from '../../../shared/collections/effective-request';
-import type { RequestAuth } from '../../../shared/model/auth';
-import type { CredentialSummary } from '../../../shared/model/auth';
+import type { CredentialSummary, RequestAuth } from '../../../shared/model/auth';
 import type { Folder } from '../../../shared/model/collection';
-import { call } from '../../api';
+import type { InheritanceView } from '../../../shared/model/inheritance';
 import { KeyValueTable, type KeyValueRow } from '../../components/KeyValueTable';
 import { useLantern } from '../../store';
+import { folderInheritanceOf } from '../../store/folder-inheritance-slice';
 import { VariablesTable, type VariableRow } from '../environments/VariablesTable';
 import { InheritedList } from './InheritedList';
 
@@ -16,15 +15,7 @@ function authChoice(auth: RequestAuth | undefined): AuthChoice {
 }
 
 /** A folder's auth, headers and variables, with what it inherits from the folders above it. */
-export function FolderEditor({
-  folder,
-  root,
-  onClose,
-}: {
-  folder: Folder;
-  root: Folder;
-  onClose: () => void;
-}) {
+export function FolderEditor({ folder, onClose }: { folder: Folder; onClose: () => void }) {
   const { workspaceCall } = useLantern.getState();
   const dialog = useRef<HTMLDialogElement>(null);
   const [headers, setHeaders] = useState<KeyValueRow[]>(folder.headers ?? []);
@@ -36,14 +27,16 @@ export function FolderEditor({
   const [credentialId, setCredentialId] = useState(
     folder.auth && folder.auth.type !== 'none' ? folder.auth.credentialId : '',
   );
-  const [credentials, setCredentials] = useState<CredentialSummary[]>([]);
+  const credentials = useLantern((s) => s.credentials);
+  // What the folders above give, as the main side computes it for sending.
+  const inheritance = useLantern(folderInheritanceOf(folder.id));
+  const inherited = inheritance?.view;
   const [error, setError] = useState<string>();
   useEffect(() => {
     dialog.current?.showModal();
-    void call('listCredentials', {}).then((result) => result.ok && setCredentials(result.value));
   }, []);
-  const above = (folderChain(root, folder.id) ?? []).filter((f) => f.id !== folder.id);
-  const inherited = inheritedSettings(above);
+  useEffect(() => useLantern.getState().watchCredentials(), []);
+  useEffect(() => useLantern.getState().watchFolderInheritance(folder.id), [folder.id]);
   const kinds: Record<string, string> = {
     bearer: 'bearer',
     basic: 'basic',
@@ -125,10 +118,12 @@ export function FolderEditor({
         </div>
         {choice === 'inherit' && (
           <p className="hint" data-testid="folder-auth-effective">
-            Effective:{' '}
-            {inherited.auth
-              ? `${inherited.auth.value.type === 'none' ? 'no auth' : labelOf(inherited.auth.value, credentials)} (from ${inherited.auth.from})`
-              : 'no auth (nothing above sets one)'}
+            Effective: {effectiveAuth(inheritance, credentials)}
+          </p>
+        )}
+        {inheritance?.error && (
+          <p className="inline-error" data-testid="folder-inherited-error">
+            {inheritance.error}
           </p>
         )}
         <h3>Headers</h3>
@@ -136,13 +131,11 @@ export function FolderEditor({
         <InheritedList
           title="Inherited headers"
           testId="folder-inherited-headers"
-          items={inherited.headers.map((h) => ({
-            name: h.value.name,
-            value: h.value.value,
+          items={(inherited?.headers ?? []).map((h) => ({
+            name: h.name,
+            value: h.value,
             from: h.from,
-            overridden: headers.some(
-              (own) => own.enabled && own.name.toLowerCase() === h.value.name.toLowerCase(),
-            ),
+            overridden: headers.some((own) => own.enabled && own.name.toLowerCase() === h.name.toLowerCase()),
           }))}
         />
         <h3>Variables</h3>
@@ -154,11 +147,11 @@ export function FolderEditor({
         <InheritedList
           title="Inherited variables"
           testId="folder-inherited-variables"
-          items={inherited.variables.map((v) => ({
-            name: v.value.name,
-            value: v.value.value,
+          items={(inherited?.variables ?? []).map((v) => ({
+            name: v.name,
+            value: v.missing ? '(no value on this computer)' : v.value,
             from: v.from,
-            overridden: variables.some((own) => own.name === v.value.name),
+            overridden: variables.some((own) => own.name === v.name),
           }))}
         />
         {error && (
@@ -182,6 +175,16 @@ export function FolderEditor({
       </div>
     </dialog>
   );
+}
+
+function effectiveAuth(
+  inheritance: { view: InheritanceView | undefined; error: string | undefined } | undefined,
+  credentials: CredentialSummary[],
+): string {
+  if (!inheritance?.view) return inheritance?.error ? 'not known (see below)' : 'checking the folders above…';
+  const auth = inheritance.view.auth;
+  if (!auth) return 'no auth (nothing above sets one)';
+  return `${labelOf(auth.value, credentials)} (from ${auth.from})`;
 }
 
 function labelOf(auth: RequestAuth, credentials: CredentialSummary[]): string {
