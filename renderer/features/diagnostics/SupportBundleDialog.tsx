@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Exchange } from '../../../shared/model/response';
 import type { SupportFormat } from '../../../shared/support';
-import { call } from '../../api';
 import { useLantern } from '../../store';
 import { sendLocation, type RequestTab } from '../../store/tabs-slice';
 
@@ -23,6 +22,7 @@ type Status = { ok: boolean; text: string } | undefined;
 export function SupportBundleDialog({ tab, onClose }: { tab: RequestTab; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const environmentId = useLantern((s) => s.environmentId);
+  const { supportBundle, saveSupportBundle } = useLantern.getState();
   const [format, setFormat] = useState<SupportFormat>('markdown');
   const [bundle, setBundle] = useState<{ text: string; fileName: string }>();
   const [status, setStatus] = useState<Status>();
@@ -39,7 +39,7 @@ export function SupportBundleDialog({ tab, onClose }: { tab: RequestTab; onClose
   useEffect(() => {
     let current = true;
     setBundle(undefined);
-    void call('supportBundle', request()).then((result) => {
+    void supportBundle(request()).then((result) => {
       if (!current) return;
       if (result.ok) setBundle(result.value);
       else setStatus({ ok: false, text: result.error.message });
@@ -58,7 +58,7 @@ export function SupportBundleDialog({ tab, onClose }: { tab: RequestTab; onClose
     }
   };
   const save = async () => {
-    const result = await call('saveSupportBundle', { ...request(), path: path.trim() });
+    const result = await saveSupportBundle({ ...request(), path: path.trim() });
     setStatus(
       result.ok
         ? {

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SavedRequest } from '../../../shared/model/collection';
-import { call } from '../../api';
 import { useLantern } from '../../store';
 import { activeTab } from '../../store/tabs-slice';
 import { fileIdOf } from '../../store/workspace-files-slice';
@@ -40,19 +39,22 @@ export function ExportDialog({ request, onClose }: { request?: SavedRequest; onC
   useEffect(() => dialog.current?.showModal(), []);
   useEffect(() => {
     let current = true;
-    void call('exportSnippet', {
-      draft,
-      language,
-      includeSecrets,
-      ...(savedRequestId ? { savedRequestId } : {}),
-    }).then((result) => {
-      if (!current) return;
-      if (!result.ok) return setError(result.error.message);
-      setError(undefined);
-      setCode(result.value.code);
-      setPlaceholders(result.value.placeholders);
-      setCopied(false);
-    });
+    void useLantern
+      .getState()
+      .exportSnippet({
+        draft,
+        language,
+        includeSecrets,
+        ...(savedRequestId ? { savedRequestId } : {}),
+      })
+      .then((result) => {
+        if (!current) return;
+        if (!result.ok) return setError(result.error.message);
+        setError(undefined);
+        setCode(result.value.code);
+        setPlaceholders(result.value.placeholders);
+        setCopied(false);
+      });
     return () => {
       current = false;
     };

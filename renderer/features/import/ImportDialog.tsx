@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CallOutput } from '../../../shared/contract';
-import { call } from '../../api';
 import { useLantern } from '../../store';
 import { CollectionOutline } from './CollectionOutline';
 import './import.css';
@@ -33,7 +32,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
 
   const runPreview = async () => {
     setBusy(true);
-    const result = await call('previewImport', source());
+    const result = await useLantern.getState().previewImport(source());
     setBusy(false);
     setDone(undefined);
     if (!result.ok) return (setPreview(undefined), setError(result.error.message));
@@ -42,7 +41,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   };
   const runImport = async () => {
     setBusy(true);
-    const result = await useLantern.getState().workspaceCall('importIntoWorkspace', { ...source(), secrets });
+    const result = await useLantern.getState().importIntoWorkspace({ ...source(), secrets });
     setBusy(false);
     if (!result) return setError(useLantern.getState().workspaceError);
     setDone(result);
