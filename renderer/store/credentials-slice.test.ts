@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi } from '../../test-support/fake-renderer-api';
-import { credentialOf } from '../../test-support/renderer-fixtures';
+import { credentialOf, draftOf, workspaceOf } from '../../test-support/renderer-fixtures';
 import { useLantern } from './index';
 
 vi.mock('../api', () => import('../../test-support/fake-renderer-api').then((m) => m.fakeApi.module));
@@ -61,6 +61,18 @@ describe('credentials slice', () => {
       .credentialFromCurl({ label: 'Learn', text: "curl 'https://x'" });
     expect(result.ok && result.value.notes).toEqual(['No sesskey header.']);
     expect(ids()).toEqual(['session']);
+  });
+
+  it('asks again what the active saved request inherits: its Auth tab names the credential', async () => {
+    useLantern.setState({ workspaceView: workspaceOf('ws') });
+    useLantern.getState().openTab({ draft: draftOf('http://x/'), sourceId: 'file:req_1', workspaceId: 'ws' });
+    await fakeApi.settle(); // the inheritance slice asks once for the newly opened tab
+    fakeApi.reset().answer('saveCredential', credentialOf('b', 'Renamed')).answer('listCredentials', []);
+    await useLantern.getState().saveCredential({ id: 'b', kind: 'bearer', label: 'Renamed', fields: {} });
+    expect(fakeApi.callsOf('inheritance')).toEqual([
+      { savedRequestId: 'req_1', draft: draftOf('http://x/') },
+    ]);
+    useLantern.setState({ workspaceView: undefined });
   });
 
   it('a deleted credential leaves the list', async () => {

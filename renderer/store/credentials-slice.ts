@@ -25,7 +25,7 @@ export interface CredentialsSlice {
   revealSecret: (credentialId: string) => Promise<string | undefined>;
 }
 
-export const createCredentialsSlice: StateCreator<LanternState, [], [], CredentialsSlice> = (set) => {
+export const createCredentialsSlice: StateCreator<LanternState, [], [], CredentialsSlice> = (set, get) => {
   const ask = newestOnly();
   const refresh = async () => {
     const isNewest = ask();
@@ -35,6 +35,11 @@ export const createCredentialsSlice: StateCreator<LanternState, [], [], Credenti
     else set({ credentialsError: result.error.message });
   };
   const shown = watchers(() => void refresh());
+  /** After a change: the list, and the Auth tab's inherited credential (named, masked), asked again. */
+  const changed = () => {
+    void refresh();
+    void get().refreshInheritance();
+  };
   /** Shows a saved one at once (a picker selects it next), then asks for the whole list again. */
   const adopt = (saved: CredentialSummary) => {
     set((s) => ({
@@ -42,7 +47,7 @@ export const createCredentialsSlice: StateCreator<LanternState, [], [], Credenti
         ? s.credentials.map((c) => (c.id === saved.id ? saved : c))
         : [...s.credentials, saved],
     }));
-    void refresh();
+    changed();
   };
   return {
     credentials: [],
@@ -63,7 +68,7 @@ export const createCredentialsSlice: StateCreator<LanternState, [], [], Credenti
     deleteCredential: async (id) => {
       const result = await call('deleteCredential', { id });
       if (result.ok) set((s) => ({ credentials: s.credentials.filter((c) => c.id !== id) }));
-      void refresh();
+      changed();
       return result;
     },
     revealSecret: async (credentialId) => {
