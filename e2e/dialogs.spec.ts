@@ -1,6 +1,34 @@
-import { test, expect } from './fixtures';
+import { test as base, expect } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startLanternHost } from '../test-support/processes';
 import { AuthPanel } from './pages/auth-panel';
+import { LanternPage } from './pages/lantern-page';
 import { WorkspaceSidebar } from './pages/workspace-sidebar';
+
+const test = base.extend<{ lantern: LanternPage; httpbin: string }>({
+  // eslint-disable-next-line no-empty-pattern
+  httpbin: async ({}, use) => {
+    const url = process.env.HTTPBIN_URL;
+    if (!url) throw new Error('HTTPBIN_URL is not set: the global setup did not start httpbin.');
+    await use(url);
+  },
+  // A host on a data folder of its own: the workspace this test opens would otherwise reopen in the
+  // next test of the worker, which expects none.
+  lantern: async ({ page }, use) => {
+    const host = await startLanternHost(mkdtempSync(path.join(tmpdir(), 'lantern-e2e-dialogs-')));
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    const lantern = new LanternPage(page);
+    await lantern.open(host.launchUrl);
+    await use(lantern);
+    await page.goto('about:blank');
+    await host.stop();
+    expect(errors, 'console errors').toEqual([]);
+  },
+});
 
 // The dialogs share one component (renderer/components/Modal.tsx): opened modally, closed by Esc or
 // their Cancel/Close button, focus back where it was. Screenshots at 1400x900 show nothing clipped.
