@@ -140,6 +140,26 @@ export default tseslint.config(
     },
   },
   {
+    // Components render and dispatch; the store is the only part of the renderer that calls the main side.
+    files: ['renderer/features/**/*.{ts,tsx}', 'renderer/components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          // This block replaces the one above for these files, so it repeats its rule.
+          paths: [{ name: 'electron', message: 'Use renderer/store.' }],
+          patterns: [
+            {
+              group: ['**/api', '**/api.ts'],
+              message:
+                'Components do not call the contract: read server state and dispatch actions through renderer/store (useLantern).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['shared/**/*.ts'],
     ignores: TESTS,
     rules: {

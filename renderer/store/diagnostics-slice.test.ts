@@ -1,20 +1,12 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Exchange } from '../../shared/model/response';
+import { fakeApi } from '../../test-support/fake-renderer-api';
+import { AUTO_RETRY_CAP } from './diagnostics-slice';
+import { useLantern } from './index';
 
-const sent: unknown[] = [];
-vi.mock('../api', () => ({
-  call: vi.fn(async (name: string, input: unknown) => {
-    if (name === 'send') sent.push(input);
-    return { ok: false, error: { code: 'test', message: 'not in this test' } };
-  }),
-  on: () => () => undefined,
-  mode: 'browser',
-  hasLaunchToken: () => true,
-}));
-
-const { useLantern } = await import('./index');
-const { AUTO_RETRY_CAP } = await import('./diagnostics-slice');
+vi.mock('../api', () => import('../../test-support/fake-renderer-api').then((m) => m.fakeApi.module));
+const sent = () => fakeApi.callsOf('send');
 
 function limited(retryAt: number): Exchange {
   return {
@@ -48,7 +40,7 @@ const receive = (exchange: Exchange) =>
 
 beforeEach(() => {
   vi.useFakeTimers();
-  sent.length = 0;
+  fakeApi.reset();
   useLantern.setState({ autoRetry: false, autoRetries: {}, scheduledRetry: undefined, retryNote: undefined });
 });
 afterEach(() => {
@@ -62,9 +54,9 @@ describe('diagnostics slice: sending again when allowed', () => {
     useLantern.getState().scheduleRetry(tabId(), Date.now() + 3_000);
     expect(useLantern.getState().scheduledRetry?.tabId).toBe(tabId());
     await vi.advanceTimersByTimeAsync(2_900);
-    expect(sent).toHaveLength(0);
+    expect(sent()).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(400);
-    expect(sent).toHaveLength(1);
+    expect(sent()).toHaveLength(1);
     expect(useLantern.getState().scheduledRetry).toBeUndefined();
   });
 
@@ -72,13 +64,13 @@ describe('diagnostics slice: sending again when allowed', () => {
     useLantern.getState().scheduleRetry(tabId(), Date.now() + 1_000);
     useLantern.getState().cancelRetry();
     await vi.advanceTimersByTimeAsync(5_000);
-    expect(sent).toHaveLength(0);
+    expect(sent()).toHaveLength(0);
   });
 
   it('does not send another tab than the one it was scheduled for', async () => {
     useLantern.getState().scheduleRetry('some-other-tab', Date.now() + 1_000);
     await vi.advanceTimersByTimeAsync(2_000);
-    expect(sent).toHaveLength(0);
+    expect(sent()).toHaveLength(0);
     expect(useLantern.getState().retryNote).toMatch(/another request tab/);
   });
 

@@ -2,19 +2,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WorkspaceView } from '../../shared/calls/workspace-calls';
 import type { RequestDraft } from '../../shared/model/request';
+import { fakeApi } from '../../test-support/fake-renderer-api';
+import { useLantern } from './index';
 
-const calls: { name: string; input: { workspaceId?: string } }[] = [];
-vi.mock('../api', () => ({
-  call: vi.fn(async (name: string, input: { workspaceId?: string }) => {
-    calls.push({ name, input });
-    return { ok: false, error: { code: 'test', message: 'not in this test' } };
-  }),
-  on: () => () => undefined,
-  mode: 'browser',
-  hasLaunchToken: () => true,
-}));
-
-const { useLantern } = await import('./index');
+vi.mock('../api', () => import('../../test-support/fake-renderer-api').then((m) => m.fakeApi.module));
 
 const draft: RequestDraft = {
   method: 'POST',
@@ -29,10 +20,12 @@ const openWorkspace = (id: string | undefined) =>
   });
 /** The workspace ids (cookie jars) Fetch schema and Fetch operations named. */
 async function jarsUsed(): Promise<(string | undefined)[]> {
-  calls.length = 0;
+  fakeApi.reset();
   await useLantern.getState().fetchSchema({ url: draft.url }, draft);
   await useLantern.getState().fetchRegistry(draft.url, 'http://127.0.0.1:1/ops', draft);
-  return calls.map((c) => c.input.workspaceId);
+  return [...fakeApi.callsOf('introspectSchema'), ...fakeApi.callsOf('fetchOperationRegistry')].map(
+    (input) => input.workspaceId,
+  );
 }
 
 beforeEach(() => openWorkspace(undefined));

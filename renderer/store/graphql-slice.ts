@@ -76,6 +76,11 @@ export const createGraphqlSlice: StateCreator<LanternState, [], [], GraphqlSlice
     const { replay: _replay, ...location } = sendLocation(get(), activeTab(get()));
     return location;
   };
+  /** Introspection and registry fetches go through the send pipeline: a token or cookies may be new. */
+  const afterRequest = () => {
+    get().invalidateTokens();
+    get().invalidateCookies();
+  };
   const patch = (key: SchemaKey, next: SchemaState) =>
     set((s) => ({ graphqlSchemas: { ...s.graphqlSchemas, [schemaKeyId(key)]: next } }));
   const current = (key: SchemaKey) => get().graphqlSchemas[schemaKeyId(key)];
@@ -105,6 +110,7 @@ export const createGraphqlSlice: StateCreator<LanternState, [], [], GraphqlSlice
         ...jarInput(),
         ...(maxDepth !== undefined ? { maxDepth } : {}),
       });
+      afterRequest();
       if (result.ok) patch(key, { status: 'ready', snapshot: result.value });
       else patch(key, { ...keep(key), status: 'failed', error: result.error });
     },
@@ -136,6 +142,7 @@ export const createGraphqlSlice: StateCreator<LanternState, [], [], GraphqlSlice
         ...(get().environmentId ? { environmentId: get().environmentId } : {}),
         ...jarInput(),
       });
+      afterRequest();
       const next: RegistryState = result.ok
         ? { ...result.value, source: registryUrl }
         : { registry: {}, problems: [result.error.message], source: registryUrl };

@@ -16,6 +16,8 @@ export const createSampleSlice: StateCreator<LanternState, [], [], SampleSlice> 
   const adopt = (sample: SampleWorkspace) => {
     set({ sample, sampleStarting: false, sampleError: undefined, environmentId: sample.environment.id });
     void get().refreshEnvironments();
+    // The sandbox registers the sample credentials on the main side.
+    get().invalidateCredentials();
   };
   on('sandboxStarted', adopt);
   return {

@@ -1,9 +1,14 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WorkspaceView } from '../../shared/calls/workspace-calls';
+import type { HistoryEntry } from '../../shared/model/history';
 import type { RequestDraft } from '../../shared/model/request';
+import { fakeApi } from '../../test-support/fake-renderer-api';
+import { useLantern } from './index';
+import { activeTab, jarWorkspaceOf } from './tabs-slice';
 
-const sent: { workspaceId?: string }[] = [];
+vi.mock('../api', () => import('../../test-support/fake-renderer-api').then((m) => m.fakeApi.module));
+
 const draft: RequestDraft = {
   method: 'GET',
   url: 'http://127.0.0.1:1/cookies',
@@ -11,20 +16,6 @@ const draft: RequestDraft = {
   body: { mode: 'none' },
   auth: { type: 'none' },
 };
-vi.mock('../api', () => ({
-  call: vi.fn(async (name: string, input: unknown) => {
-    if (name === 'send') sent.push(input as { workspaceId?: string });
-    if (name === 'getHistoryEntry')
-      return { ok: true, value: { draft, summary: { at: new Date(0).toISOString() } } };
-    return { ok: false, error: { code: 'test', message: 'not in this test' } };
-  }),
-  on: () => () => undefined,
-  mode: 'browser',
-  hasLaunchToken: () => true,
-}));
-
-const { useLantern } = await import('./index');
-const { activeTab, jarWorkspaceOf } = await import('./tabs-slice');
 
 const openWorkspace = (id: string | undefined) =>
   useLantern.setState({
@@ -37,14 +28,28 @@ const openWorkspace = (id: string | undefined) =>
             root: { id: 'root', name: id, folders: [], requests: [] },
           } as unknown as WorkspaceView),
   });
+const entry: HistoryEntry = {
+  draft,
+  summary: {
+    id: 'h_1',
+    at: new Date(0).toISOString(),
+    method: 'GET',
+    url: draft.url,
+    status: 200,
+    statusText: 'OK',
+    totalMs: 1,
+    bodyBytes: 0,
+  },
+};
 /** Sends the active tab; resolves to the workspace id the send named (its cookie jar). */
 async function sendActive(): Promise<string | undefined> {
   await useLantern.getState().send();
-  return sent.at(-1)?.workspaceId;
+  return fakeApi.callsOf('send').at(-1)?.workspaceId;
 }
 
 beforeEach(() => {
-  sent.length = 0;
+  fakeApi.reset();
+  fakeApi.answer('getHistoryEntry', entry);
   openWorkspace(undefined);
 });
 

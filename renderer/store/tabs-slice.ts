@@ -169,14 +169,13 @@ export const createTabsSlice: StateCreator<LanternState, [], [], TabsSlice> = (s
         environmentId: get().environmentId,
         ...sendLocation(get(), tab),
       });
+      // The send may have granted a token or set cookies, whatever became of its tab.
+      get().invalidateTokens();
+      get().invalidateCookies();
       if (tabByRequest(requestId)?.id !== tab.id) return; // closed or superseded
-      if (result.ok) {
-        patchTab(tab.id, { phase: 'done', exchange: result.value, inFlightId: undefined });
-        void get().refreshHistory();
-      } else {
-        patchTab(tab.id, { phase: 'failed', sendError: result.error, inFlightId: undefined });
-        void get().refreshHistory();
-      }
+      if (result.ok) patchTab(tab.id, { phase: 'done', exchange: result.value, inFlightId: undefined });
+      else patchTab(tab.id, { phase: 'failed', sendError: result.error, inFlightId: undefined });
+      void get().refreshHistory();
     },
     cancel: async () => {
       const requestId = activeTab(get()).inFlightId;

@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
-import { folderChain, inheritedSettings } from '../../../shared/collections/effective-request';
-import type { RequestAuth } from '../../../shared/model/auth';
-import type { CredentialSummary } from '../../../shared/model/auth';
+import { useEffect, useState } from 'react';
+import type { CredentialSummary, RequestAuth } from '../../../shared/model/auth';
 import type { Folder } from '../../../shared/model/collection';
-import { call } from '../../api';
+import type { InheritanceView } from '../../../shared/model/inheritance';
 import { KeyValueTable, type KeyValueRow } from '../../components/KeyValueTable';
+import { Modal, ModalClose } from '../../components/Modal';
 import { useLantern } from '../../store';
+import { folderInheritanceOf } from '../../store/folder-inheritance-slice';
 import { VariablesTable, type VariableRow } from '../environments/VariablesTable';
 import { InheritedList } from './InheritedList';
 
@@ -16,17 +16,8 @@ function authChoice(auth: RequestAuth | undefined): AuthChoice {
 }
 
 /** A folder's auth, headers and variables, with what it inherits from the folders above it. */
-export function FolderEditor({
-  folder,
-  root,
-  onClose,
-}: {
-  folder: Folder;
-  root: Folder;
-  onClose: () => void;
-}) {
+export function FolderEditor({ folder, onClose }: { folder: Folder; onClose: () => void }) {
   const { workspaceCall } = useLantern.getState();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [headers, setHeaders] = useState<KeyValueRow[]>(folder.headers ?? []);
   const [variables, setVariables] = useState<VariableRow[]>(
     // A secret arrives as its masked preview; sent back untouched, the main side keeps its value.
@@ -36,14 +27,13 @@ export function FolderEditor({
   const [credentialId, setCredentialId] = useState(
     folder.auth && folder.auth.type !== 'none' ? folder.auth.credentialId : '',
   );
-  const [credentials, setCredentials] = useState<CredentialSummary[]>([]);
+  const credentials = useLantern((s) => s.credentials);
+  // What the folders above give, as the main side computes it for sending.
+  const inheritance = useLantern(folderInheritanceOf(folder.id));
+  const inherited = inheritance?.view;
   const [error, setError] = useState<string>();
-  useEffect(() => {
-    dialog.current?.showModal();
-    void call('listCredentials', {}).then((result) => result.ok && setCredentials(result.value));
-  }, []);
-  const above = (folderChain(root, folder.id) ?? []).filter((f) => f.id !== folder.id);
-  const inherited = inheritedSettings(above);
+  useEffect(() => useLantern.getState().watchCredentials(), []);
+  useEffect(() => useLantern.getState().watchFolderInheritance(folder.id), [folder.id]);
   const kinds: Record<string, string> = {
     bearer: 'bearer',
     basic: 'basic',
@@ -77,99 +67,14 @@ export function FolderEditor({
   };
 
   return (
-    <dialog
-      ref={dialog}
-      className="modal folder-editor"
-      data-testid="folder-editor"
-      aria-label={`Folder ${folder.name}`}
+    <Modal
+      testId="folder-editor"
+      className="folder-editor"
+      title={`${folder.name}: what its requests inherit`}
       onClose={onClose}
-    >
-      <div className="modal-body">
-        <h2>{folder.name}: what its requests inherit</h2>
-        <p className="hint">
-          A request uses its own value first, then the nearest folder’s. Auth is inherited when the request’s
-          own auth is “none” and it inherits (the default).
-        </p>
-        <h3>Auth</h3>
-        <div className="folder-auth">
-          <select
-            aria-label="Folder auth"
-            data-testid="folder-auth-type"
-            value={choice}
-            onChange={(e) => setChoice(e.target.value as AuthChoice)}
-          >
-            <option value="inherit">Inherit from above</option>
-            <option value="none">No auth</option>
-            <option value="bearer">Bearer token</option>
-            <option value="basic">Basic</option>
-            <option value="oauth2">OAuth 2</option>
-            <option value="session">Session login</option>
-            <option value="browserSession">Session from a browser</option>
-            <option value="apiKey">API key</option>
-          </select>
-          {choice !== 'inherit' && choice !== 'none' && (
-            <select
-              aria-label="Credential"
-              data-testid="folder-auth-credential"
-              value={credentialId}
-              onChange={(e) => setCredentialId(e.target.value)}
-            >
-              <option value="">choose a credential…</option>
-              {matching.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </div>
-        {choice === 'inherit' && (
-          <p className="hint" data-testid="folder-auth-effective">
-            Effective:{' '}
-            {inherited.auth
-              ? `${inherited.auth.value.type === 'none' ? 'no auth' : labelOf(inherited.auth.value, credentials)} (from ${inherited.auth.from})`
-              : 'no auth (nothing above sets one)'}
-          </p>
-        )}
-        <h3>Headers</h3>
-        <KeyValueTable rows={headers} onChange={setHeaders} testId="folder-header" noun="header" />
-        <InheritedList
-          title="Inherited headers"
-          testId="folder-inherited-headers"
-          items={inherited.headers.map((h) => ({
-            name: h.value.name,
-            value: h.value.value,
-            from: h.from,
-            overridden: headers.some(
-              (own) => own.enabled && own.name.toLowerCase() === h.value.name.toLowerCase(),
-            ),
-          }))}
-        />
-        <h3>Variables</h3>
-        <VariablesTable rows={variables} readOnly={false} onChange={setVariables} />
-        <p className="hint">
-          A secret folder variable&apos;s value is kept encrypted in this computer&apos;s vault, never in the
-          workspace files: a colleague who opens the workspace types their own.
-        </p>
-        <InheritedList
-          title="Inherited variables"
-          testId="folder-inherited-variables"
-          items={inherited.variables.map((v) => ({
-            name: v.value.name,
-            value: v.value.value,
-            from: v.from,
-            overridden: variables.some((own) => own.name === v.value.name),
-          }))}
-        />
-        {error && (
-          <p className="inline-error" role="alert" data-testid="folder-editor-error">
-            {error}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" data-testid="folder-editor-cancel" onClick={onClose}>
-            Cancel
-          </button>
+      footer={
+        <>
+          <ModalClose testId="folder-editor-cancel">Cancel</ModalClose>
           <button
             type="button"
             className="primary"
@@ -178,10 +83,101 @@ export function FolderEditor({
           >
             Save
           </button>
-        </div>
+        </>
+      }
+    >
+      <p className="hint">
+        A request uses its own value first, then the nearest folder’s. Auth is inherited when the request’s
+        own auth is “none” and it inherits (the default).
+      </p>
+      <h3>Auth</h3>
+      <div className="folder-auth">
+        <select
+          aria-label="Folder auth"
+          data-testid="folder-auth-type"
+          value={choice}
+          onChange={(e) => setChoice(e.target.value as AuthChoice)}
+        >
+          <option value="inherit">Inherit from above</option>
+          <option value="none">No auth</option>
+          <option value="bearer">Bearer token</option>
+          <option value="basic">Basic</option>
+          <option value="oauth2">OAuth 2</option>
+          <option value="session">Session login</option>
+          <option value="browserSession">Session from a browser</option>
+          <option value="apiKey">API key</option>
+        </select>
+        {choice !== 'inherit' && choice !== 'none' && (
+          <select
+            aria-label="Credential"
+            data-testid="folder-auth-credential"
+            value={credentialId}
+            onChange={(e) => setCredentialId(e.target.value)}
+          >
+            <option value="">choose a credential…</option>
+            {matching.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        )}
       </div>
-    </dialog>
+      {choice === 'inherit' && (
+        <p className="hint" data-testid="folder-auth-effective">
+          Effective: {effectiveAuth(inheritance, credentials)}
+        </p>
+      )}
+      {inheritance?.error && (
+        <p className="inline-error" data-testid="folder-inherited-error">
+          {inheritance.error}
+        </p>
+      )}
+      <h3>Headers</h3>
+      <KeyValueTable rows={headers} onChange={setHeaders} testId="folder-header" noun="header" />
+      <InheritedList
+        title="Inherited headers"
+        testId="folder-inherited-headers"
+        items={(inherited?.headers ?? []).map((h) => ({
+          name: h.name,
+          value: h.value,
+          from: h.from,
+          overridden: headers.some((own) => own.enabled && own.name.toLowerCase() === h.name.toLowerCase()),
+        }))}
+      />
+      <h3>Variables</h3>
+      <VariablesTable rows={variables} readOnly={false} onChange={setVariables} />
+      <p className="hint">
+        A secret folder variable&apos;s value is kept encrypted in this computer&apos;s vault, never in the
+        workspace files: a colleague who opens the workspace types their own.
+      </p>
+      <InheritedList
+        title="Inherited variables"
+        testId="folder-inherited-variables"
+        items={(inherited?.variables ?? []).map((v) => ({
+          name: v.name,
+          value: v.missing ? '(no value on this computer)' : v.value,
+          from: v.from,
+          overridden: variables.some((own) => own.name === v.name),
+        }))}
+      />
+      {error && (
+        <p className="inline-error" role="alert" data-testid="folder-editor-error">
+          {error}
+        </p>
+      )}
+    </Modal>
   );
+}
+
+function effectiveAuth(
+  inheritance: { view: InheritanceView | undefined; error: string | undefined } | undefined,
+  credentials: CredentialSummary[],
+): string {
+  if (!inheritance?.view) return inheritance?.error ? 'not known (see below)' : 'checking the folders above…';
+  const auth = inheritance.view.auth;
+  if (!auth) return 'no auth (nothing above sets one)';
+  return `${labelOf(auth.value, credentials)} (from ${auth.from})`;
 }
 
 function labelOf(auth: RequestAuth, credentials: CredentialSummary[]): string {

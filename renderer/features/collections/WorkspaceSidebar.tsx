@@ -159,9 +159,7 @@ export function WorkspaceSidebar() {
           onClose={() => setDialog(undefined)}
         />
       )}
-      {folder && view && (
-        <FolderEditor folder={folder} root={view.root} onClose={() => setDialog(undefined)} />
-      )}
+      {folder && view && <FolderEditor folder={folder} onClose={() => setDialog(undefined)} />}
     </section>
   );
 }

@@ -4,17 +4,13 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Exchange } from '../../../shared/model/response';
 
-vi.mock('../../api', () => ({
-  call: vi.fn(async () => ({ ok: true, value: [] })),
-  on: () => () => undefined,
-  mode: 'browser',
-  hasLaunchToken: () => true,
-}));
+import { fakeApi } from '../../../test-support/fake-renderer-api';
+import { useLantern } from '../../store';
+import { newTab } from '../../store/tabs-slice';
+import { DiagnosticsPanel } from './DiagnosticsPanel';
+import { TroubleshootingStrip } from './TroubleshootingStrip';
 
-const { DiagnosticsPanel } = await import('./DiagnosticsPanel');
-const { TroubleshootingStrip } = await import('./TroubleshootingStrip');
-const { useLantern } = await import('../../store');
-const { newTab } = await import('../../store/tabs-slice');
+vi.mock('../../api', () => import('../../../test-support/fake-renderer-api').then((m) => m.fakeApi.module));
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -83,6 +79,8 @@ let container: HTMLDivElement;
 let root: Root;
 const byTestId = (id: string) => container.querySelector(`[data-testid="${id}"]`);
 beforeEach(() => {
+  // The rate-limit table asks for the tracked hosts: none here.
+  fakeApi.reset().answer('rateLimitState', []);
   container = document.createElement('div');
   document.body.append(container);
   root = createRoot(container);

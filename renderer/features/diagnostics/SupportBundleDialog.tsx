@@ -1,7 +1,7 @@
-import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import type { Exchange } from '../../../shared/model/response';
 import type { SupportFormat } from '../../../shared/support';
-import { call } from '../../api';
+import { Modal, ModalClose } from '../../components/Modal';
 import { useLantern } from '../../store';
 import { sendLocation, type RequestTab } from '../../store/tabs-slice';
 
@@ -21,13 +21,12 @@ type Status = { ok: boolean; text: string } | undefined;
  * exact text that is copied or saved.
  */
 export function SupportBundleDialog({ tab, onClose }: { tab: RequestTab; onClose: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const environmentId = useLantern((s) => s.environmentId);
+  const { supportBundle, saveSupportBundle } = useLantern.getState();
   const [format, setFormat] = useState<SupportFormat>('markdown');
   const [bundle, setBundle] = useState<{ text: string; fileName: string }>();
   const [status, setStatus] = useState<Status>();
   const [path, setPath] = useState('');
-  useEffect(() => dialog.current?.showModal(), []);
   const request = () => ({
     draft: tab.draft,
     ...sendLocation(useLantern.getState(), tab),
@@ -37,7 +36,7 @@ export function SupportBundleDialog({ tab, onClose }: { tab: RequestTab; onClose
     format,
   });
   // Built again when the format or the exchange changes (the environment is read as it is then).
-  const build = useEffectEvent(() => call('supportBundle', request()));
+  const build = useEffectEvent(() => supportBundle(request()));
   useEffect(() => {
     let current = true;
     setBundle(undefined);
@@ -60,7 +59,7 @@ export function SupportBundleDialog({ tab, onClose }: { tab: RequestTab; onClose
     }
   };
   const save = async () => {
-    const result = await call('saveSupportBundle', { ...request(), path: path.trim() });
+    const result = await saveSupportBundle({ ...request(), path: path.trim() });
     setStatus(
       result.ok
         ? {
@@ -71,69 +70,14 @@ export function SupportBundleDialog({ tab, onClose }: { tab: RequestTab; onClose
     );
   };
   return (
-    <dialog
-      ref={dialog}
-      className="modal support-dialog"
-      data-testid="support-dialog"
-      aria-label="Copy for support"
+    <Modal
+      testId="support-dialog"
+      className="support-dialog"
+      title="Copy for support"
       onClose={onClose}
-    >
-      <div className="modal-body">
-        <h2>Copy for support</h2>
-        <p className="hint">
-          This is exactly what will be shared: the request, the status, the response (cut to its start), the
-          timing, the findings and your client id. Secrets, tokens, cookies and sesskeys are masked (••••).
-        </p>
-        <div className="support-formats" role="radiogroup" aria-label="Format">
-          {(['markdown', 'har'] as const).map((option) => (
-            <label key={option}>
-              <input
-                type="radio"
-                name="support-format"
-                data-testid={`support-format-${option}`}
-                checked={format === option}
-                onChange={() => setFormat(option)}
-              />{' '}
-              {option === 'markdown' ? 'Markdown (email, ticket)' : 'HAR 1.2 (tools)'}
-            </label>
-          ))}
-        </div>
-        <pre
-          className="support-preview"
-          data-testid="support-preview"
-          data-format={bundle ? format : undefined}
-          tabIndex={0}
-          aria-label="Preview"
-        >
-          {bundle ? bundle.text : 'Preparing…'}
-        </pre>
-        <form
-          className="support-save"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (path.trim()) void save();
-          }}
-        >
-          <input
-            data-testid="support-save-path"
-            aria-label="Full path of the file to save to"
-            placeholder={`/full/path/${bundle?.fileName ?? 'lantern-support.md'}`}
-            value={path}
-            onChange={(event) => setPath(event.target.value)}
-          />
-          <button type="submit" data-testid="support-save" disabled={!bundle || path.trim() === ''}>
-            Save to file
-          </button>
-        </form>
-        {status && (
-          <p className={status.ok ? 'note' : 'inline-error'} role="status" data-testid="support-status">
-            {status.text}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" data-testid="support-close" onClick={() => dialog.current?.close()}>
-            Close
-          </button>
+      footer={
+        <>
+          <ModalClose testId="support-close">Close</ModalClose>
           <button
             type="button"
             className="primary"
@@ -143,8 +87,59 @@ export function SupportBundleDialog({ tab, onClose }: { tab: RequestTab; onClose
           >
             Copy
           </button>
-        </div>
+        </>
+      }
+    >
+      <p className="hint">
+        This is exactly what will be shared: the request, the status, the response (cut to its start), the
+        timing, the findings and your client id. Secrets, tokens, cookies and sesskeys are masked (••••).
+      </p>
+      <div className="support-formats" role="radiogroup" aria-label="Format">
+        {(['markdown', 'har'] as const).map((option) => (
+          <label key={option}>
+            <input
+              type="radio"
+              name="support-format"
+              data-testid={`support-format-${option}`}
+              checked={format === option}
+              onChange={() => setFormat(option)}
+            />{' '}
+            {option === 'markdown' ? 'Markdown (email, ticket)' : 'HAR 1.2 (tools)'}
+          </label>
+        ))}
       </div>
-    </dialog>
+      <pre
+        className="support-preview"
+        data-testid="support-preview"
+        data-format={bundle ? format : undefined}
+        tabIndex={0}
+        aria-label="Preview"
+      >
+        {bundle ? bundle.text : 'Preparing…'}
+      </pre>
+      <form
+        className="support-save"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (path.trim()) void save();
+        }}
+      >
+        <input
+          data-testid="support-save-path"
+          aria-label="Full path of the file to save to"
+          placeholder={`/full/path/${bundle?.fileName ?? 'lantern-support.md'}`}
+          value={path}
+          onChange={(event) => setPath(event.target.value)}
+        />
+        <button type="submit" data-testid="support-save" disabled={!bundle || path.trim() === ''}>
+          Save to file
+        </button>
+      </form>
+      {status && (
+        <p className={status.ok ? 'note' : 'inline-error'} role="status" data-testid="support-status">
+          {status.text}
+        </p>
+      )}
+    </Modal>
   );
 }

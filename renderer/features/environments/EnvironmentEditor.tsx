@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { EnvironmentSummary } from '../../../shared/model/environment';
-import { call } from '../../api';
+import { Modal, ModalClose } from '../../components/Modal';
 import { useLantern } from '../../store';
 import { GLOBAL_ENVIRONMENT_ID } from '../../store/environments-slice';
 import { VariablesTable, type VariableRow } from './VariablesTable';
@@ -17,17 +17,13 @@ const toRows = (environment: EnvironmentSummary | undefined): VariableRow[] =>
 export function EnvironmentEditor({ onClose }: { onClose: () => void }) {
   const environments = useLantern((s) => s.environments);
   const activeId = useLantern((s) => s.environmentId);
-  const { refreshEnvironments, selectEnvironment } = useLantern.getState();
+  const { saveEnvironment, deleteEnvironment, selectEnvironment } = useLantern.getState();
   const [selectedId, setSelectedId] = useState<string | undefined>(activeId ?? GLOBAL_ENVIRONMENT_ID);
   const selected = environments.find((e) => e.id === selectedId);
   const [name, setName] = useState(selected?.name ?? '');
   const [rows, setRows] = useState<VariableRow[]>(toRows(selected));
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
   const choose = (id: string | undefined) => {
     const environment = environments.find((e) => e.id === id);
     setSelectedId(id);
@@ -38,9 +34,8 @@ export function EnvironmentEditor({ onClose }: { onClose: () => void }) {
   };
   const save = async () => {
     const variables = rows.filter((r) => r.name !== '' || r.value !== '');
-    const result = await call('saveEnvironment', { id: selectedId, name, variables });
+    const result = await saveEnvironment({ id: selectedId, name, variables });
     if (!result.ok) return setError(result.error.message);
-    await refreshEnvironments();
     setSelectedId(result.value.id);
     setRows(toRows(result.value));
     setError(undefined);
@@ -49,22 +44,18 @@ export function EnvironmentEditor({ onClose }: { onClose: () => void }) {
   };
   const remove = async () => {
     if (!selectedId) return;
-    const result = await call('deleteEnvironment', { id: selectedId });
+    const result = await deleteEnvironment(selectedId);
     if (!result.ok) return setError(result.error.message);
-    if (activeId === selectedId) selectEnvironment(undefined);
-    await refreshEnvironments();
     choose(GLOBAL_ENVIRONMENT_ID);
   };
   const readOnly = selected?.builtIn ?? false;
   return (
-    <dialog
-      ref={dialog}
-      className="modal environment-editor"
-      data-testid="environment-editor"
+    <Modal
+      testId="environment-editor"
+      className="environment-editor"
+      title="Environments"
       onClose={onClose}
-      aria-label="Environments"
-    >
-      <div className="modal-layout">
+      aside={
         <nav className="modal-list" aria-label="Environments">
           {environments.map((environment) => (
             <button
@@ -82,68 +73,63 @@ export function EnvironmentEditor({ onClose }: { onClose: () => void }) {
             + New environment
           </button>
         </nav>
-        <div className="modal-body">
-          <label>
-            Name{' '}
-            <input
-              data-testid="environment-name"
-              value={name}
-              disabled={readOnly || selectedId === GLOBAL_ENVIRONMENT_ID}
-              onChange={(event) => setName(event.target.value)}
-            />
-          </label>
-          {readOnly && <p className="hint">This environment is built in and read-only.</p>}
-          <VariablesTable
-            rows={rows}
-            readOnly={readOnly}
-            onChange={(next) => (setRows(next), setSaved(false))}
-          />
-          <p className="hint">
-            Secret values stay on the main side and show masked here. They are kept encrypted in this
-            computer&apos;s vault, never in environment or workspace files.
-          </p>
-          {selected?.problem && (
-            <p className="inline-error" role="status" data-testid="environment-problem">
-              {selected.problem}
-            </p>
-          )}
-          {error && (
-            <p className="inline-error" role="alert" data-testid="environment-error">
-              {error}
-            </p>
-          )}
-          <div className="modal-actions">
-            {selectedId && selectedId !== GLOBAL_ENVIRONMENT_ID && !readOnly && (
-              <button
-                type="button"
-                className="danger"
-                data-testid="environment-delete"
-                onClick={() => void remove()}
-              >
-                Delete
-              </button>
-            )}
-            {saved && (
-              <span className="hint" data-testid="environment-saved">
-                Saved.
-              </span>
-            )}
-            <button type="button" onClick={() => dialog.current?.close()}>
-              Close
+      }
+      footer={
+        <>
+          {selectedId && selectedId !== GLOBAL_ENVIRONMENT_ID && !readOnly && (
+            <button
+              type="button"
+              className="danger"
+              data-testid="environment-delete"
+              onClick={() => void remove()}
+            >
+              Delete
             </button>
-            {!readOnly && (
-              <button
-                type="button"
-                className="primary"
-                data-testid="environment-save"
-                onClick={() => void save()}
-              >
-                Save
-              </button>
-            )}
-          </div>
-        </div>
-      </div>
-    </dialog>
+          )}
+          {saved && (
+            <span className="hint" data-testid="environment-saved">
+              Saved.
+            </span>
+          )}
+          <ModalClose>Close</ModalClose>
+          {!readOnly && (
+            <button
+              type="button"
+              className="primary"
+              data-testid="environment-save"
+              onClick={() => void save()}
+            >
+              Save
+            </button>
+          )}
+        </>
+      }
+    >
+      <label>
+        Name{' '}
+        <input
+          data-testid="environment-name"
+          value={name}
+          disabled={readOnly || selectedId === GLOBAL_ENVIRONMENT_ID}
+          onChange={(event) => setName(event.target.value)}
+        />
+      </label>
+      {readOnly && <p className="hint">This environment is built in and read-only.</p>}
+      <VariablesTable rows={rows} readOnly={readOnly} onChange={(next) => (setRows(next), setSaved(false))} />
+      <p className="hint">
+        Secret values stay on the main side and show masked here. They are kept encrypted in this
+        computer&apos;s vault, never in environment or workspace files.
+      </p>
+      {selected?.problem && (
+        <p className="inline-error" role="status" data-testid="environment-problem">
+          {selected.problem}
+        </p>
+      )}
+      {error && (
+        <p className="inline-error" role="alert" data-testid="environment-error">
+          {error}
+        </p>
+      )}
+    </Modal>
   );
 }

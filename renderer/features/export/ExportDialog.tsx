@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SavedRequest } from '../../../shared/model/collection';
-import { call } from '../../api';
+import { Modal, ModalClose } from '../../components/Modal';
 import { useLantern } from '../../store';
 import { activeTab } from '../../store/tabs-slice';
 import { fileIdOf } from '../../store/workspace-files-slice';
@@ -29,7 +29,6 @@ function draftFor(request: SavedRequest | undefined) {
 
 /** Export a request as code (secrets as {{placeholders}} unless explicitly included), or the workspace to Postman. */
 export function ExportDialog({ request, onClose }: { request?: SavedRequest; onClose: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [{ name, draft, savedRequestId }] = useState(() => draftFor(request));
   const [language, setLanguage] = useState<Language>('curl-bash');
   const [includeSecrets, setIncludeSecrets] = useState(false);
@@ -37,83 +36,36 @@ export function ExportDialog({ request, onClose }: { request?: SavedRequest; onC
   const [placeholders, setPlaceholders] = useState<string[]>([]);
   const [error, setError] = useState<string>();
   const [copied, setCopied] = useState(false);
-  useEffect(() => dialog.current?.showModal(), []);
   useEffect(() => {
     let current = true;
-    void call('exportSnippet', {
-      draft,
-      language,
-      includeSecrets,
-      ...(savedRequestId ? { savedRequestId } : {}),
-    }).then((result) => {
-      if (!current) return;
-      if (!result.ok) return setError(result.error.message);
-      setError(undefined);
-      setCode(result.value.code);
-      setPlaceholders(result.value.placeholders);
-      setCopied(false);
-    });
+    void useLantern
+      .getState()
+      .exportSnippet({
+        draft,
+        language,
+        includeSecrets,
+        ...(savedRequestId ? { savedRequestId } : {}),
+      })
+      .then((result) => {
+        if (!current) return;
+        if (!result.ok) return setError(result.error.message);
+        setError(undefined);
+        setCode(result.value.code);
+        setPlaceholders(result.value.placeholders);
+        setCopied(false);
+      });
     return () => {
       current = false;
     };
   }, [draft, savedRequestId, language, includeSecrets]);
   return (
-    <dialog
-      ref={dialog}
-      className="modal export-dialog"
-      data-testid="export-dialog"
-      aria-label="Export"
+    <Modal
+      testId="export-dialog"
+      className="export-dialog"
+      title={`Export “${name}”`}
       onClose={onClose}
-    >
-      <div className="modal-body">
-        <h2>Export “{name}”</h2>
-        <div className="export-options">
-          <select
-            aria-label="Language"
-            data-testid="export-language"
-            value={language}
-            onChange={(e) => setLanguage(e.target.value as Language)}
-          >
-            {LANGUAGES.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-          <label className="import-check">
-            <input
-              type="checkbox"
-              data-testid="export-include-secrets"
-              checked={includeSecrets}
-              onChange={(e) => setIncludeSecrets(e.target.checked)}
-            />
-            Include secrets (token, password) in the code
-          </label>
-        </div>
-        {includeSecrets && (
-          <p className="inline-error" data-testid="export-secrets-warning">
-            The code now holds a real secret: do not paste it into tickets, chats or git.
-          </p>
-        )}
-        <textarea
-          className="export-code"
-          readOnly
-          rows={12}
-          data-testid="export-code"
-          value={code}
-          aria-label="Exported code"
-        />
-        {placeholders.length > 0 && (
-          <p className="hint" data-testid="export-placeholders">
-            Fill in before running: {placeholders.map((p) => `{{${p}}}`).join(', ')}
-          </p>
-        )}
-        {error && (
-          <p className="inline-error" role="alert" data-testid="export-error">
-            {error}
-          </p>
-        )}
-        <div className="modal-actions">
+      footer={
+        <>
           <button
             type="button"
             data-testid="export-copy"
@@ -126,12 +78,59 @@ export function ExportDialog({ request, onClose }: { request?: SavedRequest; onC
           >
             {copied ? 'Copied' : 'Copy'}
           </button>
-          <button type="button" className="primary" data-testid="export-close" onClick={onClose}>
+          <ModalClose className="primary" testId="export-close">
             Close
-          </button>
-        </div>
-        <PostmanExport />
+          </ModalClose>
+        </>
+      }
+    >
+      <div className="export-options">
+        <select
+          aria-label="Language"
+          data-testid="export-language"
+          value={language}
+          onChange={(e) => setLanguage(e.target.value as Language)}
+        >
+          {LANGUAGES.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <label className="import-check">
+          <input
+            type="checkbox"
+            data-testid="export-include-secrets"
+            checked={includeSecrets}
+            onChange={(e) => setIncludeSecrets(e.target.checked)}
+          />
+          Include secrets (token, password) in the code
+        </label>
       </div>
-    </dialog>
+      {includeSecrets && (
+        <p className="inline-error" data-testid="export-secrets-warning">
+          The code now holds a real secret: do not paste it into tickets, chats or git.
+        </p>
+      )}
+      <textarea
+        className="export-code"
+        readOnly
+        rows={12}
+        data-testid="export-code"
+        value={code}
+        aria-label="Exported code"
+      />
+      {placeholders.length > 0 && (
+        <p className="hint" data-testid="export-placeholders">
+          Fill in before running: {placeholders.map((p) => `{{${p}}}`).join(', ')}
+        </p>
+      )}
+      {error && (
+        <p className="inline-error" role="alert" data-testid="export-error">
+          {error}
+        </p>
+      )}
+      <PostmanExport />
+    </Modal>
   );
 }

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { CallOutput } from '../../../shared/contract';
-import { call } from '../../api';
 import { useLantern } from '../../store';
 
 /** Writes the open workspace as a Postman v2.1 collection (and its environments) to a path, on the main side. */
@@ -11,7 +10,7 @@ export function PostmanExport() {
   const [error, setError] = useState<string>();
   if (!view) return null;
   const run = async () => {
-    const result = await call('exportPostman', { path });
+    const result = await useLantern.getState().exportPostman({ path });
     if (!result.ok) return (setDone(undefined), setError(result.error.message));
     setError(undefined);
     setDone(result.value);

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { SchemaSnapshot } from '../../../shared/calls/graphql-calls';
 import type { RequestDraft } from '../../../shared/model/request';
-import { call, mode } from '../../api';
 import { useLantern } from '../../store';
 import type { SchemaKey, SchemaState } from '../../store/graphql-slice';
 import { SchemaDiffView } from './SchemaDiffView';
@@ -31,6 +30,7 @@ export function SchemaBar({ schemaKey, state, draft, maxDepth, schemaProblem }: 
   const loadSchemaFile = useLantern((s) => s.loadSchemaFile);
   const forgetSchema = useLantern((s) => s.forgetSchema);
   const dismissSchemaDiff = useLantern((s) => s.dismissSchemaDiff);
+  const canPickFiles = useLantern((s) => s.canPickFiles);
   const [fileOpen, setFileOpen] = useState(false);
   const [filePath, setFilePath] = useState('');
   if (!schemaKey) {
@@ -48,8 +48,8 @@ export function SchemaBar({ schemaKey, state, draft, maxDepth, schemaProblem }: 
   const disabledIntrospection = state?.error?.code === 'graphql.introspection-disabled';
   const showFile = fileOpen || disabledIntrospection;
   const pick = async () => {
-    const result = await call('pickFile', {});
-    if (result.ok && result.value.path) setFilePath(result.value.path);
+    const path = await useLantern.getState().pickFile();
+    if (path) setFilePath(path);
   };
   const load = () => {
     if (filePath.trim() === '') return;
@@ -100,13 +100,13 @@ export function SchemaBar({ schemaKey, state, draft, maxDepth, schemaProblem }: 
           <input
             aria-label="Schema file path"
             data-testid="graphql-schema-file"
-            placeholder={mode === 'desktop' ? 'Choose a file…' : '/full/path/to/schema.graphql or .json'}
+            placeholder={canPickFiles ? 'Choose a file…' : '/full/path/to/schema.graphql or .json'}
             spellCheck={false}
             value={filePath}
             onChange={(event) => setFilePath(event.target.value)}
             onKeyDown={(event) => event.key === 'Enter' && load()}
           />
-          {mode === 'desktop' && (
+          {canPickFiles && (
             <button type="button" onClick={() => void pick()}>
               Choose…
             </button>

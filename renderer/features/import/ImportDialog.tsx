@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { CallOutput } from '../../../shared/contract';
-import { call } from '../../api';
+import { Modal, ModalClose } from '../../components/Modal';
 import { useLantern } from '../../store';
 import { CollectionOutline } from './CollectionOutline';
 import './import.css';
@@ -19,7 +19,6 @@ const FORMAT_NAMES: Record<Preview['format'], string> = {
 
 /** Import from cURL, Postman, Insomnia or HAR: preview what will be created and what is left out, then import. */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [text, setText] = useState('');
   const [path, setPath] = useState('');
   const [onlyXhr, setOnlyXhr] = useState(true);
@@ -28,12 +27,11 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [done, setDone] = useState<Imported>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  useEffect(() => dialog.current?.showModal(), []);
   const source = () => (text.trim() !== '' ? { text, onlyXhr } : { path: path.trim(), onlyXhr });
 
   const runPreview = async () => {
     setBusy(true);
-    const result = await call('previewImport', source());
+    const result = await useLantern.getState().previewImport(source());
     setBusy(false);
     setDone(undefined);
     if (!result.ok) return (setPreview(undefined), setError(result.error.message));
@@ -42,7 +40,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   };
   const runImport = async () => {
     setBusy(true);
-    const result = await useLantern.getState().workspaceCall('importIntoWorkspace', { ...source(), secrets });
+    const result = await useLantern.getState().importIntoWorkspace({ ...source(), secrets });
     setBusy(false);
     if (!result) return setError(useLantern.getState().workspaceError);
     setDone(result);
@@ -50,51 +48,14 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <dialog
-      ref={dialog}
-      className="modal import-dialog"
-      data-testid="import-dialog"
-      aria-label="Import"
+    <Modal
+      testId="import-dialog"
+      className="import-dialog"
+      title="Import"
       onClose={onClose}
-    >
-      <div className="modal-body">
-        <h2>Import</h2>
-        <p className="hint">
-          cURL (bash or Windows cmd), Postman collection v2.1 or environment, Insomnia v4 (JSON), HAR 1.2.
-        </p>
-        <label className="import-field">
-          Paste here
-          <textarea
-            data-testid="import-text"
-            rows={6}
-            spellCheck={false}
-            value={text}
-            placeholder="curl 'https://…' -H '…'   or a collection’s JSON"
-            onChange={(event) => (setText(event.target.value), setPreview(undefined))}
-          />
-        </label>
-        <label className="import-field">
-          …or the path of a file
-          <input
-            data-testid="import-path"
-            value={path}
-            placeholder="/home/me/Downloads/collection.postman_collection.json"
-            onChange={(event) => (setPath(event.target.value), setPreview(undefined))}
-          />
-        </label>
-        <label className="import-check">
-          <input
-            type="checkbox"
-            data-testid="import-only-xhr"
-            checked={onlyXhr}
-            onChange={(e) => setOnlyXhr(e.target.checked)}
-          />
-          HAR: only XHR and fetch requests
-        </label>
-        <div className="modal-actions">
-          <button type="button" data-testid="import-cancel" onClick={onClose}>
-            {done ? 'Close' : 'Cancel'}
-          </button>
+      footer={
+        <>
+          <ModalClose testId="import-cancel">{done ? 'Close' : 'Cancel'}</ModalClose>
           <button
             type="button"
             data-testid="import-preview"
@@ -112,71 +73,104 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           >
             Import
           </button>
-        </div>
-        {error && (
-          <p className="inline-error" role="alert" data-testid="import-error">
-            {error}
+        </>
+      }
+    >
+      <p className="hint">
+        cURL (bash or Windows cmd), Postman collection v2.1 or environment, Insomnia v4 (JSON), HAR 1.2.
+      </p>
+      <label className="import-field">
+        Paste here
+        <textarea
+          data-testid="import-text"
+          rows={6}
+          spellCheck={false}
+          value={text}
+          placeholder="curl 'https://…' -H '…'   or a collection’s JSON"
+          onChange={(event) => (setText(event.target.value), setPreview(undefined))}
+        />
+      </label>
+      <label className="import-field">
+        …or the path of a file
+        <input
+          data-testid="import-path"
+          value={path}
+          placeholder="/home/me/Downloads/collection.postman_collection.json"
+          onChange={(event) => (setPath(event.target.value), setPreview(undefined))}
+        />
+      </label>
+      <label className="import-check">
+        <input
+          type="checkbox"
+          data-testid="import-only-xhr"
+          checked={onlyXhr}
+          onChange={(e) => setOnlyXhr(e.target.checked)}
+        />
+        HAR: only XHR and fetch requests
+      </label>
+      {error && (
+        <p className="inline-error" role="alert" data-testid="import-error">
+          {error}
+        </p>
+      )}
+      {preview && (
+        <section
+          className="import-preview"
+          data-testid="import-preview-panel"
+          aria-label="What will be created"
+        >
+          <p data-testid="import-format">
+            <strong>{FORMAT_NAMES[preview.format]}</strong> — will create a folder “{preview.collection.name}”
+            with {preview.counts.requests} request(s), {preview.counts.folders} folder(s) and{' '}
+            {preview.counts.environments} environment(s).
           </p>
-        )}
-        {preview && (
-          <section
-            className="import-preview"
-            data-testid="import-preview-panel"
-            aria-label="What will be created"
-          >
-            <p data-testid="import-format">
-              <strong>{FORMAT_NAMES[preview.format]}</strong> — will create a folder “
-              {preview.collection.name}” with {preview.counts.requests} request(s), {preview.counts.folders}{' '}
-              folder(s) and {preview.counts.environments} environment(s).
-            </p>
-            <CollectionOutline root={preview.collection.root} />
-            {preview.collection.credentials.length > 0 && (
-              <div className="import-credentials">
-                <h3>Credentials it needs</h3>
-                <p className="hint">
-                  Secrets are never imported. Type one now to create the credential (kept in the vault), or
-                  leave it empty and pick a credential later. A browser session is filled in from a fresh
-                  &quot;Copy as cURL&quot;: the cookie and sesskey in the file are never kept.
-                </p>
-                {preview.collection.credentials.map((need) => (
-                  <label key={need.id} className="import-field">
-                    {need.label} ({need.kind}){need.fields.username ? ` — ${need.fields.username}` : ''}
-                    {need.kind === 'browserSession' ? (
-                      <textarea
-                        rows={3}
-                        spellCheck={false}
-                        autoComplete="off"
-                        data-testid={`import-secret-${need.id}`}
-                        placeholder={`Paste a fresh "Copy as cURL" of a request the logged-in browser made${need.fields.siteUrl ? ` to ${need.fields.siteUrl}` : ''}`}
-                        value={secrets[need.id] ?? ''}
-                        onChange={(event) => setSecrets({ ...secrets, [need.id]: event.target.value })}
-                      />
-                    ) : (
-                      <input
-                        type="password"
-                        autoComplete="off"
-                        data-testid={`import-secret-${need.id}`}
-                        value={secrets[need.id] ?? ''}
-                        onChange={(event) => setSecrets({ ...secrets, [need.id]: event.target.value })}
-                      />
-                    )}
-                  </label>
-                ))}
-              </div>
-            )}
-            <Report lines={preview.skipped} />
-          </section>
-        )}
-        {done && (
-          <section className="import-done" data-testid="import-done" role="status">
-            <p>
-              Imported {done.counts.requests} request(s) and {done.counts.folders} folder(s).
-            </p>
-            <Report lines={done.skipped} />
-          </section>
-        )}
-      </div>
-    </dialog>
+          <CollectionOutline root={preview.collection.root} />
+          {preview.collection.credentials.length > 0 && (
+            <div className="import-credentials">
+              <h3>Credentials it needs</h3>
+              <p className="hint">
+                Secrets are never imported. Type one now to create the credential (kept in the vault), or
+                leave it empty and pick a credential later. A browser session is filled in from a fresh
+                &quot;Copy as cURL&quot;: the cookie and sesskey in the file are never kept.
+              </p>
+              {preview.collection.credentials.map((need) => (
+                <label key={need.id} className="import-field">
+                  {need.label} ({need.kind}){need.fields.username ? ` — ${need.fields.username}` : ''}
+                  {need.kind === 'browserSession' ? (
+                    <textarea
+                      rows={3}
+                      spellCheck={false}
+                      autoComplete="off"
+                      data-testid={`import-secret-${need.id}`}
+                      placeholder={`Paste a fresh "Copy as cURL" of a request the logged-in browser made${need.fields.siteUrl ? ` to ${need.fields.siteUrl}` : ''}`}
+                      value={secrets[need.id] ?? ''}
+                      onChange={(event) => setSecrets({ ...secrets, [need.id]: event.target.value })}
+                    />
+                  ) : (
+                    <input
+                      type="password"
+                      autoComplete="off"
+                      data-testid={`import-secret-${need.id}`}
+                      value={secrets[need.id] ?? ''}
+                      onChange={(event) => setSecrets({ ...secrets, [need.id]: event.target.value })}
+                    />
+                  )}
+                </label>
+              ))}
+            </div>
+          )}
+          <Report lines={preview.skipped} />
+        </section>
+      )}
+      {done && (
+        <section className="import-done" data-testid="import-done" role="status">
+          <p>
+            Imported {done.counts.requests} request(s) and {done.counts.folders} folder(s).
+          </p>
+          <Report lines={done.skipped} />
+        </section>
+      )}
+    </Modal>
   );
 }
 

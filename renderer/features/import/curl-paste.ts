@@ -1,5 +1,4 @@
 import type { ClipboardEvent } from 'react';
-import { call } from '../../api';
 import { useLantern } from '../../store';
 
 /** Browsers' "Copy as cURL" (bash or cmd), with an optional prompt sign. */
@@ -13,15 +12,5 @@ export function onUrlPaste(event: ClipboardEvent<HTMLInputElement>): void {
   const text = event.clipboardData.getData('text/plain');
   if (!looksLikeCurl(text)) return;
   event.preventDefault();
-  void call('curlToDraft', { text }).then((result) => {
-    const state = useLantern.getState();
-    if (!result.ok) {
-      useLantern.setState({
-        workspaceError: `The pasted cURL command could not be read: ${result.error.message}`,
-      });
-      return;
-    }
-    state.editDraft(() => result.value.draft);
-    useLantern.setState({ workspaceError: undefined });
-  });
+  void useLantern.getState().pasteCurl(text);
 }

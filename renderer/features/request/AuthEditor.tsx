@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CredentialSummary, RequestAuth } from '../../../shared/model/auth';
-import { call } from '../../api';
 import { useActiveTab, useLantern } from '../../store';
 import { RevealButton } from '../tokens/RevealButton';
 import { BrowserSessionDialog } from './BrowserSessionDialog';
@@ -23,15 +22,9 @@ export function AuthEditor() {
     const view = activeInheritance(s);
     return view?.authUsed === 'inherited' ? view.auth?.from : undefined;
   });
-  const [credentials, setCredentials] = useState<CredentialSummary[]>([]);
+  const credentials = useLantern((s) => s.credentials);
   const [dialog, setDialog] = useState<{ kind: CredentialKind; existing?: CredentialSummary }>();
-  const refresh = useCallback(async () => {
-    const result = await call('listCredentials', {});
-    if (result.ok) setCredentials(result.value);
-  }, []);
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
+  useEffect(() => useLantern.getState().watchCredentials(), []);
   const setAuth = (next: RequestAuth) => editDraft((d) => ({ ...d, auth: next }));
   const chooseType = (type: RequestAuth['type']) => {
     if (type === 'none') return setAuth({ type });
@@ -44,10 +37,9 @@ export function AuthEditor() {
   };
   const closeDialog = (saved?: CredentialSummary) => {
     setDialog(undefined);
-    void refresh().then(() => {
-      if (saved && auth.type !== 'none')
-        setAuth({ ...auth, type: saved.kind, credentialId: saved.id } as RequestAuth);
-    });
+    // The store already lists a saved credential: the picker can select it at once.
+    if (saved && auth.type !== 'none')
+      setAuth({ ...auth, type: saved.kind, credentialId: saved.id } as RequestAuth);
   };
   const kind = auth.type === 'none' ? undefined : auth.type;
   const matching = credentials.filter((c) => c.kind === kind);
@@ -140,10 +132,7 @@ export function AuthEditor() {
                 <RevealButton
                   testId="auth-secret"
                   masked={credential.secretPreview}
-                  reveal={async () => {
-                    const result = await call('revealSecret', { credentialId: credential.id });
-                    return result.ok ? result.value.value : undefined;
-                  }}
+                  reveal={() => useLantern.getState().revealSecret(credential.id)}
                 />
               </td>
             </tr>

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { CredentialSummary } from '../../../shared/model/auth';
-import { call } from '../../api';
+import { Modal, ModalClose } from '../../components/Modal';
+import { useLantern } from '../../store';
 import { CREDENTIAL_FIELDS, KIND_NAMES, type CredentialKind } from './credential-fields';
 
 interface CredentialDialogProps {
@@ -13,16 +14,14 @@ interface CredentialDialogProps {
 /** Registers a credential. The secret goes to the main side's vault and never comes back here. */
 export function CredentialDialog({ kind, existing, onClose }: CredentialDialogProps) {
   const spec = CREDENTIAL_FIELDS[kind];
-  const dialog = useRef<HTMLDialogElement>(null);
   const [label, setLabel] = useState(existing?.label ?? '');
   const [fields, setFields] = useState<Record<string, string>>(() =>
     Object.fromEntries(spec.fields.map((f) => [f.key, existing?.fields?.[f.key] ?? f.defaultValue ?? ''])),
   );
   const [secret, setSecret] = useState('');
   const [error, setError] = useState<string>();
-  useEffect(() => dialog.current?.showModal(), []);
   const save = async () => {
-    const result = await call('saveCredential', {
+    const result = await useLantern.getState().saveCredential({
       id: existing?.id,
       kind,
       label,
@@ -34,89 +33,77 @@ export function CredentialDialog({ kind, existing, onClose }: CredentialDialogPr
     onClose(result.value);
   };
   return (
-    <dialog
-      ref={dialog}
-      className="modal credential-dialog"
-      data-testid="credential-dialog"
+    <Modal
+      testId="credential-dialog"
+      className="credential-dialog"
+      title={`${existing ? 'Edit' : 'New'} credential: ${KIND_NAMES[kind]}`}
       onClose={() => onClose()}
-      aria-label="Credential"
-    >
-      <form
-        className="modal-body"
-        method="dialog"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
-        <h2>
-          {existing ? 'Edit' : 'New'} credential: {KIND_NAMES[kind]}
-        </h2>
-        <label>
-          Name
-          <input
-            data-testid="credential-label"
-            required
-            value={label}
-            onChange={(e) => setLabel(e.target.value)}
-          />
-        </label>
-        {spec.fields.map((field) => (
-          <label key={field.key}>
-            {field.label}
-            {field.optional ? ' (optional)' : ''}
-            {field.options ? (
-              <select
-                data-testid={`credential-${field.key}`}
-                value={fields[field.key]}
-                onChange={(e) => setFields({ ...fields, [field.key]: e.target.value })}
-              >
-                {field.options.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            ) : (
-              <input
-                data-testid={`credential-${field.key}`}
-                placeholder={field.placeholder}
-                spellCheck={false}
-                value={fields[field.key] ?? ''}
-                onChange={(e) => setFields({ ...fields, [field.key]: e.target.value })}
-              />
-            )}
-          </label>
-        ))}
-        <label>
-          {spec.secretLabel}
-          <input
-            type="password"
-            data-testid="credential-secret"
-            autoComplete="off"
-            placeholder={existing ? `${existing.secretPreview} — leave empty to keep` : ''}
-            value={secret}
-            onChange={(e) => setSecret(e.target.value)}
-          />
-        </label>
-        <p className="hint">
-          The {spec.secretLabel.toLowerCase()} is stored encrypted by Lantern&apos;s main side. This window
-          never gets it back: it shows a masked preview only.
-        </p>
-        {error && (
-          <p className="inline-error" role="alert" data-testid="credential-error">
-            {error}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" onClick={() => dialog.current?.close()}>
-            Cancel
-          </button>
+      onSubmit={() => void save()}
+      footer={
+        <>
+          <ModalClose>Cancel</ModalClose>
           <button type="submit" className="primary" data-testid="credential-save">
             Save
           </button>
-        </div>
-      </form>
-    </dialog>
+        </>
+      }
+    >
+      <label>
+        Name
+        <input
+          data-testid="credential-label"
+          required
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+        />
+      </label>
+      {spec.fields.map((field) => (
+        <label key={field.key}>
+          {field.label}
+          {field.optional ? ' (optional)' : ''}
+          {field.options ? (
+            <select
+              data-testid={`credential-${field.key}`}
+              value={fields[field.key]}
+              onChange={(e) => setFields({ ...fields, [field.key]: e.target.value })}
+            >
+              {field.options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input
+              data-testid={`credential-${field.key}`}
+              placeholder={field.placeholder}
+              spellCheck={false}
+              value={fields[field.key] ?? ''}
+              onChange={(e) => setFields({ ...fields, [field.key]: e.target.value })}
+            />
+          )}
+        </label>
+      ))}
+      <label>
+        {spec.secretLabel}
+        <input
+          type="password"
+          data-testid="credential-secret"
+          autoComplete="off"
+          placeholder={existing ? `${existing.secretPreview} — leave empty to keep` : ''}
+          value={secret}
+          onChange={(e) => setSecret(e.target.value)}
+        />
+      </label>
+      <p className="hint">
+        The {spec.secretLabel.toLowerCase()} is stored encrypted by Lantern&apos;s main side. This window
+        never gets it back: it shows a masked preview only.
+      </p>
+      {error && (
+        <p className="inline-error" role="alert" data-testid="credential-error">
+          {error}
+        </p>
+      )}
+    </Modal>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { call, mode } from '../../api';
+import { useLantern } from '../../store';
 import { formatBytes } from '../response/format';
 
 interface FilePathInputProps {
@@ -13,12 +13,15 @@ interface FilePathInputProps {
  * The desktop app offers the OS file picker; browser mode takes a typed path.
  */
 export function FilePathInput({ value, onChange, testId }: FilePathInputProps) {
+  const canPickFiles = useLantern((s) => s.canPickFiles);
+  const inspectFile = useLantern((s) => s.inspectFile);
+  const pickFile = useLantern((s) => s.pickFile);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | undefined>();
   useEffect(() => {
     if (value.trim() === '' || value.includes('{{')) return setStatus(undefined);
     let current = true;
     const timer = setTimeout(() => {
-      void call('inspectFile', { path: value }).then((result) => {
+      void inspectFile({ path: value }).then((result) => {
         if (!current) return;
         if (result.ok)
           setStatus({ ok: true, text: `${result.value.name} · ${formatBytes(result.value.size)}` });
@@ -29,22 +32,22 @@ export function FilePathInput({ value, onChange, testId }: FilePathInputProps) {
       current = false;
       clearTimeout(timer);
     };
-  }, [value]);
+  }, [value, inspectFile]);
   const pick = async () => {
-    const result = await call('pickFile', {});
-    if (result.ok && result.value.path) onChange(result.value.path);
+    const path = await pickFile();
+    if (path) onChange(path);
   };
   return (
     <div className="file-path">
       <input
         aria-label="File path"
         data-testid={testId}
-        placeholder={mode === 'desktop' ? 'Choose a file…' : '/full/path/to/file'}
+        placeholder={canPickFiles ? 'Choose a file…' : '/full/path/to/file'}
         spellCheck={false}
         value={value}
         onChange={(event) => onChange(event.target.value)}
       />
-      {mode === 'desktop' && (
+      {canPickFiles && (
         <button type="button" onClick={() => void pick()}>
           Choose…
         </button>

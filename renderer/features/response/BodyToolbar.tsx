@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { call } from '../../api';
+import { useLantern } from '../../store';
 
 interface BodyToolbarProps {
   isJson: boolean;
@@ -26,7 +26,7 @@ export function BodyToolbar({
   const [path, setPath] = useState('');
   const [message, setMessage] = useState<string>();
   const save = async () => {
-    const result = await call('saveTextFile', { path, text });
+    const result = await useLantern.getState().saveTextFile({ path, text });
     setMessage(
       result.ok ? `Saved ${result.value.bytes} bytes to ${result.value.path}.` : result.error.message,
     );

@@ -1,7 +1,6 @@
-import { useEffect, useEffectEvent, useState } from 'react';
-import type { CookieJarInfo, CookieSummary } from '../../../shared/model/cookies';
-import { call } from '../../api';
+import { useEffect } from 'react';
 import { useLantern } from '../../store';
+import { activeCookieJar } from '../../store/cookies-slice';
 import { activeTab, jarWorkspaceOf } from '../../store/tabs-slice';
 
 /** The cookie jar of the active request's workspace (values masked) and the cookies this response set. */
@@ -16,26 +15,13 @@ export function CookiesView({
   redirected?: boolean;
 }) {
   const workspaceId = useLantern((s) => jarWorkspaceOf(s, activeTab(s)));
-  const [cookies, setCookiesList] = useState<CookieSummary[]>([]);
-  const [jar, setJar] = useState<CookieJarInfo>();
-  const [error, setError] = useState<string>();
-  const which = workspaceId ? { workspaceId } : {};
-  const refresh = async () => {
-    const result = await call('listCookies', which);
-    if (result.ok) {
-      setCookiesList(result.value.cookies);
-      setJar(result.value.jar);
-      setError(undefined);
-    } else setError(result.error.message);
-  };
-  // Listed again when a response set cookies or the tab's jar changes.
-  const load = useEffectEvent(() => void refresh());
-  useEffect(() => load(), [setCookies, workspaceId]);
-  const clear = async (domain?: string) => {
-    const result = await call('clearCookies', { ...which, ...(domain ? { domain } : {}) });
-    if (!result.ok) setError(result.error.message);
-    await refresh();
-  };
+  const listing = useLantern(activeCookieJar);
+  const error = useLantern((s) => s.cookiesError);
+  const clear = useLantern((s) => s.clearCookies);
+  // Sends, tab switches to another workspace's jar and clearing refresh it while this shows it.
+  useEffect(() => useLantern.getState().watchCookies(), []);
+  const jar = listing?.jar;
+  const cookies = listing?.cookies ?? [];
   return (
     <div className="cookies-view" data-testid="cookies-view">
       {jar && (

@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
-import { formatCountdown, tokenState, type TokenState, type TokenSummary } from '../../../shared/model/token';
-import { call } from '../../api';
+import { useEffect, useState } from 'react';
+import { formatCountdown, tokenState, type TokenState } from '../../../shared/model/token';
 import { useNow } from '../../hooks';
-import { useActiveTab } from '../../store';
+import { useLantern } from '../../store';
 import { RevealButton } from './RevealButton';
 
 const STATE_WORDS: Record<TokenState, string> = {
@@ -15,23 +14,16 @@ const STATE_WORDS: Record<TokenState, string> = {
 
 /** Every token Lantern holds: state with a live countdown (opaque tokens too), claims, uses. */
 export function TokensPanel() {
-  const [tokens, setTokens] = useState<TokenSummary[]>([]);
-  const [error, setError] = useState<string>();
-  const lastExchange = useActiveTab((t) => t.exchange);
+  const tokens = useLantern((s) => s.tokens);
+  const listError = useLantern((s) => s.tokensError);
+  const { newToken, forgetToken, revealToken } = useLantern.getState();
+  // Why the last "Get a new token" or "Forget" failed, until the next one.
+  const [actionError, setActionError] = useState<string>();
+  const error = actionError ?? listError;
   const now = useNow();
-  const refresh = useCallback(async () => {
-    const result = await call('listTokens', {});
-    if (result.ok) setTokens(result.value);
-    else setError(result.error.message);
-  }, []);
-  useEffect(() => {
-    void refresh();
-  }, [refresh, lastExchange]);
-  const act = async (promise: Promise<{ ok: boolean; error?: { message: string } }>) => {
-    const result = await promise;
-    setError(result.ok ? undefined : result.error?.message);
-    await refresh();
-  };
+  // Sends that grant tokens refresh the list while this panel shows it.
+  useEffect(() => useLantern.getState().watchTokens(), []);
+  const act = async (action: Promise<string | undefined>) => setActionError(await action);
   if (tokens.length === 0) {
     return (
       <div className="tokens-panel" data-testid="tokens-panel">
@@ -88,10 +80,7 @@ export function TokensPanel() {
                 <RevealButton
                   testId={`token-${index}`}
                   masked={token.maskedValue}
-                  reveal={async () => {
-                    const result = await call('revealToken', { tokenId: token.id });
-                    return result.ok ? result.value.value : undefined;
-                  }}
+                  reveal={() => revealToken(token.id)}
                 />
               </dd>
             </dl>
@@ -120,14 +109,14 @@ export function TokensPanel() {
               <button
                 type="button"
                 data-testid={`token-${index}-new`}
-                onClick={() => void act(call('newToken', { credentialId: token.credentialId }))}
+                onClick={() => void act(newToken(token.credentialId))}
               >
                 Get a new token
               </button>
               <button
                 type="button"
                 data-testid={`token-${index}-forget`}
-                onClick={() => void act(call('forgetToken', { tokenId: token.id }))}
+                onClick={() => void act(forgetToken(token.id))}
               >
                 Forget
               </button>

@@ -1,24 +1,15 @@
 import { useEffect, useState } from 'react';
-import type { VaultStatusView } from '../../../shared/model/vault';
-import { call } from '../../api';
+import { useLantern } from '../../store';
 
 const NAMES = { safeStorage: 'OS safe storage', 'os-keyring': 'OS keyring', 'key-file': 'key file' } as const;
 
 /** The status bar's vault indicator: which protection is in force, and any problem, in plain words. */
 export function VaultStatus() {
-  const [status, setStatus] = useState<VaultStatusView>();
+  const status = useLantern((s) => s.vault);
+  const error = useLantern((s) => s.vaultError);
+  const { retryVault, resetVault } = useLantern.getState();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    void call('vaultStatus', {}).then((result) =>
-      result.ok ? setStatus(result.value) : setError(result.error.message),
-    );
-  }, []);
-  const act = async (name: 'retryVault' | 'resetVault') => {
-    const result = await call(name, {});
-    if (result.ok) setStatus(result.value);
-    else setError(result.error.message);
-  };
+  useEffect(() => void useLantern.getState().refreshVault(), []);
   if (!status) return error ? <span className="inline-error">{error}</span> : null;
   const problem = !status.ok || status.problems.length > 0;
   return (
@@ -52,14 +43,14 @@ export function VaultStatus() {
           ))}
           {!status.ok && (
             <div className="toolbar">
-              <button type="button" onClick={() => void act('retryVault')}>
+              <button type="button" onClick={() => void retryVault()}>
                 Try again
               </button>
               <button
                 type="button"
                 className="danger"
                 data-testid="vault-reset"
-                onClick={() => void act('resetVault')}
+                onClick={() => void resetVault()}
               >
                 Start a new vault (the old file is kept aside)
               </button>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BodySearchResult } from '../../../../shared/model/body';
-import { call } from '../../../api';
+import { useLantern } from '../../../store';
 import type { Highlights } from './VirtualRows';
 
 const MAX_RESULTS = 1_000;
@@ -39,7 +39,7 @@ export function useBodySearch(bodyId: string): BodySearchState {
     setSearching(true);
     setError(undefined);
     setSearched({ query: text, caseSensitive: caseOn, bodyId: id });
-    const answer = await call('searchBody', {
+    const answer = await useLantern.getState().searchBody({
       bodyId: id,
       query: text,
       caseSensitive: caseOn,

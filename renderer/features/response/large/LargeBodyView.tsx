@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { StoredBody } from '../../../../shared/model/body';
 import type { Exchange } from '../../../../shared/model/response';
-import { call } from '../../../api';
+import { useLantern } from '../../../store';
 import { formatBytes } from '../format';
 import { BodySearch, useBodySearch } from './BodySearch';
 import { SaveBody } from './SaveBody';
@@ -34,7 +34,7 @@ export function LargeBodyView({ exchange, stored }: { exchange: Exchange; stored
     setView('pretty');
     if (pretty.state === 'ready' || pretty.state === 'working') return;
     setPretty({ state: 'working' });
-    const result = await call('prettyBody', { bodyId: stored.id });
+    const result = await useLantern.getState().prettyBody({ bodyId: stored.id });
     setPretty(
       result.ok ? { state: 'ready', body: result.value } : { state: 'failed', message: result.error.message },
     );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { call } from '../../../api';
+import { useLantern } from '../../../store';
 import { formatBytes } from '../format';
 
 /** "Save to file": the main side copies the stored body to the path typed here. */
@@ -11,7 +11,7 @@ export function SaveBody({ bodyId, suggestedName }: { bodyId: string; suggestedN
 
   const save = async () => {
     setSaving(true);
-    const result = await call('saveBody', { bodyId, path: path.trim() });
+    const result = await useLantern.getState().saveBody({ bodyId, path: path.trim() });
     setSaving(false);
     setStatus(
       result.ok

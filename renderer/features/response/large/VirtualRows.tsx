@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { BodyRow, StoredBody } from '../../../../shared/model/body';
-import { call } from '../../../api';
+import { useLantern } from '../../../store';
 import { BLOCK_ROWS, RowCache } from './row-cache';
 import { contentHeight, scrollTopFor, viewportAt, type Viewport } from './viewport';
 
@@ -20,7 +20,7 @@ interface VirtualRowsProps {
 }
 
 async function readRows(bodyId: string, fromRow: number, count: number): Promise<BodyRow[]> {
-  const result = await call('readBodyRows', { bodyId, fromRow, count });
+  const result = await useLantern.getState().readBodyRows({ bodyId, fromRow, count });
   if (!result.ok) throw new Error(result.error.message);
   return result.value.rows;
 }
