@@ -168,6 +168,8 @@ describe('http engine: redirects against httpbin', () => {
       method: 'GET',
       url: `${httpbin.url}${path}`,
       location: expect.stringMatching(/^http:\/\/(127\.0\.0\.1|localhost):\d+\//),
+      // Each hop keeps its own answer's headers (the Timeline shows them).
+      headers: expect.arrayContaining([['location', expect.any(String)]]),
     });
     expect(exchange.response.url).toMatch(/\/get$/);
     expect(exchange.request.url).toBe(`${httpbin.url}${path}`);
