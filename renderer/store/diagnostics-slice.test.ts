@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Exchange } from '../../shared/model/response';
 import { fakeApi } from '../../test-support/fake-renderer-api';
 import { AUTO_RETRY_CAP } from './diagnostics-slice';
+import { activeTab } from './tabs-slice';
 import { useLantern } from './index';
 
 vi.mock('../api', () => import('../../test-support/fake-renderer-api').then((m) => m.fakeApi.module));
@@ -86,10 +87,13 @@ describe('diagnostics slice: sending again when allowed', () => {
     expect(useLantern.getState().retryNote).toMatch(/stopped after 3/);
   });
 
-  it('showResponsePart asks for a part with a fresh nonce each time', () => {
+  it('showResponsePart opens that part in the active tab only', () => {
+    const before = activeTab(useLantern.getState()).id;
     useLantern.getState().showResponsePart('diagnostics');
-    const first = useLantern.getState().responsePartRequest;
-    useLantern.getState().showResponsePart('diagnostics');
-    expect(useLantern.getState().responsePartRequest?.nonce).not.toBe(first?.nonce);
+    expect(activeTab(useLantern.getState()).responsePart).toBe('diagnostics');
+    useLantern.getState().openTab({ sourceId: 'other', name: 'Other' });
+    expect(activeTab(useLantern.getState()).responsePart).toBe('body');
+    useLantern.getState().selectTab(before);
+    expect(activeTab(useLantern.getState()).responsePart).toBe('diagnostics');
   });
 });

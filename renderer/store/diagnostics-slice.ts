@@ -3,9 +3,7 @@ import type { RateLimitView } from '../../shared/model/findings';
 import { call } from '../api';
 import { retryAtOf } from '../features/rate-limit/gauge-math';
 import type { LanternState } from './index';
-import { activeTab, type RequestTab } from './tabs-slice';
-
-export type ResponsePart = 'body' | 'headers' | 'timeline' | 'diagnostics';
+import { activeTab, type RequestTab, type ResponsePart } from './tabs-slice';
 
 /** Auto-retry gives up after this many 429s in a row: a loop against a spent budget helps nobody. */
 export const AUTO_RETRY_CAP = 3;
@@ -18,8 +16,7 @@ export interface ScheduledRetry {
 }
 
 export interface DiagnosticsSlice {
-  /** The latest request to open a response part (the findings badge, a finding's "show in Headers"). */
-  responsePartRequest: { part: ResponsePart; nonce: number } | undefined;
+  /** Opens a response part of the active tab (the findings badge, a finding's "show in Headers"). */
   showResponsePart: (part: ResponsePart) => void;
   scheduledRetry: ScheduledRetry | undefined;
   /** Why a scheduled re-send did not go, when it did not. */
@@ -41,7 +38,6 @@ export interface DiagnosticsSlice {
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
-let nonce = 0;
 
 export const createDiagnosticsSlice: StateCreator<LanternState, [], [], DiagnosticsSlice> = (
   set,
@@ -84,8 +80,7 @@ export const createDiagnosticsSlice: StateCreator<LanternState, [], [], Diagnost
     get().scheduleRetry(tab.id, retryAt, true);
   }
   return {
-    responsePartRequest: undefined,
-    showResponsePart: (part) => set({ responsePartRequest: { part, nonce: ++nonce } }),
+    showResponsePart: (part) => get().selectResponsePart(part),
     scheduledRetry: undefined,
     retryNote: undefined,
     autoRetry: false,

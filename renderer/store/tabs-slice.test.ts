@@ -82,3 +82,67 @@ describe('the cookie jar a tab uses', () => {
     expect(await sendActive()).toBe('ws_a');
   });
 });
+
+describe('a failed send and the response pane', () => {
+  const exchangeOf = (status: number) =>
+    ({
+      requestId: 'r',
+      request: { method: 'GET', url: draft.url, headers: [] },
+      response: {
+        status,
+        statusText: 'OK',
+        headers: [],
+        body: { text: '{}', encoding: 'utf8', truncated: false, contentType: 'application/json' },
+        bodyBytes: 2,
+      },
+      timings: { firstByteMs: 1, downloadMs: 1, totalMs: 2 },
+      startedAt: new Date(0).toISOString(),
+    }) as const;
+
+  it('replaces the response: the old one is kept only as the previous response', async () => {
+    useLantern.getState().openTab({ draft, sourceId: 'failing', name: 'Failing' });
+    fakeApi.answer('send', exchangeOf(200));
+    await useLantern.getState().send();
+    const old = activeTab(useLantern.getState()).exchange;
+    expect(old?.response.status).toBe(200);
+    fakeApi.handle('send', () => ({ ok: false, error: { code: 'network.refused', message: 'Refused.' } }));
+    await useLantern.getState().send();
+    const tab = activeTab(useLantern.getState());
+    expect(tab.phase).toBe('failed');
+    expect(tab.exchange).toBeUndefined();
+    expect(tab.previous).toBe(old);
+    // A later success is the answer again; nothing previous lingers.
+    fakeApi.answer('send', exchangeOf(201));
+    await useLantern.getState().send();
+    expect(activeTab(useLantern.getState())).toMatchObject({ phase: 'done', previous: undefined });
+  });
+
+  it('keeps each tab’s response part, and offers the GraphQL view only for a GraphQL exchange', async () => {
+    const graphqlDraft: RequestDraft = {
+      ...draft,
+      method: 'POST',
+      body: { mode: 'graphql', query: '{ a }', variables: '', persisted: false },
+    };
+    useLantern.getState().openTab({ draft: graphqlDraft, sourceId: 'gql', name: 'GraphQL' });
+    fakeApi.answer('send', exchangeOf(200));
+    await useLantern.getState().send();
+    const graphqlTab = activeTab(useLantern.getState()).id;
+    expect(activeTab(useLantern.getState()).exchangeIsGraphql).toBe(true);
+    useLantern.getState().selectResponsePart('graphql');
+    useLantern.getState().openTab({ draft, sourceId: 'rest', name: 'REST' });
+    await useLantern.getState().send();
+    expect(activeTab(useLantern.getState())).toMatchObject({
+      responsePart: 'body',
+      exchangeIsGraphql: false,
+    });
+    useLantern.getState().selectTab(graphqlTab);
+    expect(activeTab(useLantern.getState()).responsePart).toBe('graphql');
+    // The same tab switched to a REST body: its next exchange is not a GraphQL one.
+    useLantern.getState().editDraft((d) => ({ ...d, body: { mode: 'none' } }));
+    await useLantern.getState().send();
+    expect(activeTab(useLantern.getState())).toMatchObject({
+      responsePart: 'body',
+      exchangeIsGraphql: false,
+    });
+  });
+});

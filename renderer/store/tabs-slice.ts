@@ -8,6 +8,9 @@ import type { LanternState } from './index';
 
 export type SendPhase = 'idle' | 'sending' | 'done' | 'failed';
 
+/** The parts of the response pane; each request tab remembers its own. */
+export type ResponsePart = 'body' | 'graphql' | 'headers' | 'cookies' | 'timeline' | 'diagnostics' | 'tokens';
+
 export interface RequestTab {
   id: string;
   /** The sample or saved request it was opened from; its name titles the tab. */
@@ -21,8 +24,15 @@ export interface RequestTab {
   /** The draft as last opened or saved: the tab shows a dot while they differ. */
   baseline: string;
   phase: SendPhase;
+  /** The response of the last send; cleared when a send fails (it then becomes `previous`). */
   exchange: Exchange | undefined;
+  /** The GraphQL result view applies: the exchange was sent from a GraphQL body. */
+  exchangeIsGraphql: boolean;
+  /** After a failed send: the response before it, shown only on request and marked as previous. */
+  previous: Exchange | undefined;
   sendError: CallError | undefined;
+  /** The response part this tab shows (Body, Headers, Timeline…). */
+  responsePart: ResponsePart;
   inFlightId: string | undefined;
   receivedBytes: number;
 }
@@ -48,6 +58,8 @@ export interface TabsSlice {
   editDraft: (change: (draft: RequestDraft) => RequestDraft) => void;
   send: () => Promise<void>;
   cancel: () => Promise<void>;
+  /** Shows a response part in the active tab. */
+  selectResponsePart: (part: ResponsePart) => void;
 }
 
 let sequence = 0;
@@ -62,7 +74,10 @@ export function newTab(draft: RequestDraft = emptyDraft(), sourceId?: string, na
     baseline: draftFingerprint(draft),
     phase: 'idle',
     exchange: undefined,
+    exchangeIsGraphql: false,
+    previous: undefined,
     sendError: undefined,
+    responsePart: 'body',
     inFlightId: undefined,
     receivedBytes: 0,
   };
@@ -122,6 +137,7 @@ export const createTabsSlice: StateCreator<LanternState, [], [], TabsSlice> = (s
         ...(workspaceId ? { workspaceId } : {}),
         ...(replayOf ? { replayOf } : {}),
         exchange,
+        exchangeIsGraphql: exchange !== undefined && draft?.body.mode === 'graphql',
         sendError,
         phase: exchange ? ('done' as const) : sendError ? ('failed' as const) : ('idle' as const),
       };
@@ -141,8 +157,10 @@ export const createTabsSlice: StateCreator<LanternState, [], [], TabsSlice> = (s
       const closing = tabs[index];
       if (closing?.inFlightId) void call('cancel', { requestId: closing.inFlightId });
       // A large body kept on disk for this tab is no longer needed.
-      const stored = closing?.exchange?.response.body.stored;
-      if (stored) void call('releaseBody', { bodyId: stored.id });
+      for (const kept of [closing?.exchange, closing?.previous]) {
+        const stored = kept?.response.body.stored;
+        if (stored) void call('releaseBody', { bodyId: stored.id });
+      }
       const rest = tabs.filter((t) => t.id !== id);
       if (rest.length === 0) {
         const blank = newTab();
@@ -173,10 +191,31 @@ export const createTabsSlice: StateCreator<LanternState, [], [], TabsSlice> = (s
       get().invalidateTokens();
       get().invalidateCookies();
       if (tabByRequest(requestId)?.id !== tab.id) return; // closed or superseded
-      if (result.ok) patchTab(tab.id, { phase: 'done', exchange: result.value, inFlightId: undefined });
-      else patchTab(tab.id, { phase: 'failed', sendError: result.error, inFlightId: undefined });
+      const sent = tabByRequest(requestId) ?? tab;
+      if (result.ok)
+        patchTab(tab.id, {
+          phase: 'done',
+          exchange: result.value,
+          exchangeIsGraphql: tab.draft.body.mode === 'graphql',
+          previous: undefined,
+          inFlightId: undefined,
+          // The GraphQL view is offered only for a GraphQL exchange: another one shows its body.
+          ...(sent.responsePart === 'graphql' && tab.draft.body.mode !== 'graphql'
+            ? { responsePart: 'body' as const }
+            : {}),
+        });
+      else
+        // The last response is no longer the answer to what was sent: it is kept, marked as previous.
+        patchTab(tab.id, {
+          phase: 'failed',
+          sendError: result.error,
+          exchange: undefined,
+          previous: sent.exchange ?? sent.previous,
+          inFlightId: undefined,
+        });
       void get().refreshHistory();
     },
+    selectResponsePart: (part) => patchTab(activeTab(get()).id, { responsePart: part }),
     cancel: async () => {
       const requestId = activeTab(get()).inFlightId;
       if (requestId) await call('cancel', { requestId });

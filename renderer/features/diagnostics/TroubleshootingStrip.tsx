@@ -1,7 +1,4 @@
-import { useEffect } from 'react';
 import type { Finding } from '../../../shared/diagnose';
-import { useLantern } from '../../store';
-import type { ResponsePart } from '../../store/diagnostics-slice';
 import type { RequestTab } from '../../store/tabs-slice';
 import { RateLimitGauge } from '../rate-limit/RateLimitGauge';
 import { FindingsBadge } from './FindingsBadge';
@@ -23,12 +20,4 @@ export function TroubleshootingStrip({ tab, findings }: { tab: RequestTab; findi
 export function diagnosticsTabLabel(findings: readonly Finding[]): string {
   const worst = worstSeverity(findings);
   return worst ? `Diagnostics ${SEVERITY_ICONS[worst]} ${findings.length}` : 'Diagnostics';
-}
-
-/** Opens the response part the badge or a finding asked for. */
-export function useResponsePartRequests(select: (part: ResponsePart) => void): void {
-  const request = useLantern((s) => s.responsePartRequest);
-  useEffect(() => {
-    if (request) select(request.part);
-  }, [request, select]);
 }

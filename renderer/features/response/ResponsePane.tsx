@@ -1,43 +1,30 @@
-import { useState } from 'react';
-import { useActiveTab } from '../../store';
-import { Tabs } from '../../Tabs';
-import { HeaderInspector } from '../headers/HeaderInspector';
-import { BodyView } from './BodyView';
-import { CookiesView } from './CookiesView';
-import { setCookiesOf } from './sent-request';
-import { formatBytes } from './format';
-import { StatusLine } from './StatusLine';
-import { TimelineView } from './TimelineView';
-import { TokensPanel } from '../tokens/TokensPanel';
-import { DiagnosticsPanel } from '../diagnostics/DiagnosticsPanel';
-import { citedResponseHeaders } from '../diagnostics/severity';
-import {
-  diagnosticsTabLabel,
-  TroubleshootingStrip,
-  useResponsePartRequests,
-} from '../diagnostics/TroubleshootingStrip';
-import { useFindings } from '../diagnostics/use-findings';
-import { GraphqlResultPanel } from '../graphql/GraphqlResultPanel';
-import { activeTab } from '../../store/tabs-slice';
 import { useLantern } from '../../store';
+import { activeTab } from '../../store/tabs-slice';
+import { useFindings } from '../diagnostics/use-findings';
+import { ExchangeView } from './ExchangeView';
+import { formatBytes } from './format';
+import { PreviousResponse } from './PreviousResponse';
 
-type Part = 'body' | 'graphql' | 'headers' | 'cookies' | 'timeline' | 'diagnostics' | 'tokens';
-
+/** The response of the active tab: the exchange, the failure that replaced it, or what is coming. */
 export function ResponsePane() {
-  const [tab, setTab] = useState<Part>('body');
-  const exchange = useActiveTab((t) => t.exchange);
-  const phase = useActiveTab((t) => t.phase);
-  const received = useActiveTab((t) => t.receivedBytes);
-  const isGraphql = useActiveTab((t) => t.draft.body.mode === 'graphql');
-  const tabState = useLantern(activeTab);
-  const findings = useFindings(tabState);
-  useResponsePartRequests(setTab);
+  const tab = useLantern(activeTab);
+  const findings = useFindings(tab);
+  const { exchange, phase, receivedBytes: received } = tab;
   if (!exchange) {
     return (
       <section className="pane response-pane" aria-label="Response" aria-busy={phase === 'sending'}>
         {phase === 'sending' ? (
           <div className="sending" data-testid="sending-indicator" role="status">
             Waiting for the response…{received > 0 ? ` ${formatBytes(received)} received` : ''}
+          </div>
+        ) : tab.sendError ? (
+          <div className="response-failed" data-testid="response-failed">
+            <p>
+              <strong>No response</strong>: the last send{' '}
+              {tab.sendError.code === 'cancelled' ? 'was cancelled' : 'failed'}. What happened and what to do
+              are under the address bar.
+            </p>
+            {tab.previous && <PreviousResponse tab={tab} previous={tab.previous} />}
           </div>
         ) : (
           <div className="empty-state" data-testid="response-empty">
@@ -48,11 +35,6 @@ export function ResponsePane() {
       </section>
     );
   }
-  const { response } = exchange;
-  // Cookies set along the way count too: a login's 302 usually sets the session.
-  const setCookies = setCookiesOf(exchange);
-  const host = new URL(response.url ?? exchange.request.url).hostname;
-  const noteCount = exchange.notes?.length ?? 0;
   return (
     <section className="pane response-pane" aria-label="Response" aria-busy={phase === 'sending'}>
       {phase === 'sending' && (
@@ -60,46 +42,7 @@ export function ResponsePane() {
           Sending again…{received > 0 ? ` ${formatBytes(received)} received` : ''}
         </div>
       )}
-      <StatusLine exchange={exchange} />
-      <TroubleshootingStrip tab={tabState} findings={findings} />
-      <Tabs
-        label="Response parts"
-        idPrefix="response"
-        tabs={[
-          { id: 'body', label: 'Body' },
-          ...(isGraphql ? [{ id: 'graphql', label: 'GraphQL' }] : []),
-          { id: 'headers', label: `Headers (${response.headers.length})` },
-          { id: 'cookies', label: setCookies.length ? `Cookies (${setCookies.length})` : 'Cookies' },
-          { id: 'timeline', label: noteCount ? `Timeline ⚠ ${noteCount}` : 'Timeline' },
-          { id: 'diagnostics', label: diagnosticsTabLabel(findings) },
-          { id: 'tokens', label: 'Tokens' },
-        ]}
-        active={tab}
-        onSelect={(id) => setTab(id as Part)}
-      />
-      <div className="tab-panel">
-        {tab === 'body' && <BodyView exchange={exchange} />}
-        {tab === 'headers' && (
-          <HeaderInspector
-            headers={response.headers}
-            status={response.status}
-            requestHeaders={exchange.request.headers}
-            bodyPreview={response.body.encoding === 'utf8' ? response.body.text.slice(0, 2048) : undefined}
-            highlight={citedResponseHeaders(findings)}
-          />
-        )}
-        {tab === 'cookies' && (
-          <CookiesView
-            setCookies={setCookies}
-            host={host}
-            redirected={(exchange.redirects?.length ?? 0) > 0}
-          />
-        )}
-        {tab === 'timeline' && <TimelineView exchange={exchange} />}
-        {tab === 'tokens' && <TokensPanel />}
-        {tab === 'graphql' && <GraphqlResultPanel exchange={exchange} />}
-        {tab === 'diagnostics' && <DiagnosticsPanel tab={tabState} />}
-      </div>
+      <ExchangeView tab={tab} exchange={exchange} findings={findings} />
     </section>
   );
 }
