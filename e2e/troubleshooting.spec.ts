@@ -147,3 +147,26 @@ it('a failed send is explained under the error box, and can be copied for suppor
   await expect(trouble.supportPreview).toContainText('GET http://127.0.0.1:9/users');
   await trouble.closeSupportBundle();
 });
+
+it('after a success, a failed send replaces the response; the earlier one is shown only as the previous response', async ({
+  lantern,
+  sandbox,
+}, testInfo) => {
+  const trouble = new Troubleshooting(lantern.page);
+  const page = lantern.page;
+  await lantern.request('GET', `${sandbox.endpoints.ihasco}/users`);
+  await trouble.registerBearer('iHASCO canary token', REST_TOKEN);
+  await lantern.send();
+  await expect(lantern.statusCode).toHaveText('200 OK');
+  await lantern.request('GET', 'http://127.0.0.1:9/users');
+  await lantern.send();
+  await expect(lantern.sendError).toBeVisible();
+  // The right pane no longer shows the 200 as if it answered this send.
+  await expect(page.getByTestId('response-failed')).toContainText('No response: the last send failed');
+  await expect(lantern.statusCode).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('failed-after-success.png') });
+  await page.getByTestId('show-previous-response').click();
+  await expect(page.getByTestId('previous-response')).toContainText('Previous response, from');
+  await expect(lantern.statusCode).toHaveText('200 OK');
+  await page.screenshot({ path: testInfo.outputPath('previous-response.png') });
+});

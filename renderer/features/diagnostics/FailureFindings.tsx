@@ -12,7 +12,12 @@ export function FailureFindings() {
   // The error box above already shows the message: `request.failed` and `error` evidence would repeat it.
   const findings = useFindings({ draft: tab.draft, exchange: undefined, sendError: tab.sendError })
     .filter((finding) => finding.id !== 'request.failed')
-    .map((finding) => ({ ...finding, evidence: finding.evidence.filter((e) => e.kind !== 'error') }));
+    .map((finding) => ({
+      ...finding,
+      // An explanation that only repeats the error box above is said once, there.
+      explanation: finding.explanation.trim() === tab.sendError?.message.trim() ? '' : finding.explanation,
+      evidence: finding.evidence.filter((e) => e.kind !== 'error'),
+    }));
   const [supportOpen, setSupportOpen] = useState(false);
   if (!tab.sendError || tab.sendError.code === 'cancelled') return null;
   return (

@@ -12,9 +12,11 @@ export function FindingCard({ finding }: { finding: Finding }) {
         </span>{' '}
         <strong>{finding.title}</strong>
       </p>
-      <p className="finding-explanation" data-testid="finding-explanation">
-        {finding.explanation}
-      </p>
+      {finding.explanation !== '' && (
+        <p className="finding-explanation" data-testid="finding-explanation">
+          {finding.explanation}
+        </p>
+      )}
       <p className="finding-fix" data-testid="finding-fix">
         <strong>Fix: </strong>
         {finding.fix}
