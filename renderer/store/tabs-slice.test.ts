@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WorkspaceView } from '../../shared/calls/workspace-calls';
 import type { HistoryEntry } from '../../shared/model/history';
 import type { RequestDraft } from '../../shared/model/request';
+import type { Exchange } from '../../shared/model/response';
 import { fakeApi } from '../../test-support/fake-renderer-api';
 import { useLantern } from './index';
 import { activeTab, jarWorkspaceOf } from './tabs-slice';
@@ -84,20 +85,19 @@ describe('the cookie jar a tab uses', () => {
 });
 
 describe('a failed send and the response pane', () => {
-  const exchangeOf = (status: number) =>
-    ({
-      requestId: 'r',
-      request: { method: 'GET', url: draft.url, headers: [] },
-      response: {
-        status,
-        statusText: 'OK',
-        headers: [],
-        body: { text: '{}', encoding: 'utf8', truncated: false, contentType: 'application/json' },
-        bodyBytes: 2,
-      },
-      timings: { firstByteMs: 1, downloadMs: 1, totalMs: 2 },
-      startedAt: new Date(0).toISOString(),
-    }) as const;
+  const exchangeOf = (status: number): Exchange => ({
+    requestId: 'r',
+    request: { method: 'GET', url: draft.url, headers: [] },
+    response: {
+      status,
+      statusText: 'OK',
+      headers: [],
+      body: { text: '{}', encoding: 'utf8', truncated: false, contentType: 'application/json' },
+      bodyBytes: 2,
+    },
+    timings: { firstByteMs: 1, downloadMs: 1, totalMs: 2 },
+    startedAt: new Date(0).toISOString(),
+  });
 
   it('replaces the response: the old one is kept only as the previous response', async () => {
     useLantern.getState().openTab({ draft, sourceId: 'failing', name: 'Failing' });

@@ -6,7 +6,7 @@ import type { Exchange } from '../../../shared/model/response';
 
 import { fakeApi } from '../../../test-support/fake-renderer-api';
 import { useLantern } from '../../store';
-import { newTab } from '../../store/tabs-slice';
+import { activeTab, newTab } from '../../store/tabs-slice';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { TroubleshootingStrip } from './TroubleshootingStrip';
 
@@ -101,7 +101,7 @@ describe('DiagnosticsPanel', () => {
     expect(card?.querySelector('[data-kind="response-body"] mark')?.textContent).toBe('Too Many Attempts.');
     const show = byTestId('finding-rest.rate-limit-evidence-1-show') as HTMLButtonElement;
     act(() => show.click());
-    expect(useLantern.getState().responsePartRequest?.part).toBe('headers');
+    expect(activeTab(useLantern.getState()).responsePart).toBe('headers');
   });
 });
 
@@ -116,6 +116,6 @@ describe('TroubleshootingStrip', () => {
     expect(byTestId('rate-limit-gauge')?.getAttribute('data-level')).toBe('empty');
     expect(byTestId('rate-limit-retry-countdown')?.textContent).toMatch(/Retry allowed in \d s/);
     act(() => badge.click());
-    expect(useLantern.getState().responsePartRequest?.part).toBe('diagnostics');
+    expect(activeTab(useLantern.getState()).responsePart).toBe('diagnostics');
   });
 });
