@@ -87,6 +87,21 @@ describe('diagnostics slice: sending again when allowed', () => {
     expect(useLantern.getState().retryNote).toMatch(/stopped after 3/);
   });
 
+  it('auto-retry ticked while a 429 countdown runs schedules that re-send', async () => {
+    receive(limited(Date.now() + 4_000));
+    expect(useLantern.getState().scheduledRetry).toBeUndefined();
+    useLantern.getState().setAutoRetry(true);
+    expect(useLantern.getState().scheduledRetry).toMatchObject({ auto: true, tabId: tabId() });
+    await vi.advanceTimersByTimeAsync(4_300);
+    expect(sent()).toHaveLength(1);
+  });
+
+  it('auto-retry ticked after the countdown ended schedules nothing', () => {
+    receive(limited(Date.now() - 1_000));
+    useLantern.getState().setAutoRetry(true);
+    expect(useLantern.getState().scheduledRetry).toBeUndefined();
+  });
+
   it('showResponsePart opens that part in the active tab only', () => {
     const before = activeTab(useLantern.getState()).id;
     useLantern.getState().showResponsePart('diagnostics');

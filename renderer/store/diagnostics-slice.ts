@@ -85,7 +85,16 @@ export const createDiagnosticsSlice: StateCreator<LanternState, [], [], Diagnost
     retryNote: undefined,
     autoRetry: false,
     autoRetries: {},
-    setAutoRetry: (on) => set({ autoRetry: on, ...(on ? {} : { autoRetries: {} }) }),
+    setAutoRetry: (on) => {
+      set({ autoRetry: on, ...(on ? {} : { autoRetries: {} }) });
+      // Ticked while a 429's countdown runs: that countdown ends in a re-send too, not only later 429s.
+      const tab = activeTab(get());
+      const view = tab.exchange?.rateLimit;
+      const retryAt = view && retryAtOf(view);
+      if (!on || retryAt === undefined || retryAt <= Date.now() || get().scheduledRetry) return;
+      set({ autoRetries: { ...get().autoRetries, [tab.id]: (get().autoRetries[tab.id] ?? 0) + 1 } });
+      get().scheduleRetry(tab.id, retryAt, true);
+    },
     scheduleRetry: (tabId, at, auto = false) => {
       if (timer) clearTimeout(timer);
       // A little after the allowed moment: the server's clock and ours are not the same clock.
