@@ -241,4 +241,30 @@ test.describe('against graphql-yoga, a real server', () => {
     await expect(graphql.result).toContainText('partial data');
     await lantern.page.screenshot({ path: testInfo.outputPath('graphql-yoga-error.png') });
   });
+
+  test('a stale operationName is never sent: the picker, the estimate and the body agree', async ({
+    lantern,
+  }) => {
+    const graphql = new GraphqlPanel(lantern.page);
+    const picker = lantern.page.getByTestId('graphql-operation-picker');
+    await lantern.request('POST', yogaUrl);
+    await graphql.useGraphqlBody();
+    await graphql.fetchSchema();
+    await expect(graphql.schemaStatus).toContainText(/Schema: \d+ types, fetched/);
+    await graphql.setQuery('query Status {\n  broken\n}');
+    await expect(graphql.estimate).toBeVisible();
+    // Replaced by two operations: "Status" is gone, so it is no longer picked.
+    await graphql.setQuery('query one {\n  broken\n}\n\nquery two {\n  hello(name: "x")\n}');
+    await expect(picker).toHaveValue('');
+    await expect(lantern.page.getByTestId('graphql-estimate-problem')).toContainText(
+      'pick the one to estimate',
+    );
+    await lantern.send();
+    await expect(lantern.sendError).toContainText('2 operations ("one", "two") and none is picked');
+    await picker.selectOption('two');
+    await expect(graphql.estimate).toBeVisible();
+    await lantern.send();
+    await expect(lantern.statusCode).toHaveText('200 OK');
+    expect(await lantern.responseText()).toContain('Hello x');
+  });
 });

@@ -15,6 +15,7 @@ import { withoutSecretStart } from '../engine/stream-masker';
 import { diagnoseExchange } from '../diagnostics/diagnose-exchange';
 import type { Workspace } from '../../../shared/workspace-format/types';
 import { effectiveDraft } from './effective-draft';
+import { checkOperationName } from './graphql-operation';
 
 type Engine = ReturnType<typeof createHttpEngine>;
 type SendInput = CallParsedInput<'send'>;
@@ -52,6 +53,7 @@ export function createSendPipeline({ engine, auth, environments, history, jars, 
     }
     secrets.push(...resolution.secretValues);
     const { draft } = resolution;
+    if (draft.body.mode === 'graphql') await checkOperationName(draft.body);
     const prepared = await prepareRequest(draft);
     const settings = draft.settings;
     const sendOptions = settings

@@ -92,15 +92,21 @@ function Workbench({ body }: { body: GraphqlBody }) {
   const setBody = (patch: Partial<GraphqlBody>) =>
     editDraft((d) => (d.body.mode === 'graphql' ? { ...d, body: { ...d.body, ...patch } } : d));
 
-  // One operation in the document: operationName follows its name, so a rename never breaks the send.
-  const single = analysis && analysis.operations.length === 1 ? analysis.operations[0] : undefined;
+  // The operation sent is always one in the document: with one operation, operationName follows its
+  // name (a rename never breaks the send); with several, a name no longer there is cleared, so the
+  // picker, the estimate and the request body agree.
+  const operationNames =
+    analysis && !analysis.syntax ? analysis.operations.map((o) => o.name ?? '') : undefined;
   const followOperationName = useEffectEvent(() => {
-    if (!single || body.persisted || single.name === body.operationName) return;
-    setBody({ operationName: single.name });
+    if (!operationNames || body.persisted) return;
+    const [only, ...others] = operationNames;
+    if (others.length === 0 && only !== undefined) {
+      if ((only || undefined) !== body.operationName) setBody({ operationName: only || undefined });
+    } else if (body.operationName !== undefined && !operationNames.includes(body.operationName))
+      setBody({ operationName: undefined });
   });
-  const singleName = single?.name;
-  const hasSingle = single !== undefined;
-  useEffect(() => followOperationName(), [hasSingle, singleName, body.persisted]);
+  const namesKey = operationNames?.join('\n');
+  useEffect(() => followOperationName(), [namesKey, body.persisted]);
 
   useValidationMarkers(tabId, analysis, body.variables, body.persisted, mounted);
   const sentQuery = () =>

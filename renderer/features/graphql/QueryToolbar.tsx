@@ -35,7 +35,7 @@ export function QueryToolbar({
             value={operationName ?? ''}
             onChange={(event) => onPickOperation(event.target.value || undefined)}
           >
-            <option value="">(the one under the cursor)</option>
+            <option value="">(none picked: Ctrl/Cmd+Enter sends the one under the cursor)</option>
             {named.map((operation) => (
               <option key={`${operation.name}-${operation.start}`} value={operation.name}>
                 {label(operation)}
