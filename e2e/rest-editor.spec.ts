@@ -54,12 +54,23 @@ test.describe('REST editor', () => {
     await lantern.page.screenshot({ path: testInfo.outputPath('environment-timeline.png') });
   });
 
-  test('an undefined variable is flagged and blocks the send', async ({ lantern }) => {
+  test('an undefined variable in any field is flagged once, with its place, and blocks the send', async ({
+    lantern,
+  }, testInfo) => {
     await lantern.request('GET', '{{nowhere}}/users');
-    await expect(lantern.page.getByTestId('url-undefined-variables')).toContainText('{{nowhere}}');
+    await lantern.setHeader(0, 'X-Api-Key', '{{apiKey}}');
+    const warning = lantern.page.getByTestId('url-undefined-variables');
+    await expect(warning.getByTestId('undefined-variable-nowhere')).toHaveText('{{nowhere}} in the URL');
+    await expect(warning.getByTestId('undefined-variable-apiKey')).toHaveText(
+      '{{apiKey}} in header “X-Api-Key”',
+    );
     await lantern.send();
-    await expect(lantern.sendError).toContainText('{{nowhere}}');
+    // Stopped before it left: said once, beside the URL, not again in an error box or a finding.
+    await expect(warning).toContainText('Not sent: these variables are not defined');
+    await expect(lantern.sendError).toHaveCount(0);
+    await expect(lantern.page.getByTestId('failure-findings')).toHaveCount(0);
     await expect(lantern.statusCode).toHaveCount(0);
+    await lantern.page.screenshot({ path: testInfo.outputPath('undefined-variables.png') });
   });
 
   test('the header inspector explains www-authenticate on a 401', async ({ lantern, httpbin }, testInfo) => {

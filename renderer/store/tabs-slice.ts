@@ -4,6 +4,7 @@ import type { Exchange } from '../../shared/model/response';
 import type { CallError } from '../../shared/model/result';
 import { call, on } from '../api';
 import { draftFingerprint, emptyDraft } from './drafts';
+import { activeUndefinedVariables } from './undefined-variables';
 import type { LanternState } from './index';
 
 export type SendPhase = 'idle' | 'sending' | 'done' | 'failed';
@@ -33,6 +34,8 @@ export interface RequestTab {
   sendError: CallError | undefined;
   /** The response part this tab shows (Body, Headers, Timeline…). */
   responsePart: ResponsePart;
+  /** Sends stopped before leaving because a `{{variable}}` is undefined (the URL bar lists them). */
+  blockedSends: number;
   inFlightId: string | undefined;
   receivedBytes: number;
 }
@@ -78,6 +81,7 @@ export function newTab(draft: RequestDraft = emptyDraft(), sourceId?: string, na
     previous: undefined,
     sendError: undefined,
     responsePart: 'body',
+    blockedSends: 0,
     inFlightId: undefined,
     receivedBytes: 0,
   };
@@ -178,6 +182,9 @@ export const createTabsSlice: StateCreator<LanternState, [], [], TabsSlice> = (s
     send: async () => {
       const tab = activeTab(get());
       if (tab.inFlightId) return;
+      // An undefined {{variable}} anywhere stops the send here, said once beside the URL with its place.
+      if ((activeUndefinedVariables(get())?.length ?? 0) > 0)
+        return patchTab(tab.id, { blockedSends: tab.blockedSends + 1 });
       const requestId = nextId('r');
       patchTab(tab.id, { phase: 'sending', inFlightId: requestId, sendError: undefined, receivedBytes: 0 });
       // The draft goes as the user edited it; its folders' values are applied on the main side.

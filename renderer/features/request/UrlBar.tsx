@@ -3,6 +3,7 @@ import { STANDARD_METHODS } from '../../../shared/model/request';
 import { useActiveTab, useLantern } from '../../store';
 import { definedNames, segmentVariables } from './variables';
 import { activeInheritance } from '../../store/inheritance-slice';
+import { undefinedVariablesOf } from '../../store/undefined-variables';
 import { fileIdOf } from '../../store/workspace-files-slice';
 import { onUrlPaste } from '../import/curl-paste';
 
@@ -28,13 +29,23 @@ export function UrlBar() {
   }, [url, environments, environmentId, inherited]);
   // Until the main side has said what a saved request inherits, no name is called undefined.
   const knowsDefinitions = !savedRequest || inherited !== undefined;
-  const undefinedNames = [
-    ...new Set(
-      knowsDefinitions
-        ? segments.flatMap((s) => (s.variable && !s.variable.defined ? [s.variable.name] : []))
-        : [],
-    ),
-  ];
+  const draft = useActiveTab((t) => t.draft);
+  const sourceId = useActiveTab((t) => t.sourceId);
+  const credentials = useLantern((s) => s.credentials);
+  const blocked = useActiveTab((t) => t.blockedSends);
+  // Every field is checked, not only the URL: each undefined name once, with where it is used.
+  const problems = useMemo(
+    () =>
+      undefinedVariablesOf({
+        tab: { draft, sourceId },
+        environments,
+        environmentId,
+        inherited,
+        credentials,
+      }) ?? [],
+    [draft, sourceId, environments, environmentId, inherited, credentials],
+  );
+  const urlInvalid = problems.some((p) => p.places.includes('the URL'));
   const setMethod = (value: string) => editDraft((d) => ({ ...d, method: value }));
   return (
     <>
@@ -95,7 +106,7 @@ export function UrlBar() {
           <input
             id="url-input"
             aria-label="URL"
-            aria-invalid={undefinedNames.length > 0}
+            aria-invalid={urlInvalid}
             data-testid="url-input"
             className="url"
             placeholder="https://api.example.com/users — or paste a cURL command"
@@ -122,11 +133,27 @@ export function UrlBar() {
           </button>
         )}
       </form>
-      {undefinedNames.length > 0 && (
-        <p className="variable-warning" data-testid="url-undefined-variables">
-          Not defined in the active environment or the globals:{' '}
-          {undefinedNames.map((name) => `{{${name}}}`).join(', ')}. Sending will stop until they are defined.
-        </p>
+      {problems.length > 0 && (
+        <div
+          className={`variable-warning${blocked > 0 ? ' attention' : ''}`}
+          data-testid="url-undefined-variables"
+          role={blocked > 0 ? 'alert' : undefined}
+          key={blocked}
+        >
+          {blocked > 0 ? 'Not sent: these' : 'These'} variables are not defined in{' '}
+          {savedRequest
+            ? 'the active environment, the globals or the request’s folders'
+            : 'the active environment or the globals'}
+          :
+          <ul>
+            {problems.map(({ name, places }) => (
+              <li key={name} data-testid={`undefined-variable-${name}`}>
+                <code>{`{{${name}}}`}</code> in {places.join(', ')}
+              </li>
+            ))}
+          </ul>
+          Define them (Ctrl/Cmd+E picks the environment) and send again.
+        </div>
       )}
     </>
   );
