@@ -150,6 +150,35 @@ test('pasting a cURL command into the URL field imports it in place', async ({ a
   await lantern.page.screenshot({ path: info.outputPath('curl-pasted.png') });
 });
 
+test('a token pasted in a second tab never changes what the first tab sends', async ({
+  app,
+  httpbin,
+}, info) => {
+  const { lantern, sidebar } = app;
+  const page = lantern.page;
+  const pasteToken = (token: string) =>
+    sidebar.pasteIntoUrl(`curl '${httpbin}/bearer' -H 'Authorization: Bearer ${token}'`);
+  const credentialShown = () => page.getByTestId('auth-credential').locator('option:checked');
+  await pasteToken('first-token-aaaa1111');
+  await page.getByTestId('request-tab-auth').click();
+  await expect(credentialShown()).toHaveText(/^Pasted token for 127\.0\.0\.1:\d+$/);
+  await expect(page.getByTestId('auth-secret-preview')).toContainText('••••1111');
+  await expect(page.getByText('names a credential Lantern does not have')).toHaveCount(0);
+  await page.getByTestId('request-tab-new').click();
+  await pasteToken('second-token-bbbb2222');
+  await page.getByTestId('request-tab-auth').click();
+  await expect(credentialShown()).toHaveText(/^Pasted token for 127\.0\.0\.1:\d+ \(2\)$/);
+  await expect(page.getByTestId('auth-secret-preview')).toContainText('••••2222');
+  await page.screenshot({ path: info.outputPath('paste-two-tabs.png') });
+  // The first tab still names its own credential, with its own token.
+  await page.getByTestId('request-tab-0').click();
+  await page.getByTestId('request-tab-auth').click();
+  await expect(credentialShown()).toHaveText(/^Pasted token for 127\.0\.0\.1:\d+$/);
+  await expect(page.getByTestId('auth-secret-preview')).toContainText('••••1111');
+  await lantern.send();
+  expect(await lantern.responseText()).toContain('"token": "••••1111"');
+});
+
 test('folder settings are inherited, exports hide secrets, and an outside edit of an open request is a conflict', async ({
   app,
   httpbin,
