@@ -4,74 +4,29 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_FINDING_IDS } from '../../shared/diagnose';
-import { startSandbox } from '../index';
 import { cases } from './diagnose-cases';
 import {
   CAUSES,
   diagnosed,
   draft,
   graphql,
+  runCase,
   send,
-  services,
   sites,
+  startSites,
   STATUS,
-  type Outcome,
+  stopSites,
 } from './diagnose-harness';
 
-beforeAll(async () => {
-  [sites.sandbox, sites.otherSite] = await Promise.all([
-    startSandbox({ port: 0 }),
-    startSandbox({ port: 0 }),
-  ]);
-  const totara = {
-    kind: 'oauth2' as const,
-    tokenUrl: sites.sandbox.endpoints.totaraToken,
-    clientId: sites.sandbox.credentials.totara.clientId,
-    clientSecret: sites.sandbox.credentials.totara.clientSecret,
-    clientAuth: 'body' as const,
-  };
-  services.auth.credentials.put({ id: 'totara', label: 'Sandbox Totara client', ...totara });
-  services.auth.credentials.put({
-    id: 'totara-wrong-secret',
-    label: 'Mistyped secret',
-    ...totara,
-    clientSecret: 'sites.sandbox-secret-typo',
-  });
-  services.auth.credentials.put({
-    id: 'totara-other-site',
-    label: 'Other site client',
-    ...totara,
-    tokenUrl: sites.otherSite.endpoints.totaraToken,
-  });
-  services.auth.credentials.put({
-    id: 'ihasco',
-    kind: 'bearer',
-    label: 'iHASCO token',
-    token: sites.sandbox.credentials.ihasco.token,
-  });
-  services.auth.credentials.put({
-    id: 'ihasco-wrong',
-    kind: 'bearer',
-    label: 'Mistyped iHASCO token',
-    token: 'ihasco_sandbox_7d41b2c9e0f3a6',
-  });
-});
-afterAll(async () => {
-  await services.close();
-  await Promise.all([sites.sandbox.close(), sites.otherSite.close()]);
-});
+beforeAll(startSites);
+afterAll(stopSites);
 beforeEach(() => sites.sandbox.reset());
 
 describe('API-BEHAVIOUR §6 scenarios against the sandbox, through the real send path', () => {
   it.each(cases.map((c) => [`${c.scenario || 'net'}: ${c.name}`, c] as const))(
     '%s',
     async (_name, testCase) => {
-      if (testCase.config) sites.sandbox.configure(testCase.config);
-      await testCase.before?.();
-      const request = await testCase.request();
-      let outcome: Outcome = {};
-      for (let i = 0; i < (testCase.times ?? 1); i++) outcome = await send(request);
-      const findings = diagnosed(request, outcome);
+      const { findings } = await runCase(testCase);
       const ids = findings.map((f) => f.id);
       const finding = findings.find((f) => f.id === testCase.expected);
       expect(finding, `expected ${testCase.expected}, got ${ids.join(', ') || 'nothing'}`).toBeDefined();

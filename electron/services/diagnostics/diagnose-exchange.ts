@@ -38,11 +38,18 @@ export function diagnoseExchange(
   const tokens: TokenInfo[] = auth.tokens
     .list()
     .filter((token) => token.id === tokenId)
-    .map((token) => ({ tokenId: token.id, issuedAt: token.issuedAt, expiresAt: token.expiresAt }));
+    .map((token) => ({
+      tokenId: token.id,
+      issuedAt: token.issuedAt,
+      expiresAt: token.expiresAt,
+      tokenUrl: token.tokenUrl,
+    }));
+  const operations = state.operations.of(new URL(exchange.response.url ?? exchange.request.url).origin);
   const findings = diagnose({
     draft,
     exchange,
     tokens,
+    ...(operations ? { operations } : {}),
     rateLimit: rateLimit.state,
     nowMs,
     context: rateLimit.configuredBudget ? { configuredBudget: rateLimit.configuredBudget } : undefined,

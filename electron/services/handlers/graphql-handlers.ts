@@ -4,6 +4,7 @@ import type { Handlers } from '../../../shared/contract';
 import type { GraphqlCalls } from '../../../shared/calls/graphql-calls';
 import { LanternError } from '../../../shared/model/result';
 import { bodyHandlers } from './body-handlers';
+import { diagnosticsStateFor } from '../diagnostics/diagnostics-state';
 import { fetchOperationRegistry } from '../graphql/operation-registry';
 import type { GraphqlService, SendDraft } from '../graphql/graphql-service';
 import type { ServiceContext } from '../service-context';
@@ -51,11 +52,16 @@ export function graphqlHandlers(context: ServiceContext): Pick<Handlers, keyof G
     cachedSchema: async (key) => ({ schema: await (await service()).cached(key) }),
     forgetSchema: async (key) => ({ forgotten: await (await service()).forget(key) }),
     loadSchemaFile: async ({ path: filePath, key }) => (await service()).loadSchemaFile(filePath, key),
-    fetchOperationRegistry: ({ endpoint, environmentId, workspaceId, savedRequestId }) =>
-      fetchOperationRegistry(send, bodies, endpoint, {
+    fetchOperationRegistry: async ({ endpoint, environmentId, workspaceId, savedRequestId }) => {
+      const { origin, ...parsed } = await fetchOperationRegistry(send, bodies, endpoint, {
         ...(environmentId ? { environmentId } : {}),
         ...(workspaceId ? { workspaceId } : {}),
         ...(savedRequestId ? { savedRequestId } : {}),
-      }),
+      });
+      // The diagnosis of a persisted send to this site can then read the operation's query.
+      const queries = Object.fromEntries(Object.values(parsed.registry).map((op) => [op.name, op.query]));
+      diagnosticsStateFor(context.auth).operations.remember(origin, queries);
+      return parsed;
+    },
   };
 }

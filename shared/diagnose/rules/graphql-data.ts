@@ -38,7 +38,7 @@ export function graphqlDataFindings(facts: Facts): Finding[] {
   const request = facts.graphqlRequest;
   const operation = summariseOperation(request?.query, request?.operationName);
   if (!operation || operation.fields.length === 0) return [];
-  const unvalidated = facts.totara
+  const unvalidated = facts.serverIs.totara
     ? ' Totara 17 skips standard GraphQL validation, so a misspelt field is silently dropped instead of reported.'
     : '';
   const data = body.data;
@@ -68,7 +68,7 @@ export function graphqlDataFindings(facts: Facts): Finding[] {
       evidence: out.missing.slice(0, 5).map((name): Evidence => ({ kind: 'response-body', name })),
     });
   }
-  if (out.nulls.length > 0 && facts.totara) {
+  if (out.nulls.length > 0 && facts.serverIs.totara) {
     findings.push({
       id: 'totara.data.null-fields',
       severity: 'info',

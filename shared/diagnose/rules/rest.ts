@@ -4,7 +4,7 @@ import type { Evidence, Finding } from '../types';
 
 /** REST failures of the iHASCO kind (API-BEHAVIOUR §6 scenarios 20 and 22, and 403). */
 export function restFindings(facts: Facts): Finding[] {
-  if (facts.totara || facts.status === undefined) return [];
+  if (facts.serverIs.totara || facts.status === undefined) return [];
   // An OAuth token endpoint's refusal is explained by the token rules, with its real cause.
   if (isRecord(facts.json) && typeof facts.json.error === 'string' && /token/i.test(facts.url)) return [];
   if (facts.status === 401) return [unauthorized(facts)];

@@ -82,6 +82,7 @@ function sentJson(facts: Facts): boolean {
   return (
     /json/i.test(contentType) ||
     mode === 'json' ||
+    mode === 'graphql' ||
     (mode === 'raw' && isRecord(parseJson(facts.draftBodyText)))
   );
 }

@@ -74,7 +74,7 @@ const FIXED: { message: string; finding: Explained }[] = [
 
 /** Totara external API authentication failures (API-BEHAVIOUR §6 scenarios 3–6). */
 export function totaraAuthFindings(facts: Facts): Finding[] {
-  if (!facts.totara) return preSendFindings(facts);
+  if (!facts.serverIs.totara) return preSendFindings(facts);
   const findings: Finding[] = [];
   for (const { message, finding } of FIXED) {
     const [match] = errorsMatching(facts, new RegExp(`^${escapeRegExp(message)}`));
