@@ -85,8 +85,9 @@ function fallbacks(facts: Facts, found: Finding[]): Finding[] {
       },
     ];
   }
+  // Totara's masked "Internal server error" is explained by the Totara rules; elsewhere it is all there is.
   const reported = facts.graphqlErrors.filter(
-    (e) => e.message !== undefined && e.message !== 'Internal server error',
+    (e) => e.message !== undefined && !(facts.serverIs.totara && e.message === 'Internal server error'),
   );
   const [first] = reported;
   if (!first) return [];

@@ -48,8 +48,8 @@ export function graphqlDataFindings(facts: Facts): Finding[] {
         id: 'graphql.data.empty-array',
         severity: 'error',
         title: 'No requested field came back: "data" is empty',
-        explanation: `The server answered {"data":[]} with no error: none of the top-level fields you asked for (${operation.fields.map((f) => f.key).join(', ')}) exists, usually a typo in the operation name.${unvalidated} ([] is how PHP writes an empty object.)`,
-        fix: "Check the spelling of the top-level field against the schema (e.g. core_user_users, totara_webapi_status); Lantern's schema-aware editor marks unknown fields.",
+        explanation: `The server answered {"data":[]} with no error: none of the top-level fields you asked for (${operation.fields.map((f) => f.key).join(', ')}) came back, most likely because ${operation.fields.length > 1 ? 'they do' : 'it does'} not exist (a typo in the name).${unvalidated} ([] is how PHP writes an empty object.)`,
+        fix: `Check the spelling of the top-level field against the schema${facts.serverIs.totara ? ' (e.g. core_user_users, totara_webapi_status)' : ''}; Lantern's schema-aware editor marks unknown fields.`,
         evidence: [{ kind: 'response-body', name: 'data', value: '[]' }],
       },
     ];
