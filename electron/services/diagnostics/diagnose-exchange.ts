@@ -12,6 +12,8 @@ export interface DiagnoseExchangeParts {
   auth: AuthContext;
   /** The secrets of this send (already used to mask the exchange). */
   secrets: string[];
+  /** The environment of the send: with the draft's URL, it names the endpoint's schema. */
+  environmentId?: string;
   nowMs?: number;
 }
 
@@ -21,7 +23,7 @@ export interface DiagnoseExchangeParts {
  */
 export function diagnoseExchange(
   exchange: Exchange,
-  { draft, auth, secrets, nowMs = Date.now() }: DiagnoseExchangeParts,
+  { draft, auth, secrets, environmentId, nowMs = Date.now() }: DiagnoseExchangeParts,
 ): { findings: Finding[]; rateLimit: RateLimitView } {
   const state = diagnosticsStateFor(auth);
   state.rememberSecrets(secrets);
@@ -45,11 +47,13 @@ export function diagnoseExchange(
       tokenUrl: token.tokenUrl,
     }));
   const operations = state.operations.of(new URL(exchange.response.url ?? exchange.request.url).origin);
+  const schema = state.schemas.schemaFor({ url: draft.url, ...(environmentId ? { environmentId } : {}) });
   const findings = diagnose({
     draft,
     exchange,
     tokens,
     ...(operations ? { operations } : {}),
+    ...(schema ? { schema } : {}),
     rateLimit: rateLimit.state,
     nowMs,
     context: rateLimit.configuredBudget ? { configuredBudget: rateLimit.configuredBudget } : undefined,

@@ -1,3 +1,4 @@
+import { KnownSchemas } from './known-schemas';
 import { RateLimitService } from './rate-limit-service';
 
 /** Secrets a send used that no store lists later (a session's cookie and sesskey): kept for the bundle's last pass. */
@@ -5,6 +6,8 @@ const RECENT_SECRETS_KEPT = 200;
 
 export interface DiagnosticsState {
   rateLimits: RateLimitService;
+  /** The schemas the GraphQL service handed out, by endpoint and environment. */
+  schemas: KnownSchemas;
   /**
    * Query texts of persisted operations from the registries Lantern fetched, by the registry's
    * origin: a persisted send carries only the name, and the diagnosis may read the query only
@@ -33,6 +36,7 @@ export function diagnosticsStateFor(owner: object): DiagnosticsState {
     const operations = new Map<string, Record<string, string>>();
     state = {
       rateLimits: new RateLimitService(),
+      schemas: new KnownSchemas(),
       operations: {
         remember: (origin, queries) => operations.set(origin, { ...operations.get(origin), ...queries }),
         of: (origin) => operations.get(origin),

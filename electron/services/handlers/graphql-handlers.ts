@@ -40,18 +40,38 @@ export function graphqlHandlers(context: ServiceContext): Pick<Handlers, keyof G
         );
       }));
 
+  // Every schema handed to the renderer is known to the diagnosis of the sends to its endpoint.
+  const schemas = () => diagnosticsStateFor(context.auth).schemas;
+  const known = <T extends { key: { url: string; environmentId?: string }; fetchedAt: string }>(
+    snapshot: T,
+  ): T => {
+    schemas().remember(snapshot.key, snapshot);
+    return snapshot;
+  };
   return {
-    introspectSchema: async ({ endpoint, environmentId, workspaceId, savedRequestId, maxDepth }) =>
-      (await service()).introspect({
+    introspectSchema: async ({ endpoint, environmentId, workspaceId, savedRequestId, maxDepth }) => {
+      const graphql = await service();
+      const snapshot = await graphql.introspect({
         endpoint,
         ...(environmentId ? { environmentId } : {}),
         ...(workspaceId ? { workspaceId } : {}),
         ...(savedRequestId ? { savedRequestId } : {}),
         ...(maxDepth !== undefined ? { maxDepth } : {}),
-      }),
-    cachedSchema: async (key) => ({ schema: await (await service()).cached(key) }),
-    forgetSchema: async (key) => ({ forgotten: await (await service()).forget(key) }),
-    loadSchemaFile: async ({ path: filePath, key }) => (await service()).loadSchemaFile(filePath, key),
+      });
+      return known(snapshot);
+    },
+    cachedSchema: async (key) => {
+      const schema = await (await service()).cached(key);
+      return { schema: schema && known(schema) };
+    },
+    forgetSchema: async (key) => {
+      schemas().forget(key);
+      return { forgotten: await (await service()).forget(key) };
+    },
+    loadSchemaFile: async ({ path: filePath, key }) => {
+      const snapshot = await (await service()).loadSchemaFile(filePath, key);
+      return key ? known(snapshot) : snapshot;
+    },
     fetchOperationRegistry: async ({ endpoint, environmentId, workspaceId, savedRequestId }) => {
       const { origin, ...parsed } = await fetchOperationRegistry(send, bodies, endpoint, {
         ...(environmentId ? { environmentId } : {}),

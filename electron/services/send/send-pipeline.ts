@@ -120,7 +120,10 @@ export function createSendPipeline({ engine, auth, environments, history, jars, 
       auth: { ...authorized.applied, steps },
     };
     // Computed on the masked exchange: findings and rate-limit state travel with it (UI, history, `lantern run`).
-    Object.assign(masked, diagnoseExchange(masked, { draft: template, auth, secrets: masking }));
+    Object.assign(
+      masked,
+      diagnoseExchange(masked, { draft: template, auth, secrets: masking, environmentId }),
+    );
     if (authorized.applied.tokenId) {
       auth.tokens.noteUse(authorized.applied.tokenId, {
         at: Date.now(),
