@@ -88,7 +88,7 @@ const cases: Case[] = [
         error: 'Query complexity exceeded maximum allowed complexity of 34.',
       }),
     },
-    expected: ['totara.limits.complexity'],
+    expected: ['totara.limits.complexity', 'graphql.data.null-propagated'],
   },
   {
     name: 'a syntax error',

@@ -20,6 +20,7 @@ export const FINDINGS_BY_SCENARIO: Readonly<Record<number, readonly string[]>> =
     'graphql.syntax-error',
     'graphql.variables.not-provided',
     'graphql.error-reported',
+    'graphql.data.null-propagated',
   ],
   1: ['totara.token.invalid-client', 'oauth.invalid-client'],
   2: [

@@ -2,6 +2,7 @@ import { excerpt, gatherFacts, isRecord } from './facts';
 import type { Facts } from './facts';
 import { curlPasteFindings } from './rules/curl-paste';
 import { graphqlDataFindings } from './rules/graphql-data';
+import { graphqlNullPropagationFindings } from './rules/graphql-null-propagation';
 import { graphqlVariableFindings } from './rules/graphql-variables';
 import { rateLimitFindings } from './rules/rate-limit';
 import { restFindings } from './rules/rest';
@@ -26,6 +27,7 @@ export const RULES: readonly Rule[] = [
   totaraAjaxFindings,
   graphqlVariableFindings,
   graphqlDataFindings,
+  graphqlNullPropagationFindings,
   restFindings,
   curlPasteFindings,
 ];

@@ -20,6 +20,8 @@ export type GraphqlError = {
   debugMessage?: string;
   debugPath?: string;
   category?: string;
+  /** The error's `path` in the data: response keys and list indices, e.g. ["users", "items", 0, "name"]. */
+  responsePath?: (string | number)[];
 };
 
 /** Everything the rules read, extracted once and defensively: a rule never digs in raw input. */
@@ -124,6 +126,13 @@ function graphqlErrorsOf(json: unknown): GraphqlError[] {
               ? `${path}.extensions.debugMessage`
               : undefined,
         category: asString(extensions.category),
+        ...(Array.isArray(raw.path)
+          ? {
+              responsePath: raw.path.filter(
+                (step): step is string | number => typeof step === 'string' || typeof step === 'number',
+              ),
+            }
+          : {}),
       });
     });
   }

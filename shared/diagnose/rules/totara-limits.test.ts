@@ -56,7 +56,7 @@ describe('Totara limits (scenarios 11 and 12)', () => {
       }),
       exchange: exchange({ body }),
     };
-    expect(idsOf(input)).toEqual(['totara.limits.complexity']);
+    expect(idsOf(input)).toEqual(['totara.limits.complexity', 'graphql.data.null-propagated']);
     expect(findingOf(input, 'totara.limits.complexity').fix).toMatch(/smaller page/);
   });
 });
