@@ -4,9 +4,12 @@ import type { WorkspaceView } from '../../shared/calls/workspace-calls';
 import type { RequestDraft } from '../../shared/model/request';
 
 const calls: { name: string; input: { workspaceId?: string } }[] = [];
+/** What the main side answers, by call name; any other call fails. */
+const answers: Record<string, unknown> = {};
 vi.mock('../api', () => ({
   call: vi.fn(async (name: string, input: { workspaceId?: string }) => {
     calls.push({ name, input });
+    if (name in answers) return { ok: true, value: answers[name] };
     return { ok: false, error: { code: 'test', message: 'not in this test' } };
   }),
   on: () => () => undefined,
@@ -15,6 +18,7 @@ vi.mock('../api', () => ({
 }));
 
 const { useLantern } = await import('./index');
+const { schemaKeyId } = await import('./graphql-slice');
 
 const draft: RequestDraft = {
   method: 'POST',
@@ -51,5 +55,23 @@ describe('GraphQL fetches use the cookie jar of the active tab, as its sends do'
     openWorkspace('ws_open');
     useLantern.getState().openTab({ draft, sourceId: 'req_1', name: 'Status', workspaceId: 'ws_saved' });
     expect(await jarsUsed()).toEqual(['ws_saved', 'ws_saved']);
+  });
+});
+
+describe('limits the server stated', () => {
+  it('are kept per endpoint and environment, as the main side reports them', async () => {
+    const stated = {
+      maxDepth: {
+        value: 12,
+        message: 'Max query depth should be 12 but got 13.',
+        at: '2025-03-04T10:00:00.000Z',
+      },
+    };
+    answers.serverLimits = stated;
+    const key = { url: '{{base}}/api/graphql.php', environmentId: 'env_test' };
+    await useLantern.getState().checkServerLimits(key);
+    expect(calls.at(-1)).toEqual({ name: 'serverLimits', input: key });
+    expect(useLantern.getState().graphqlServerLimits[schemaKeyId(key)]).toEqual(stated);
+    expect(useLantern.getState().graphqlServerLimits[schemaKeyId({ url: key.url })]).toBeUndefined();
   });
 });

@@ -27,6 +27,7 @@ export function diagnoseExchange(
 ): { findings: Finding[]; rateLimit: RateLimitView } {
   const state = diagnosticsStateFor(auth);
   state.rememberSecrets(secrets);
+  state.serverLimits.learn(exchange, nowMs);
   const credentialId = draft.auth.type === 'none' ? undefined : draft.auth.credentialId;
   const rateLimit = state.rateLimits.record({
     url: exchange.response.url ?? exchange.request.url,

@@ -1,5 +1,6 @@
 import { KnownSchemas } from './known-schemas';
 import { RateLimitService } from './rate-limit-service';
+import { ServerLimitMemory } from './server-limits';
 
 /** Secrets a send used that no store lists later (a session's cookie and sesskey): kept for the bundle's last pass. */
 const RECENT_SECRETS_KEPT = 200;
@@ -8,6 +9,8 @@ export interface DiagnosticsState {
   rateLimits: RateLimitService;
   /** The schemas the GraphQL service handed out, by endpoint and environment. */
   schemas: KnownSchemas;
+  /** The depth and complexity limits each endpoint has stated in its answers. */
+  serverLimits: ServerLimitMemory;
   /**
    * Query texts of persisted operations from the registries Lantern fetched, by the registry's
    * origin: a persisted send carries only the name, and the diagnosis may read the query only
@@ -37,6 +40,7 @@ export function diagnosticsStateFor(owner: object): DiagnosticsState {
     state = {
       rateLimits: new RateLimitService(),
       schemas: new KnownSchemas(),
+      serverLimits: new ServerLimitMemory(),
       operations: {
         remember: (origin, queries) => operations.set(origin, { ...operations.get(origin), ...queries }),
         of: (origin) => operations.get(origin),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Handlers } from '../../../shared/contract';
 import type { GraphqlCalls } from '../../../shared/calls/graphql-calls';
 import { LanternError } from '../../../shared/model/result';
+import { resolveTemplate } from '../../../shared/template/index';
 import { bodyHandlers } from './body-handlers';
 import { diagnosticsStateFor } from '../diagnostics/diagnostics-state';
 import { fetchOperationRegistry } from '../graphql/operation-registry';
@@ -63,6 +64,12 @@ export function graphqlHandlers(context: ServiceContext): Pick<Handlers, keyof G
     cachedSchema: async (key) => {
       const schema = await (await service()).cached(key);
       return { schema: schema && known(schema) };
+    },
+    serverLimits: async ({ url, environmentId }) => {
+      // The renderer knows the URL as typed; the limits belong to the site it resolves to.
+      const resolved = resolveTemplate(url, context.environments.scopeFor(environmentId));
+      if (!resolved.ok) return {};
+      return diagnosticsStateFor(context.auth).serverLimits.of(resolved.text.trim());
     },
     forgetSchema: async (key) => {
       schemas().forget(key);

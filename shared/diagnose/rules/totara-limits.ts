@@ -49,12 +49,18 @@ export function totaraLimitFindings(facts: Facts): Finding[] {
     ? errorsMatching(facts, /^Query complexity exceeded maximum allowed complexity/)
     : [];
   if (complexity) {
+    // The answer states the site's limit: its number, not the default, is the one to quote.
+    const stated = /maximum allowed complexity of (\d+)/.exec(
+      complexity.message ?? complexity.debugMessage ?? '',
+    )?.[1];
+    const maximum = stated
+      ? `the site's maximum of ${Number(stated).toLocaleString('en')}, as the answer says`
+      : "the site's maximum (6,000 unless an administrator changed it)";
     findings.push({
       id: 'totara.limits.complexity',
       severity: 'error',
       title: 'The query asks for too much at once',
-      explanation:
-        "Totara scores a query at 5 (10 for a mutation) plus 1 per requested field of every record returned; this one went over the site's maximum (6,000 by default). Lists such as core_user_users cost page size × fields.",
+      explanation: `Totara scores a query at 5 (10 for a mutation) plus 1 per requested field of every record returned; this one went over ${maximum}. Lists such as core_user_users cost page size × fields.`,
       fix: 'Ask for a smaller page (pagination: {limit: …}) and fewer fields, and page through the rest with next_cursor.',
       evidence: [errorEvidence(complexity)],
     });
