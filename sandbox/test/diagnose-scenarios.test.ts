@@ -12,6 +12,7 @@ import {
   graphql,
   runCase,
   send,
+  services,
   sites,
   startSites,
   STATUS,
@@ -44,10 +45,41 @@ describe('API-BEHAVIOUR §6 scenarios against the sandbox, through the real send
     const request = graphql(STATUS);
     const outcome = await send(request);
     expect(outcome.exchange?.auth?.steps.join(' ')).toMatch(/Retried once with a fresh credential/);
-    expect(diagnosed(request, outcome).filter((f) => f.severity !== 'info')).toEqual([]);
+    const findings = diagnosed(request, outcome);
+    expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    // …but says what happened: the token was refused, a new one fetched, and that is normal.
+    const renewed = findings.find((f) => f.id === 'auth.token-renewed');
+    expect(renewed?.title).toBe(
+      'The server refused the cached token: Lantern fetched a new one and sent again',
+    );
+    expect(renewed?.explanation).toMatch(
+      /first answer \(HTTP 200\) refused the token Lantern held for Sandbox Totara client/,
+    );
+    expect(renewed?.explanation).toMatch(/no refresh token/);
+  });
+
+  it('says so when Lantern renewed a token that had expired in its cache', async () => {
+    // Lantern renews a token 10 s before its expiry: a 5 s token is renewed at every send.
+    sites.sandbox.configure({ tokenExpirySeconds: 5 });
+    await send(graphql(STATUS));
+    const request = graphql(STATUS);
+    const outcome = await send(request);
+    expect(outcome.exchange?.response.status).toBe(200);
+    const renewed = outcome.exchange?.findings?.find((f) => f.id === 'auth.token-renewed');
+    expect(renewed?.severity).toBe('info');
+    expect(renewed?.title).toBe('The cached token was about to expire: Lantern fetched a new one');
+    expect(renewed?.explanation).toMatch(/client-credentials grant: it issues no refresh token/);
+    // The first grant of a credential is no renewal.
+    sites.sandbox.reset();
+    for (const token of [...services.auth.tokens.list()]) services.auth.tokens.forget(token.id);
+    const first = await send(graphql(STATUS));
+    expect(first.exchange?.findings?.map((f) => f.id)).toEqual([]);
   });
 
   it('finds nothing wrong in the working sample requests', async () => {
+    // The sandbox was reset: tokens Lantern cached from earlier cases are gone there, and their
+    // renewal would rightly be reported. Start as a fresh Lantern does.
+    for (const token of [...services.auth.tokens.list()]) services.auth.tokens.forget(token.id);
     for (const request of [
       graphql(STATUS),
       draft(`${sites.sandbox.endpoints.ihasco}/users`, {

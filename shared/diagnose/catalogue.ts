@@ -21,6 +21,7 @@ export const FINDINGS_BY_SCENARIO: Readonly<Record<number, readonly string[]>> =
     'graphql.variables.not-provided',
     'graphql.error-reported',
     'graphql.data.null-propagated',
+    'auth.token-renewed',
   ],
   1: ['totara.token.invalid-client', 'oauth.invalid-client'],
   2: [

@@ -7,6 +7,7 @@ import { graphqlVariableFindings } from './rules/graphql-variables';
 import { rateLimitFindings } from './rules/rate-limit';
 import { restFindings } from './rules/rest';
 import { tokenEndpointFindings } from './rules/token-endpoint';
+import { tokenRenewalFindings } from './rules/token-renewal';
 import { totaraAjaxFindings } from './rules/totara-ajax';
 import { totaraAuthFindings } from './rules/totara-auth';
 import { totaraLimitFindings } from './rules/totara-limits';
@@ -20,6 +21,7 @@ export type Rule = (facts: Facts) => Finding[];
 export const RULES: readonly Rule[] = [
   transportFindings,
   tokenEndpointFindings,
+  tokenRenewalFindings,
   totaraAuthFindings,
   totaraRequestFindings,
   totaraLimitFindings,

@@ -1,6 +1,7 @@
 import type { AppliedAuth, RequestAuth } from '../../../shared/model/auth';
 import type { Exchange } from '../../../shared/model/response';
 import type { PreparedRequest } from '../engine/request-builder';
+import { jwtExpiresAt } from '../../../shared/auth/jwt-expiry';
 import { mergeCookieHeaders, SESSKEY_PARAM } from '../../../shared/curl';
 import { browserSessionPieces, decodeBrowserSession } from './browser-session-secret';
 import type { Credential, CredentialStore } from './credential-store';
@@ -64,9 +65,15 @@ export async function applyAuth(
   const credential = resolveFields(context.credentials.get(auth.credentialId), resolve);
   const base = { type: auth.type, credentialLabel: credential.label };
   if (auth.type === 'bearer' && credential.kind === 'bearer') {
+    // A pasted JWT says when it expires: the diagnosis can then say "expired at …", not "unknown".
+    const expiresAt = jwtExpiresAt(credential.token);
     return {
       prepared: withHeader(prepared, 'Authorization', `Bearer ${credential.token}`),
-      applied: { ...base, steps: [`Sent the static bearer token of ${credential.label}.`] },
+      applied: {
+        ...base,
+        steps: [`Sent the static bearer token of ${credential.label}.`],
+        ...(expiresAt !== undefined ? { tokenExpiresAt: expiresAt } : {}),
+      },
       secrets: [credential.token],
     };
   }
@@ -95,11 +102,21 @@ export async function applyAuth(
     };
   }
   if (auth.type === 'oauth2' && credential.kind === 'oauth2') {
-    const { token, step } = await context.tokens.tokenFor(credential, { fresh });
+    const { token, step, expired } = await context.tokens.tokenFor(credential, { fresh });
+    const renewed = expired && {
+      reason: 'expired' as const,
+      ...(expired.expiresAt !== undefined ? { previousExpiresAt: expired.expiresAt } : {}),
+    };
     // Only the capitalised scheme works everywhere: Totara strips exactly "Bearer ".
     return {
       prepared: withHeader(prepared, 'Authorization', `Bearer ${token.accessToken}`),
-      applied: { ...base, tokenId: token.id, steps: [step] },
+      applied: {
+        ...base,
+        tokenId: token.id,
+        steps: [step],
+        ...(renewed ? { renewed } : {}),
+        ...(token.expiresAt !== undefined ? { tokenExpiresAt: token.expiresAt } : {}),
+      },
       secrets: [credential.clientSecret, token.accessToken],
     };
   }

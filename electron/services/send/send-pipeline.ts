@@ -81,9 +81,19 @@ export function createSendPipeline({ engine, auth, environments, history, jars, 
     secrets.push(...authorized.secrets);
     let exchange = await engine.execute(requestId, authorized.prepared, sendOptions, { jar });
     const steps = [...authorized.applied.steps];
+    let renewed = authorized.applied.renewed;
     if (authWasRejected(draft.auth, exchange)) {
       const first = exchange.response.status;
+      const refusedExpiry = authorized.applied.tokenExpiresAt;
       authorized = await applyAuth(draft.auth, prepared, auth, true, resolveField);
+      // An OAuth token was granted again (a session's login is renewed too, but it is no token).
+      if (draft.auth.type === 'oauth2') {
+        renewed = {
+          reason: 'refused',
+          refusedStatus: first,
+          ...(refusedExpiry !== undefined ? { previousExpiresAt: refusedExpiry } : {}),
+        };
+      }
       secrets.push(...authorized.secrets);
       steps.push(
         ...authorized.applied.steps,
@@ -117,7 +127,7 @@ export function createSendPipeline({ engine, auth, environments, history, jars, 
       },
       redirects: exchange.redirects?.map((r) => ({ ...r, url: mask(r.url), location: mask(r.location) })),
       notes: body.note ? [...(exchange.notes ?? []), body.note].map(mask) : exchange.notes?.map(mask),
-      auth: { ...authorized.applied, steps },
+      auth: { ...authorized.applied, steps, ...(renewed ? { renewed } : {}) },
     };
     // Computed on the masked exchange: findings and rate-limit state travel with it (UI, history, `lantern run`).
     Object.assign(
