@@ -55,6 +55,14 @@ export function describeNetworkError(
     const proxyError = describeProxyError(codes, message, where, proxy);
     if (proxyError) return proxyError;
   }
+  // undici checks header values before anything is sent: "invalid authorization header".
+  const header = has('UND_ERR_INVALID_ARG') ? /^invalid (\S+) header$/.exec(message)?.[1] : undefined;
+  if (header) {
+    return new LanternError(
+      'request.invalid-header-value',
+      `Lantern could not send the ${header} header: its value holds a character a header may not contain. Most likely it is a line break (a token or a variable copied with its trailing newline), or another control character. Remove it from the header, the variable it uses or its credential; nothing was sent.`,
+    );
+  }
   if (has('ECONNREFUSED')) {
     return new LanternError(
       'network.refused',

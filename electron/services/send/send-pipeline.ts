@@ -2,7 +2,7 @@ import type { CallOutput, CallParsedInput } from '../../../shared/contract';
 import { maskHeaders, maskValue } from '../../../shared/redact/mask-headers';
 import { setCookieSessionValues } from '../../../shared/redact/session-value';
 import { LanternError } from '../../../shared/model/result';
-import { resolveDraft, resolveTemplate } from '../../../shared/template/index';
+import { resolveDraft, resolveTemplate, templateErrorCode } from '../../../shared/template/index';
 import { applyAuth, authWasRejected, type AuthContext } from '../auth/apply-auth';
 import type { EnvironmentStore } from '../environments/environment-store';
 import type { HistoryStore } from '../history/history-store';
@@ -44,11 +44,15 @@ export function createSendPipeline({ engine, auth, environments, history, jars, 
     secrets: string[],
     jar: CookieJar,
   ) {
-    // An undefined {{variable}} blocks the send: it never silently becomes an empty string.
+    // An undefined {{variable}} blocks the send: it never silently becomes an empty string. The
+    // code keeps the real reason (a line break in a header is no missing variable).
     const scope = environments.scopeFor(environmentId, savedRequestId);
     const resolution = resolveDraft(template, scope);
     if (!resolution.ok) {
-      throw new LanternError('template.unresolved', resolution.errors.map((e) => e.message).join(' '));
+      throw new LanternError(
+        templateErrorCode(resolution.errors),
+        resolution.errors.map((e) => e.message).join(' '),
+      );
     }
     secrets.push(...resolution.secretValues);
     const { draft } = resolution;
@@ -73,7 +77,10 @@ export function createSendPipeline({ engine, auth, environments, history, jars, 
     const resolveField = (text: string, where: string) => {
       const result = resolveTemplate(text, scope, { location: where });
       if (!result.ok)
-        throw new LanternError('template.unresolved', result.errors.map((e) => e.message).join(' '));
+        throw new LanternError(
+          templateErrorCode(result.errors),
+          result.errors.map((e) => e.message).join(' '),
+        );
       secrets.push(...result.secretValues);
       return result.text;
     };

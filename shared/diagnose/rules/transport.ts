@@ -63,6 +63,38 @@ const CALL_ERRORS: { codes: RegExp; finding: Explained }[] = [
     },
   },
   {
+    codes: /^template\.cycle$/,
+    finding: {
+      id: 'request.template-cycle',
+      title: 'Variables refer to each other in a circle',
+      fix: 'Give one of the variables named in the message a plain value, so the chain ends.',
+    },
+  },
+  {
+    codes: /^template\.too-deep$/,
+    finding: {
+      id: 'request.template-too-deep',
+      title: 'Variables nest too deeply',
+      fix: 'Shorten the chain of variables named in the message by giving one of them a plain value.',
+    },
+  },
+  {
+    codes: /^template\.syntax$/,
+    finding: {
+      id: 'request.template-syntax',
+      title: 'A {{…}} in the request is malformed',
+      fix: 'Close the braces or fix the variable name where the message says; write \\{{ for literal braces.',
+    },
+  },
+  {
+    codes: /^(template|auth|request)\.invalid-header-value$/,
+    finding: {
+      id: 'request.invalid-header-value',
+      title: 'A header value holds a character headers may not contain',
+      fix: 'Remove the line break or control character from the header value, the variable or the credential the message names; a copied token often ends with a newline.',
+    },
+  },
+  {
     codes: /^auth\.login-(failed|incomplete)$/,
     finding: {
       id: 'auth.login-failed',
@@ -83,9 +115,14 @@ function callError(facts: Facts): Finding[] {
   const message = typeof error.message === 'string' ? error.message : '';
   const match = CALL_ERRORS.find((entry) => entry.codes.test(error.code));
   if (!match) return [];
+  // Lantern saw the value itself (templates, credentials) and says "a line break" only then; undici does not say which character.
+  const lineBreak = error.code !== 'request.invalid-header-value' && /\bhas a line break\b/.test(message);
   return [
     {
       ...match.finding,
+      ...(match.finding.id === 'request.invalid-header-value' && lineBreak
+        ? { title: 'A header value contains a line break' }
+        : {}),
       severity: 'error',
       explanation: message || `The request failed (${error.code}).`,
       evidence: [{ kind: 'error', name: error.code, value: excerpt(message, 200) }],
