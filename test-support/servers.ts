@@ -3,7 +3,7 @@
  * and a small CONNECT/forwarding proxy. Only tests import this file.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import {
   createServer as createHttpServer,
   request as httpRequest,
@@ -23,7 +23,12 @@ export interface Certificate {
 }
 
 /** A self-signed certificate for 127.0.0.1 made with openssl; `passphrase` encrypts the key. */
-export function makeCertificate(name: string, passphrase?: string): Certificate {
+export function makeCertificate(
+  name: string,
+  passphrase?: string,
+  /** The names it covers (subjectAltName), e.g. `DNS:only.example,IP:127.0.0.2` for a wrong-host test. */
+  altNames = 'IP:127.0.0.1,DNS:localhost',
+): Certificate {
   const dir = mkdtempSync(path.join(tmpdir(), 'lantern-tls-'));
   const certPath = path.join(dir, `${name}.crt`);
   const keyPath = path.join(dir, `${name}.key`);
@@ -40,7 +45,7 @@ export function makeCertificate(name: string, passphrase?: string): Certificate 
       '-subj',
       `/CN=127.0.0.1/O=${name}`,
       '-addext',
-      'subjectAltName=IP:127.0.0.1,DNS:localhost',
+      `subjectAltName=${altNames}`,
       '-keyout',
       keyPath,
       '-out',
@@ -48,6 +53,45 @@ export function makeCertificate(name: string, passphrase?: string): Certificate 
     ],
     { stdio: 'ignore' },
   );
+  return { certPath, keyPath, cert: readFileSync(certPath), key: readFileSync(keyPath) };
+}
+
+/** A self-signed certificate for 127.0.0.1 that expired a day ago (openssl x509 -days -1). */
+export function makeExpiredCertificate(name: string): Certificate {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lantern-tls-'));
+  const certPath = path.join(dir, `${name}.crt`);
+  const keyPath = path.join(dir, `${name}.key`);
+  const csrPath = path.join(dir, `${name}.csr`);
+  const extPath = path.join(dir, `${name}.ext`);
+  writeFileSync(extPath, 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
+  const run = (args: string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
+  run([
+    'req',
+    '-new',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-subj',
+    `/CN=127.0.0.1/O=${name}`,
+    '-keyout',
+    keyPath,
+    '-out',
+    csrPath,
+  ]);
+  run([
+    'x509',
+    '-req',
+    '-in',
+    csrPath,
+    '-signkey',
+    keyPath,
+    '-days',
+    '-1',
+    '-extfile',
+    extPath,
+    '-out',
+    certPath,
+  ]);
   return { certPath, keyPath, cert: readFileSync(certPath), key: readFileSync(keyPath) };
 }
 

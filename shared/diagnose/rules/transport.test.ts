@@ -68,6 +68,34 @@ describe('transport: failed sends, TLS, redirects, CORS', () => {
     expect(finding?.explanation).toBe(message);
   });
 
+  // The advice follows the certificate's actual problem: a CA file only helps an untrusted one.
+  it.each([
+    ['network.tls-expired', "The server's certificate has expired", /must renew/, false],
+    ['network.tls-not-yet-valid', "The server's certificate is not valid yet", /date and time/, false],
+    [
+      'network.tls-wrong-host',
+      'The certificate is for another host name',
+      /host names the certificate names/,
+      false,
+    ],
+    ['network.tls-untrusted', "The server's certificate is not trusted here", /add its CA file/, true],
+    ['network.tls-client', 'The server wants a client certificate', /client certificate and key/, false],
+  ])('TLS failure %s: "%s"', (code, title, fix, caFile) => {
+    const [finding] = diagnose({ nowMs: 0, error: { code, message: 'The secure connection to … failed.' } });
+    expect(finding).toMatchObject({ id: 'network.tls', title });
+    expect(finding?.fix).toMatch(fix);
+    expect(/add (its|the) CA file/i.test(finding?.fix ?? '')).toBe(caFile);
+  });
+
+  it.each([
+    ['CERT_HAS_EXPIRED', /must renew it \(no CA file fixes that\)/],
+    ['ERR_TLS_CERT_ALTNAME_INVALID', /use the name it covers/],
+    ['DEPTH_ZERO_SELF_SIGNED_CERT', /Add the CA file/],
+  ])('verification off, and the certificate was %s', (verifyError, fix) => {
+    const sent = exchange({ body: '{}', tls: { verified: false, verifyError } });
+    expect(findingOf({ exchange: sent }, 'network.tls-unverified').fix).toMatch(fix);
+  });
+
   it('warns when TLS verification was off and would have failed', () => {
     const tls = { verified: false, verifyError: 'DEPTH_ZERO_SELF_SIGNED_CERT' };
     const sent = exchange({ body: '{"data":{"totara_webapi_status":{"status":"ok"}}}', tls });
