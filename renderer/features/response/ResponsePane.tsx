@@ -18,6 +18,7 @@ import {
 import { useFindings } from '../diagnostics/use-findings';
 import { GraphqlResultPanel } from '../graphql/GraphqlResultPanel';
 import { activeTab } from '../../store/tabs-slice';
+import { receivedAtOf } from '../../../shared/model/response';
 import { useLantern } from '../../store';
 
 type Part = 'body' | 'graphql' | 'headers' | 'cookies' | 'timeline' | 'diagnostics' | 'tokens';
@@ -84,6 +85,7 @@ export function ResponsePane() {
             headers={response.headers}
             status={response.status}
             requestHeaders={exchange.request.headers}
+            receivedAtMs={receivedAtOf(exchange)}
             bodyPreview={response.body.encoding === 'utf8' ? response.body.text.slice(0, 2048) : undefined}
             highlight={citedResponseHeaders(findings)}
           />
