@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../shared/diagnose';
+import { contradictions } from '../../shared/diagnose/evidence-check';
 import { inGraphqlBodyMode } from '../../shared/diagnose/test-support';
 import { dispatch } from '../../shared/dispatch';
 import { cases } from './diagnose-cases';
@@ -48,6 +49,9 @@ describe('the §6 scenarios in both body modes give the same findings', () => {
       expect(summary(again.findings)).toEqual(summary(asJson.findings));
       // The main side's own findings, attached to the exchange on every send, agree too.
       expect(summary(again.outcome.exchange?.findings)).toEqual(summary(asJson.outcome.exchange?.findings));
+      // What the GraphQL-mode findings quote is what that exchange holds.
+      const input = { draft: again.request, ...again.outcome, nowMs: Date.now() };
+      expect(again.findings.flatMap((f) => contradictions(f, input))).toEqual([]);
     },
   );
 

@@ -8,6 +8,7 @@ import { GraphQLError } from 'graphql';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../shared/diagnose';
+import { contradictions } from '../../shared/diagnose/evidence-check';
 import type { RequestDraft } from '../../shared/model/request';
 import { diagnosed, draft, none, send, services } from './diagnose-harness';
 
@@ -153,5 +154,7 @@ describe('a server that is not Totara', () => {
       expect(findings.filter((f) => /Totara/.test(words(f))).map(words)).toEqual([]);
     }
     expect(diagnosed(sent, outcome).map((f) => f.id)).toEqual(expected);
+    const input = { draft: sent, ...outcome, nowMs: Date.now() };
+    expect(diagnosed(sent, outcome).flatMap((f) => contradictions(f, input))).toEqual([]);
   });
 });

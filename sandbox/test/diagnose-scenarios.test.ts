@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_FINDING_IDS } from '../../shared/diagnose';
+import { contradictions } from '../../shared/diagnose/evidence-check';
 import { cases } from './diagnose-cases';
 import {
   CAUSES,
@@ -27,7 +28,7 @@ describe('API-BEHAVIOUR §6 scenarios against the sandbox, through the real send
   it.each(cases.map((c) => [`${c.scenario || 'net'}: ${c.name}`, c] as const))(
     '%s',
     async (_name, testCase) => {
-      const { findings } = await runCase(testCase);
+      const { request, outcome, findings } = await runCase(testCase);
       const ids = findings.map((f) => f.id);
       const finding = findings.find((f) => f.id === testCase.expected);
       expect(finding, `expected ${testCase.expected}, got ${ids.join(', ') || 'nothing'}`).toBeDefined();
@@ -36,6 +37,10 @@ describe('API-BEHAVIOUR §6 scenarios against the sandbox, through the real send
       expect(ids.filter((id) => CAUSES.includes(id) && !allowed.has(id))).toEqual([]);
       expect(ids.filter((id) => !ALL_FINDING_IDS.includes(id))).toEqual([]);
       if (finding) testCase.check?.(finding);
+      // No warning or error contradicts what it quotes: here, and as the main side attached them.
+      const input = { draft: request, ...outcome, nowMs: Date.now() };
+      for (const list of [findings, outcome.exchange?.findings ?? []])
+        expect(list.flatMap((f) => contradictions(f, input))).toEqual([]);
     },
   );
 
