@@ -79,6 +79,7 @@ test('schema by OAuth introspection, completion, a typo caught client-side, esti
   await expect(lantern.page.getByTestId('graphql-limit-source')).toContainText(
     'Complexity limit: the server said on',
   );
+  await expect(graphql.limitWarnings.first()).toContainText('the server allows 34 (the server said so on');
   await lantern.page.screenshot({ path: testInfo.outputPath('graphql-error-marked.png') });
   await graphql.openResult();
   await expect(graphql.resultErrors.first()).toContainText('Query complexity exceeded');

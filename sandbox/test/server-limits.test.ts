@@ -53,7 +53,9 @@ describe('limits the server stated', () => {
 
     // The estimate's warning then quotes the site's number and where it came from.
     const [warning] = checkLimits({ depth: 1, complexity: 35 }, effectiveLimits({}, learned));
-    expect(warning).toMatch(/the server allows 34 \(the server said on .+: "Query complexity exceeded/);
+    expect(warning).toMatch(
+      /the server allows 34 \(the server said so on .+\) and will stop with "Query complexity exceeded/,
+    );
   });
 
   it('finds them for the URL as typed, {{base}} resolved in the environment', async () => {

@@ -192,8 +192,6 @@ describe('limits the server stated', () => {
       maxComplexity: { kind: 'default' },
     });
     const warning = checkLimits({ depth: 13, complexity: 1 }, limits)[0];
-    expect(warning).toMatch(
-      /the server allows 12 \(the server said on .*2025.*: "Max query depth should be 12 but got 13\."\)/,
-    );
+    expect(warning).toMatch(/the server allows 12 \(the server said so on .*2025.*\) and will answer/);
   });
 });

@@ -110,15 +110,18 @@ export function effectiveLimits(environment: Limits, stated: StatedLimits = {}):
   };
 }
 
-/** "Totara's default", "from the environment variable graphql_max_depth", "the server said on …". */
-export function describeLimitSource(source: LimitSource | undefined): string {
+/**
+ * "Totara's default", "from the environment variable graphql_max_depth", or "the server said on
+ * <time>: "<its words>"" (`quote: false` leaves the words out, for text that quotes them already).
+ */
+export function describeLimitSource(source: LimitSource | undefined, { quote = true } = {}): string {
   if (!source || source.kind === 'default') return "Totara's default";
   if (source.kind === 'environment') return `from the environment variable ${source.variable}`;
   const when = new Date(source.at);
   const stamp = Number.isNaN(when.getTime())
     ? source.at
     : when.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-  return `the server said on ${stamp}: "${source.message}"`;
+  return quote ? `the server said on ${stamp}: "${source.message}"` : `the server said so on ${stamp}`;
 }
 
 /** Warnings when an estimate is over the limits, saying where each limit came from. */
@@ -129,6 +132,8 @@ export function checkLimits(estimate: CostFigures, limits: Limits = {}) {
     describeLimitSource(
       limits.sources?.[name] ??
         (limits[name] !== undefined ? { kind: 'environment', variable: VARIABLES[name] } : undefined),
+      // The warning quotes the server's message itself.
+      { quote: false },
     );
   const warnings: string[] = [];
   if (estimate.depth > maxDepth) {
