@@ -156,7 +156,7 @@ function invalidToken(facts: Facts, error: GraphqlError): Finding {
   const { auth } = lantern(facts);
   const sentAt = Date.parse(facts.input.exchange?.startedAt ?? '');
   const when = Number.isFinite(sentAt) ? sentAt : facts.nowMs;
-  const token = facts.input.tokens?.find((t) => auth?.tokenId !== undefined && t.tokenId === auth.tokenId);
+  const token = facts.token;
   if (token?.expiresAt !== undefined && token.expiresAt <= when) {
     return {
       id: 'totara.auth.token-expired',
