@@ -47,7 +47,9 @@ export function diagnoseExchange(
       expiresAt: token.expiresAt,
       tokenUrl: token.tokenUrl,
     }));
-  const operations = state.operations.of(new URL(exchange.response.url ?? exchange.request.url).origin);
+  // The URL is already masked: parsed leniently, so a masked one can never fail the send.
+  const origin = URL.parse(exchange.response.url ?? exchange.request.url)?.origin;
+  const operations = origin ? state.operations.of(origin) : undefined;
   const schema = state.schemas.schemaFor({ url: draft.url, ...(environmentId ? { environmentId } : {}) });
   const findings = diagnose({
     draft,
