@@ -74,6 +74,12 @@ test('schema by OAuth introspection, completion, a typo caught client-side, esti
   sandbox.configure({ maxComplexity: 34 });
   await lantern.send();
   await expect(graphql.errorSquiggles().first()).toBeVisible();
+  // The limit the server stated replaces the default in the estimate, with where it came from.
+  await expect(graphql.estimate).toContainText('complexity 35/34');
+  await expect(lantern.page.getByTestId('graphql-limit-source')).toContainText(
+    'Complexity limit: the server said on',
+  );
+  await expect(graphql.limitWarnings.first()).toContainText('the server allows 34 (the server said so on');
   await lantern.page.screenshot({ path: testInfo.outputPath('graphql-error-marked.png') });
   await graphql.openResult();
   await expect(graphql.resultErrors.first()).toContainText('Query complexity exceeded');

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { SchemaSnapshot } from '../../shared/calls/graphql-calls';
+import type { StatedLimits } from '../../shared/graphql/limits';
 import { parseRegistry } from '../../shared/graphql/persisted';
 import type { OperationRegistry } from '../../shared/graphql/persisted';
 import type { RequestDraft } from '../../shared/model/request';
@@ -37,10 +38,14 @@ export interface GraphqlSlice {
   /** Persisted-operation registries by request URL (as typed). */
   graphqlRegistries: Record<string, RegistryState>;
   graphqlView: GraphqlView;
+  /** The limits each endpoint (by `schemaKeyId`) has stated in its answers, as the main side remembers them. */
+  graphqlServerLimits: Record<string, StatedLimits>;
   /** The type open in the docs explorer. */
   graphqlDocsType: string | undefined;
   /** Reads the cached schema once per key (no network). */
   checkCachedSchema: (key: SchemaKey) => Promise<void>;
+  /** Asks the main side which limits the endpoint has stated (after a send, a schema fetch). */
+  checkServerLimits: (key: SchemaKey) => Promise<void>;
   fetchSchema: (key: SchemaKey, draft: RequestDraft, maxDepth?: number) => Promise<void>;
   loadSchemaFile: (key: SchemaKey, path: string) => Promise<void>;
   forgetSchema: (key: SchemaKey) => Promise<void>;
@@ -93,6 +98,7 @@ export const createGraphqlSlice: StateCreator<LanternState, [], [], GraphqlSlice
     graphqlSchemas: {},
     graphqlRegistries: {},
     graphqlView: 'query',
+    graphqlServerLimits: {},
     graphqlDocsType: undefined,
     checkCachedSchema: async (key) => {
       if (current(key)) return;
@@ -101,6 +107,14 @@ export const createGraphqlSlice: StateCreator<LanternState, [], [], GraphqlSlice
       if (current(key)?.status !== 'checking') return;
       if (result.ok && result.value.schema) patch(key, { status: 'ready', snapshot: result.value.schema });
       else patch(key, { status: 'none' });
+    },
+    checkServerLimits: async (key) => {
+      const result = await call('serverLimits', keyInput(key));
+      if (!result.ok) return;
+      const id = schemaKeyId(key);
+      // Unchanged limits leave the store alone: the estimate is not recomputed for nothing.
+      if (JSON.stringify(get().graphqlServerLimits[id] ?? {}) === JSON.stringify(result.value)) return;
+      set((s) => ({ graphqlServerLimits: { ...s.graphqlServerLimits, [id]: result.value } }));
     },
     fetchSchema: async (key, draft, maxDepth) => {
       patch(key, { ...keep(key), status: 'loading', activity: 'Fetching the schema by introspection…' });

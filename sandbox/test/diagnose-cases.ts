@@ -1,5 +1,6 @@
 import { getIntrospectionQuery } from 'graphql';
 import { expect } from 'vitest';
+import { jwtExpiresAt } from '../../shared/auth/jwt-expiry';
 import type { Finding } from '../../shared/diagnose';
 import type { RequestDraft } from '../../shared/model/request';
 import type { SandboxConfigPatch } from '../index';
@@ -110,6 +111,24 @@ export const cases: Case[] = [
       sites.sandbox.expireTokens();
     },
     request: () => graphql(STATUS, { auth: { type: 'bearer', credentialId: 'totara-static' } }),
+  },
+  {
+    scenario: 4,
+    name: 'a pasted JWT past its exp',
+    expected: 'totara.auth.token-expired',
+    config: { tokenExpirySeconds: 1 },
+    before: async () => {
+      const token = await rawToken();
+      services.auth.credentials.put({ id: 'totara-pasted-jwt', kind: 'bearer', label: 'Pasted JWT', token });
+      // It lives a second: wait it out, so its exp claim and the server agree it has expired.
+      const exp = jwtExpiresAt(token) ?? Date.now();
+      await new Promise((resolve) => setTimeout(resolve, Math.max(exp - Date.now(), 1000) + 50));
+    },
+    request: () => graphql(STATUS, { auth: { type: 'bearer', credentialId: 'totara-pasted-jwt' } }),
+    check: (finding) => {
+      expect(finding.title).toMatch(/^The token expired at \d{4}-\d\d-\d\dT/);
+      expect(finding.explanation).toMatch(/The token of Pasted JWT is a JWT whose exp claim says/);
+    },
   },
   {
     scenario: 4,

@@ -8,7 +8,9 @@ import type { Finding } from '../../shared/diagnose';
 import type { RequestDraft } from '../../shared/model/request';
 import type { Exchange } from '../../shared/model/response';
 import type { CallError } from '../../shared/model/result';
+import { startSandbox } from '../index';
 import type { RunningSandbox } from '../index';
+import type { Case } from './diagnose-cases';
 
 /** The real send path and the helpers the §6 scenario cases use. */
 export type Outcome = { exchange?: Exchange; error?: CallError };
@@ -22,6 +24,68 @@ export const services = createServices({
   dataDir: mkdtempSync(path.join(tmpdir(), 'lantern-diagnose-')),
   emit: () => undefined,
 });
+
+/** Starts both sandboxes and registers the credentials the cases name (a test file's beforeAll). */
+export async function startSites(): Promise<void> {
+  [sites.sandbox, sites.otherSite] = await Promise.all([
+    startSandbox({ port: 0 }),
+    startSandbox({ port: 0 }),
+  ]);
+  const totara = {
+    kind: 'oauth2' as const,
+    tokenUrl: sites.sandbox.endpoints.totaraToken,
+    clientId: sites.sandbox.credentials.totara.clientId,
+    clientSecret: sites.sandbox.credentials.totara.clientSecret,
+    clientAuth: 'body' as const,
+  };
+  services.auth.credentials.put({ id: 'totara', label: 'Sandbox Totara client', ...totara });
+  services.auth.credentials.put({
+    id: 'totara-wrong-secret',
+    label: 'Mistyped secret',
+    ...totara,
+    clientSecret: 'sites.sandbox-secret-typo',
+  });
+  services.auth.credentials.put({
+    id: 'totara-other-site',
+    label: 'Other site client',
+    ...totara,
+    tokenUrl: sites.otherSite.endpoints.totaraToken,
+  });
+  services.auth.credentials.put({
+    id: 'ihasco',
+    kind: 'bearer',
+    label: 'iHASCO token',
+    token: sites.sandbox.credentials.ihasco.token,
+  });
+  services.auth.credentials.put({
+    id: 'ihasco-wrong',
+    kind: 'bearer',
+    label: 'Mistyped iHASCO token',
+    token: 'ihasco_sandbox_7d41b2c9e0f3a6',
+  });
+}
+
+export async function stopSites(): Promise<void> {
+  await services.close();
+  await Promise.all([sites.sandbox.close(), sites.otherSite.close()]);
+}
+
+/**
+ * Runs one case from a fresh sandbox: its fault switched on, its first sends, then its request
+ * (rewritten by `rewrite` when given) through the real send path; the last answer is diagnosed.
+ */
+export async function runCase(
+  testCase: Case,
+  rewrite: (request: RequestDraft) => RequestDraft = (request) => request,
+): Promise<{ request: RequestDraft; outcome: Outcome; findings: Finding[] }> {
+  sites.sandbox.reset();
+  if (testCase.config) sites.sandbox.configure(testCase.config);
+  await testCase.before?.();
+  const request = rewrite(await testCase.request());
+  let outcome: Outcome = {};
+  for (let i = 0; i < (testCase.times ?? 1); i++) outcome = await send(request);
+  return { request, outcome, findings: diagnosed(request, outcome) };
+}
 
 export const STATUS = { query: 'query { totara_webapi_status { status } }', variables: '{}' };
 const oauth: Auth = { type: 'oauth2', credentialId: 'totara' };

@@ -4,74 +4,31 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_FINDING_IDS } from '../../shared/diagnose';
-import { startSandbox } from '../index';
+import { contradictions } from '../../shared/diagnose/evidence-check';
 import { cases } from './diagnose-cases';
 import {
   CAUSES,
   diagnosed,
   draft,
   graphql,
+  runCase,
   send,
   services,
   sites,
+  startSites,
   STATUS,
-  type Outcome,
+  stopSites,
 } from './diagnose-harness';
 
-beforeAll(async () => {
-  [sites.sandbox, sites.otherSite] = await Promise.all([
-    startSandbox({ port: 0 }),
-    startSandbox({ port: 0 }),
-  ]);
-  const totara = {
-    kind: 'oauth2' as const,
-    tokenUrl: sites.sandbox.endpoints.totaraToken,
-    clientId: sites.sandbox.credentials.totara.clientId,
-    clientSecret: sites.sandbox.credentials.totara.clientSecret,
-    clientAuth: 'body' as const,
-  };
-  services.auth.credentials.put({ id: 'totara', label: 'Sandbox Totara client', ...totara });
-  services.auth.credentials.put({
-    id: 'totara-wrong-secret',
-    label: 'Mistyped secret',
-    ...totara,
-    clientSecret: 'sites.sandbox-secret-typo',
-  });
-  services.auth.credentials.put({
-    id: 'totara-other-site',
-    label: 'Other site client',
-    ...totara,
-    tokenUrl: sites.otherSite.endpoints.totaraToken,
-  });
-  services.auth.credentials.put({
-    id: 'ihasco',
-    kind: 'bearer',
-    label: 'iHASCO token',
-    token: sites.sandbox.credentials.ihasco.token,
-  });
-  services.auth.credentials.put({
-    id: 'ihasco-wrong',
-    kind: 'bearer',
-    label: 'Mistyped iHASCO token',
-    token: 'ihasco_sandbox_7d41b2c9e0f3a6',
-  });
-});
-afterAll(async () => {
-  await services.close();
-  await Promise.all([sites.sandbox.close(), sites.otherSite.close()]);
-});
+beforeAll(startSites);
+afterAll(stopSites);
 beforeEach(() => sites.sandbox.reset());
 
 describe('API-BEHAVIOUR §6 scenarios against the sandbox, through the real send path', () => {
   it.each(cases.map((c) => [`${c.scenario || 'net'}: ${c.name}`, c] as const))(
     '%s',
     async (_name, testCase) => {
-      if (testCase.config) sites.sandbox.configure(testCase.config);
-      await testCase.before?.();
-      const request = await testCase.request();
-      let outcome: Outcome = {};
-      for (let i = 0; i < (testCase.times ?? 1); i++) outcome = await send(request);
-      const findings = diagnosed(request, outcome);
+      const { request, outcome, findings } = await runCase(testCase);
       const ids = findings.map((f) => f.id);
       const finding = findings.find((f) => f.id === testCase.expected);
       expect(finding, `expected ${testCase.expected}, got ${ids.join(', ') || 'nothing'}`).toBeDefined();
@@ -80,6 +37,10 @@ describe('API-BEHAVIOUR §6 scenarios against the sandbox, through the real send
       expect(ids.filter((id) => CAUSES.includes(id) && !allowed.has(id))).toEqual([]);
       expect(ids.filter((id) => !ALL_FINDING_IDS.includes(id))).toEqual([]);
       if (finding) testCase.check?.(finding);
+      // No warning or error contradicts what it quotes: here, and as the main side attached them.
+      const input = { draft: request, ...outcome, nowMs: Date.now() };
+      for (const list of [findings, outcome.exchange?.findings ?? []])
+        expect(list.flatMap((f) => contradictions(f, input))).toEqual([]);
     },
   );
 
@@ -89,10 +50,41 @@ describe('API-BEHAVIOUR §6 scenarios against the sandbox, through the real send
     const request = graphql(STATUS);
     const outcome = await send(request);
     expect(outcome.exchange?.auth?.steps.join(' ')).toMatch(/Retried once with a fresh credential/);
-    expect(diagnosed(request, outcome).filter((f) => f.severity !== 'info')).toEqual([]);
+    const findings = diagnosed(request, outcome);
+    expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    // …but says what happened: the token was refused, a new one fetched, and that is normal.
+    const renewed = findings.find((f) => f.id === 'auth.token-renewed');
+    expect(renewed?.title).toBe(
+      'The server refused the cached token: Lantern fetched a new one and sent again',
+    );
+    expect(renewed?.explanation).toMatch(
+      /first answer \(HTTP 200\) refused the token Lantern held for Sandbox Totara client/,
+    );
+    expect(renewed?.explanation).toMatch(/no refresh token/);
+  });
+
+  it('says so when Lantern renewed a token that had expired in its cache', async () => {
+    // Lantern renews a token 10 s before its expiry: a 5 s token is renewed at every send.
+    sites.sandbox.configure({ tokenExpirySeconds: 5 });
+    await send(graphql(STATUS));
+    const request = graphql(STATUS);
+    const outcome = await send(request);
+    expect(outcome.exchange?.response.status).toBe(200);
+    const renewed = outcome.exchange?.findings?.find((f) => f.id === 'auth.token-renewed');
+    expect(renewed?.severity).toBe('info');
+    expect(renewed?.title).toBe('The cached token was about to expire: Lantern fetched a new one');
+    expect(renewed?.explanation).toMatch(/client-credentials grant: it issues no refresh token/);
+    // The first grant of a credential is no renewal.
+    sites.sandbox.reset();
+    for (const token of [...services.auth.tokens.list()]) services.auth.tokens.forget(token.id);
+    const first = await send(graphql(STATUS));
+    expect(first.exchange?.findings?.map((f) => f.id)).toEqual([]);
   });
 
   it('finds nothing wrong in the working sample requests', async () => {
+    // The sandbox was reset: tokens Lantern cached from earlier cases are gone there, and their
+    // renewal would rightly be reported. Start as a fresh Lantern does.
+    for (const token of [...services.auth.tokens.list()]) services.auth.tokens.forget(token.id);
     for (const request of [
       graphql(STATUS),
       draft(`${sites.sandbox.endpoints.ihasco}/users`, {

@@ -1,4 +1,4 @@
-import { decodeJwt } from 'jose';
+import { jwtExpiresAt } from './jwt-expiry';
 
 export type TokenResponseVerdict =
   | {
@@ -76,10 +76,5 @@ function expiryOf(record: Record<string, unknown>, nowMs: number): number | unde
   const expiresIn = Number(record.expires_in);
   if (record.expires_in !== undefined && Number.isFinite(expiresIn) && expiresIn > 0)
     return nowMs + expiresIn * 1000;
-  try {
-    const { exp } = decodeJwt(record.access_token as string);
-    return typeof exp === 'number' ? exp * 1000 : undefined;
-  } catch {
-    return undefined; // opaque token
-  }
+  return jwtExpiresAt(record.access_token as string);
 }

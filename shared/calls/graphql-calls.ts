@@ -65,6 +65,19 @@ const registryOperationSchema = z.object({
   noSession: z.boolean(),
 });
 
+const statedLimitSchema = z.object({
+  value: z.number().int(),
+  /** The server's own words, e.g. "Max query depth should be 12 but got 13." */
+  message: z.string(),
+  /** When Lantern read them (ISO 8601). */
+  at: z.string(),
+});
+/** The limits an endpoint has stated in its answers; absent ones it has not stated. */
+export const serverLimitsSchema = z.object({
+  maxDepth: statedLimitSchema.optional(),
+  maxComplexity: statedLimitSchema.optional(),
+});
+
 export const graphqlCalls = {
   /**
    * Fetches the schema by introspection through the normal send pipeline (same auth: OAuth token,
@@ -90,6 +103,14 @@ export const graphqlCalls = {
   cachedSchema: {
     input: schemaKeySchema,
     output: z.object({ schema: schemaSnapshotSchema.optional() }),
+  },
+  /**
+   * The depth and complexity limits the endpoint (its URL as typed, resolved in the environment)
+   * has stated in its errors since Lantern started: the estimate uses them instead of the defaults.
+   */
+  serverLimits: {
+    input: schemaKeySchema,
+    output: serverLimitsSchema,
   },
   /** Forgets the cached schema of an endpoint and environment. */
   forgetSchema: {

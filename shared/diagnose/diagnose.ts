@@ -2,10 +2,12 @@ import { excerpt, gatherFacts, isRecord } from './facts';
 import type { Facts } from './facts';
 import { curlPasteFindings } from './rules/curl-paste';
 import { graphqlDataFindings } from './rules/graphql-data';
+import { graphqlNullPropagationFindings } from './rules/graphql-null-propagation';
 import { graphqlVariableFindings } from './rules/graphql-variables';
 import { rateLimitFindings } from './rules/rate-limit';
 import { restFindings } from './rules/rest';
 import { tokenEndpointFindings } from './rules/token-endpoint';
+import { tokenRenewalFindings } from './rules/token-renewal';
 import { totaraAjaxFindings } from './rules/totara-ajax';
 import { totaraAuthFindings } from './rules/totara-auth';
 import { totaraLimitFindings } from './rules/totara-limits';
@@ -19,6 +21,7 @@ export type Rule = (facts: Facts) => Finding[];
 export const RULES: readonly Rule[] = [
   transportFindings,
   tokenEndpointFindings,
+  tokenRenewalFindings,
   totaraAuthFindings,
   totaraRequestFindings,
   totaraLimitFindings,
@@ -26,6 +29,7 @@ export const RULES: readonly Rule[] = [
   totaraAjaxFindings,
   graphqlVariableFindings,
   graphqlDataFindings,
+  graphqlNullPropagationFindings,
   restFindings,
   curlPasteFindings,
 ];
@@ -85,8 +89,9 @@ function fallbacks(facts: Facts, found: Finding[]): Finding[] {
       },
     ];
   }
+  // Totara's masked "Internal server error" is explained by the Totara rules; elsewhere it is all there is.
   const reported = facts.graphqlErrors.filter(
-    (e) => e.message !== undefined && e.message !== 'Internal server error',
+    (e) => e.message !== undefined && !(facts.serverIs.totara && e.message === 'Internal server error'),
   );
   const [first] = reported;
   if (!first) return [];

@@ -1,5 +1,13 @@
+import { isSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { RequestDraft } from '../model/request';
-import type { DiagnoseInput, Evidence } from './types';
+import { graphqlRequestOf, sentBodyText } from './graphql-request';
+import type { GraphqlRequest } from './graphql-request';
+import { serverIsOf } from './server-evidence';
+import type { ServerIs } from './server-evidence';
+import type { DiagnoseInput, Evidence, TokenInfo } from './types';
+
+export type { GraphqlRequest } from './graphql-request';
 
 export type Endpoint = 'totara-token' | 'totara-graphql' | 'totara-ajax' | 'totara-dev' | 'other';
 
@@ -12,10 +20,9 @@ export type GraphqlError = {
   debugMessage?: string;
   debugPath?: string;
   category?: string;
+  /** The error's `path` in the data: response keys and list indices, e.g. ["users", "items", 0, "name"]. */
+  responsePath?: (string | number)[];
 };
-
-/** The GraphQL request the draft carries, when its body is JSON with a `query` or `operationName`. */
-export type GraphqlRequest = { query?: string; operationName?: unknown; variables?: unknown };
 
 /** Everything the rules read, extracted once and defensively: a rule never digs in raw input. */
 export type Facts = {
@@ -23,8 +30,8 @@ export type Facts = {
   nowMs: number;
   url: string;
   endpoint: Endpoint;
-  /** The endpoint or the body's shape says Totara. */
-  totara: boolean;
+  /** Which server answered, with the evidence: every rule that speaks of Totara requires `serverIs.totara`. */
+  serverIs: ServerIs;
   method: string;
   requestHeaders: [string, string][];
   responseHeaders: [string, string][];
@@ -35,8 +42,13 @@ export type Facts = {
   /** The parsed response body; undefined when it is not (complete) JSON. */
   json?: unknown;
   graphqlErrors: GraphqlError[];
+  /** The request body as Lantern sends it (a GraphQL body mode's JSON included); undefined for forms and files. */
   draftBodyText?: string;
+  /** The GraphQL request, from whichever body mode carries it: the one place rules read it from. */
   graphqlRequest?: GraphqlRequest;
+  /** The token the exchange used, as the token manager knows it. */
+  token?: TokenInfo;
+  schema?: GraphQLSchema;
 };
 
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -89,14 +101,6 @@ function draftHeaders(draft: RequestDraft | undefined): [string, string][] {
     .map((row) => [row.name, String(row.value ?? '')]);
 }
 
-export function draftBodyText(draft: RequestDraft | undefined): string | undefined {
-  const body: unknown = draft?.body;
-  if (!isRecord(body)) return undefined;
-  return (body.mode === 'json' || body.mode === 'raw') && typeof body.text === 'string'
-    ? body.text
-    : undefined;
-}
-
 /** Reads `errors` of one body or of every body in a batch. */
 function graphqlErrorsOf(json: unknown): GraphqlError[] {
   const bodies = Array.isArray(json)
@@ -122,21 +126,28 @@ function graphqlErrorsOf(json: unknown): GraphqlError[] {
               ? `${path}.extensions.debugMessage`
               : undefined,
         category: asString(extensions.category),
+        ...(Array.isArray(raw.path)
+          ? {
+              responsePath: raw.path.filter(
+                (step): step is string | number => typeof step === 'string' || typeof step === 'number',
+              ),
+            }
+          : {}),
       });
     });
   }
   return found;
 }
 
-function graphqlRequestOf(text: string | undefined): GraphqlRequest | undefined {
-  const parsed = parseJson(text);
-  const first = Array.isArray(parsed) ? parsed[0] : parsed;
-  if (!isRecord(first) || !('query' in first || 'operationName' in first)) return undefined;
-  return { query: asString(first.query), operationName: first.operationName, variables: first.variables };
+function tokenUsed(
+  input: DiagnoseInput,
+  exchange: Record<string, unknown> | undefined,
+): TokenInfo | undefined {
+  const auth = isRecord(exchange?.auth) ? exchange.auth : undefined;
+  const tokenId = asString(auth?.tokenId);
+  if (tokenId === undefined || !Array.isArray(input.tokens)) return undefined;
+  return input.tokens.find((t) => isRecord(t) && t.tokenId === tokenId);
 }
-
-const looksTotara = (json: unknown): boolean =>
-  isRecord(json) && typeof json.error === 'string' && Array.isArray(json.errors);
 
 export function gatherFacts(input: DiagnoseInput): Facts {
   const exchange = isRecord(input.exchange) ? input.exchange : undefined;
@@ -149,13 +160,16 @@ export function gatherFacts(input: DiagnoseInput): Facts {
   const truncated = body?.truncated === true;
   const json = truncated ? undefined : parseJson(bodyText);
   const endpoint = endpointOf(url);
-  const text = draftBodyText(draft);
+  const token = tokenUsed(input, exchange);
+  const urls = [url, asString(request?.url), asString(draft?.url)].filter(
+    (u): u is string => u !== undefined,
+  );
   return {
     input,
     nowMs: typeof input.nowMs === 'number' && Number.isFinite(input.nowMs) ? input.nowMs : 0,
     url,
     endpoint,
-    totara: endpoint !== 'other' || looksTotara(json),
+    serverIs: serverIsOf(urls, json, token),
     method: (asString(request?.method) ?? asString(draft?.method) ?? '').toUpperCase(),
     requestHeaders: request ? pairs(request.headers) : draftHeaders(draft),
     responseHeaders: pairs(response?.headers),
@@ -164,8 +178,10 @@ export function gatherFacts(input: DiagnoseInput): Facts {
     truncated,
     json,
     graphqlErrors: graphqlErrorsOf(json),
-    draftBodyText: text,
-    graphqlRequest: graphqlRequestOf(text),
+    draftBodyText: sentBodyText(draft),
+    graphqlRequest: graphqlRequestOf(draft, isRecord(input.operations) ? input.operations : undefined),
+    token,
+    schema: isSchema(input.schema) ? input.schema : undefined,
   };
 }
 

@@ -1,7 +1,18 @@
-import { Kind, parse } from 'graphql';
+import {
+  getNamedType,
+  getNullableType,
+  isInterfaceType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  Kind,
+  parse,
+} from 'graphql';
 import type {
   DocumentNode,
   FragmentDefinitionNode,
+  GraphQLNamedType,
+  GraphQLSchema,
   OperationDefinitionNode,
   SelectionSetNode,
 } from 'graphql';
@@ -12,6 +23,14 @@ export type RequestedField = {
   children?: RequestedField[];
   /** Inside a fragment with a type condition: the server may rightly leave it out. */
   conditional: boolean;
+  /** What the schema declares, when Lantern has the schema and knows the field. */
+  declared?: {
+    /** The field's type as written in the schema, e.g. `[core_user!]!`. */
+    type: string;
+    /** A list: `[]` is an empty list. Otherwise `[]` is PHP's empty object. */
+    list: boolean;
+    nonNull: boolean;
+  };
 };
 
 export type OperationSummary = {
@@ -25,28 +44,51 @@ export type OperationSummary = {
 };
 
 type Fragments = Map<string, FragmentDefinitionNode>;
+type Walk = { fragments: Fragments; schema?: GraphQLSchema };
+
+function fieldOf(parent: GraphQLNamedType | undefined, name: string) {
+  return isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
+}
+
+const typeNamed = (walk: Walk, name: string | undefined) =>
+  name === undefined ? undefined : walk.schema?.getType(name);
 
 function fieldsOf(
   set: SelectionSetNode,
-  fragments: Fragments,
+  walk: Walk,
+  parent: GraphQLNamedType | undefined,
   conditional: boolean,
   seen: Set<string>,
 ): RequestedField[] {
   const fields: RequestedField[] = [];
   for (const selection of set.selections) {
     if (selection.kind === Kind.FIELD) {
+      const definition = fieldOf(parent, selection.name.value);
+      const inner = definition ? getNamedType(definition.type) : undefined;
       const children = selection.selectionSet
-        ? fieldsOf(selection.selectionSet, fragments, false, seen)
+        ? fieldsOf(selection.selectionSet, walk, inner, false, seen)
         : undefined;
-      fields.push({ key: selection.alias?.value ?? selection.name.value, children, conditional });
+      const declared = definition && {
+        type: String(definition.type),
+        list: isListType(getNullableType(definition.type)),
+        nonNull: isNonNullType(definition.type),
+      };
+      fields.push({
+        key: selection.alias?.value ?? selection.name.value,
+        children,
+        conditional,
+        ...(declared ? { declared } : {}),
+      });
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const typed = conditional || selection.typeCondition !== undefined;
-      fields.push(...fieldsOf(selection.selectionSet, fragments, typed, seen));
+      const on = typeNamed(walk, selection.typeCondition?.name.value) ?? parent;
+      fields.push(...fieldsOf(selection.selectionSet, walk, on, typed, seen));
     } else {
-      const fragment = fragments.get(selection.name.value);
+      const fragment = walk.fragments.get(selection.name.value);
       if (!fragment || seen.has(fragment.name.value)) continue;
+      const on = typeNamed(walk, fragment.typeCondition.name.value);
       fields.push(
-        ...fieldsOf(fragment.selectionSet, fragments, true, new Set([...seen, fragment.name.value])),
+        ...fieldsOf(fragment.selectionSet, walk, on, true, new Set([...seen, fragment.name.value])),
       );
     }
   }
@@ -84,10 +126,14 @@ export function parseDocument(text: string | undefined): DocumentNode | undefine
   }
 }
 
-/** The operation a request runs (by operationName, else the only/first one), summarised. */
+/**
+ * The operation a request runs (by operationName, else the only/first one), summarised; with the
+ * schema, each field also says what the schema declares for it.
+ */
 export function summariseOperation(
   text: string | undefined,
   operationName?: unknown,
+  schema?: GraphQLSchema,
 ): OperationSummary | undefined {
   const document = parseDocument(text);
   if (!document) return undefined;
@@ -104,7 +150,8 @@ export function summariseOperation(
   const used = new Set<string>();
   variablesUsed(operation.selectionSet, used, fragments, new Set());
   variablesUsed(operation.directives, used, fragments, new Set());
-  const fields = fieldsOf(operation.selectionSet, fragments, false, new Set());
+  const root = schema?.getRootType(operation.operation) ?? undefined;
+  const fields = fieldsOf(operation.selectionSet, { fragments, schema }, root, false, new Set());
   return {
     name: operation.name?.value,
     kind: operation.operation as OperationSummary['kind'],

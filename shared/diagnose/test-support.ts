@@ -109,6 +109,41 @@ export function draft(parts: Partial<RequestDraft> & { json?: unknown; text?: st
   };
 }
 
+/**
+ * The same GraphQL request written in Lantern's GraphQL body mode instead of a JSON body: the query
+ * and operationName as they were, the variables as the editor's JSON text, persisted when the JSON
+ * had no query (the AJAX API's shape). Undefined when the body is not a single GraphQL request.
+ */
+export function inGraphqlBodyMode(request: RequestDraft): RequestDraft | undefined {
+  if (request.body.mode !== 'json') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(request.body.text);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+  const record = parsed as Record<string, unknown>;
+  if (Object.keys(record).some((key) => !['query', 'variables', 'operationName'].includes(key)))
+    return undefined;
+  const { query, variables, operationName } = record;
+  if (query !== undefined && typeof query !== 'string') return undefined;
+  if (operationName !== undefined && typeof operationName !== 'string') return undefined;
+  if (query === undefined && typeof operationName !== 'string') return undefined;
+  const variablesText =
+    variables === undefined ? '' : typeof variables === 'string' ? variables : JSON.stringify(variables);
+  return {
+    ...request,
+    body: {
+      mode: 'graphql',
+      query: query ?? '',
+      variables: variablesText,
+      ...(typeof operationName === 'string' ? { operationName } : {}),
+      persisted: query === undefined,
+    },
+  };
+}
+
 export const STATUS_QUERY = { query: 'query { totara_webapi_status { status } }', variables: '{}' };
 
 /** The finding ids diagnose gives, in order. */

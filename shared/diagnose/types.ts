@@ -1,3 +1,4 @@
+import type { GraphQLSchema } from 'graphql';
 import type { RequestDraft } from '../model/request';
 import type { Exchange } from '../model/response';
 import type { CallError } from '../model/result';
@@ -37,7 +38,13 @@ export type Finding = {
 };
 
 /** A token the token manager holds (never its value). */
-export type TokenInfo = { tokenId: string; expiresAt?: number; issuedAt: number };
+export type TokenInfo = {
+  tokenId: string;
+  expiresAt?: number;
+  issuedAt: number;
+  /** Where it was granted: Totara's token endpoint is evidence that the API is Totara's. */
+  tokenUrl?: string;
+};
 
 export type DiagnoseInput = {
   /** The request as the user wrote it ({{variables}} unresolved); alone it allows checks before sending. */
@@ -47,6 +54,13 @@ export type DiagnoseInput = {
   /** Why the send failed, when it did (no exchange then). */
   error?: CallError;
   tokens?: TokenInfo[];
+  /**
+   * Query texts of persisted operations by name, from an operation registry Lantern fetched: a
+   * persisted request sends only the name, so without this its query is unknown.
+   */
+  operations?: Readonly<Record<string, string>>;
+  /** The endpoint's schema, when Lantern has one: tells lists from objects and nullable from not. */
+  schema?: GraphQLSchema;
   /** The rate-limit state of the response, when already parsed; read from the headers otherwise. */
   rateLimit?: RateLimitState;
   nowMs: number;

@@ -1,7 +1,7 @@
 import { buildSchema, getIntrospectionQuery } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { estimateCost } from './estimate';
-import { checkLimits } from './limits';
+import { checkLimits, effectiveLimits, limitsStated } from './limits';
 import type { CostEstimate } from './estimate';
 import { totaraSdl } from './fixtures/totara-schema';
 
@@ -151,10 +151,47 @@ describe('checkLimits', () => {
     expect(checkLimits(estimate, limits)).toHaveLength(count);
   });
 
-  it('quotes the server’s own message', () => {
+  it('quotes the server’s own message and says where each limit came from', () => {
     expect(checkLimits(at(16, 1))[0]).toMatch('Max query depth should be 15 but got 16.');
     expect(checkLimits(at(1, 7000))[0]).toMatch(
       'Query complexity exceeded maximum allowed complexity of 6000.',
     );
+    expect(checkLimits(at(16, 1))[0]).toMatch("the server allows 15 (Totara's default)");
+    expect(checkLimits(at(16, 1), { maxDepth: 12 })[0]).toMatch(
+      'the server allows 12 (from the environment variable graphql_max_depth)',
+    );
+  });
+});
+
+describe('limits the server stated', () => {
+  const at = '2025-03-04T10:00:00.000Z';
+  it.each([
+    ['Max query depth should be 12 but got 13.', { maxDepth: 12 }],
+    ['Query complexity exceeded maximum allowed complexity of 34.', { maxComplexity: 34 }],
+    ['Max query depth should be 15 but got 16.', { maxDepth: 15 }],
+    ['Syntax Error: Expected Name, found <EOF>', {}],
+  ])('reads %j', (message, values) => {
+    const stated = limitsStated([message], at);
+    expect(Object.fromEntries(Object.entries(stated).map(([name, limit]) => [name, limit.value]))).toEqual(
+      values,
+    );
+  });
+
+  it('wins over the environment and the default, and says so with its own words', () => {
+    const stated = limitsStated(['Max query depth should be 12 but got 13.'], at);
+    const limits = effectiveLimits({ maxDepth: 20, maxComplexity: 9000 }, stated);
+    expect(limits).toMatchObject({ maxDepth: 12, maxComplexity: 9000 });
+    expect(limits.sources.maxDepth).toEqual({
+      kind: 'server',
+      at,
+      message: 'Max query depth should be 12 but got 13.',
+    });
+    expect(limits.sources.maxComplexity).toEqual({ kind: 'environment', variable: 'graphql_max_complexity' });
+    expect(effectiveLimits({}).sources).toEqual({
+      maxDepth: { kind: 'default' },
+      maxComplexity: { kind: 'default' },
+    });
+    const warning = checkLimits({ depth: 13, complexity: 1 }, limits)[0];
+    expect(warning).toMatch(/the server allows 12 \(the server said so on .*2025.*\) and will answer/);
   });
 });

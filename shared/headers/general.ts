@@ -90,14 +90,15 @@ export function explainDate(name: string, value: string, context: HeaderContext)
       category: 'other',
     };
   }
-  const skew = at - nowMs;
+  const received = context.receivedAtMs;
+  const skew = received === undefined ? 0 : at - received;
   const details: string[] = [];
   let severity: HeaderExplanation['severity'];
   // One second of resolution plus network time: only larger gaps mean a wrong clock.
-  if (Math.abs(skew) > 60_000) {
+  if (received !== undefined && Math.abs(skew) > 60_000) {
     severity = 'warning';
     details.push(
-      `The server clock is ${formatDuration(skew)} ${skew > 0 ? 'ahead of' : 'behind'} this computer's: token expiry, "not before" times and rate-limit resets may look wrong.`,
+      `When this response arrived, the server clock was ${formatDuration(skew)} ${skew > 0 ? 'ahead of' : 'behind'} this computer's: token expiry, "not before" times and rate-limit resets may look wrong.`,
     );
   }
   return {

@@ -23,8 +23,14 @@ export type HeaderContext = {
   requestHeaders?: readonly (readonly [string, string])[];
   /** All the response headers; explainHeaders fills it in. Rate-limit headers are read together. */
   responseHeaders?: readonly (readonly [string, string])[];
-  /** Epoch ms to measure resets, expiry and clock skew from; Date.now() when absent. */
+  /** Epoch ms to measure resets and expiry from; Date.now() when absent. */
   nowMs?: number;
+  /**
+   * When the response arrived (epoch ms). The Date header is compared with this, never with now: a
+   * response viewed minutes later would otherwise show a server clock minutes behind. Without it,
+   * nothing is said about the server's clock.
+   */
+  receivedAtMs?: number;
   /** The start of the decoded body, to spot a body that contradicts its Content-Type. */
   bodyPreview?: string;
 };

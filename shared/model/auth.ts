@@ -49,6 +49,18 @@ export const appliedAuthSchema = z.object({
   tokenId: z.string().optional(),
   /** What Lantern did, in order: "Got a new token from …", "Retried once with a fresh token after 401". */
   steps: z.array(z.string()),
+  /** The token was fetched again: the cached one had expired, or the server refused it. */
+  renewed: z
+    .object({
+      reason: z.enum(['expired', 'refused']),
+      /** When the token it replaced expires or expired (epoch ms), as Lantern knew it. */
+      previousExpiresAt: z.number().optional(),
+      /** The status of the answer that refused the first token. */
+      refusedStatus: z.number().int().optional(),
+    })
+    .optional(),
+  /** When the token sent expires (epoch ms), when Lantern can tell: a pasted JWT's exp claim. */
+  tokenExpiresAt: z.number().optional(),
 });
 export type AppliedAuth = z.infer<typeof appliedAuthSchema>;
 

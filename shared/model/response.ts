@@ -113,3 +113,12 @@ export const exchangeSchema = z.object({
   rateLimit: rateLimitViewSchema.optional(),
 });
 export type Exchange = z.infer<typeof exchangeSchema>;
+
+/**
+ * When the final response's headers arrived (epoch ms): the send's start plus the time to its
+ * first byte. Undefined for an exchange without a readable start time.
+ */
+export function receivedAtOf(exchange: Pick<Exchange, 'startedAt' | 'timings'>): number | undefined {
+  const started = Date.parse(exchange.startedAt);
+  return Number.isFinite(started) ? started + exchange.timings.firstByteMs : undefined;
+}

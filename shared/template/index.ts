@@ -5,4 +5,6 @@ export type { TemplateScope, TemplateVariable, VariableLayer } from './scope';
 export { DEFAULT_MAX_DEPTH, resolveTemplate, TemplateResolver, undefinedVariables } from './resolve';
 export type { ResolveOptions, TemplateError, TemplateErrorCode, TemplateResult } from './resolve';
 export { resolveDraft } from './resolve-draft';
+export { templateErrorCode } from './error-code';
+export { headerValueProblem } from './header-value';
 export type { DraftResolution } from './resolve-draft';

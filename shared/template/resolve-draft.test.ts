@@ -12,6 +12,9 @@ const scope: TemplateScope = [
       token: { value: 'f3b2c1d0e9', secret: true },
       tenant: { value: 'acme' },
       newline: { value: 'abc\r\nX-Injected: 1' },
+      // A token pasted with the newline its copy carried.
+      pasted: { value: 'eyJhbGciOiJIUzI1NiJ9.e30.c2ln\n', secret: true },
+      nul: { value: 'a\u0000b' },
     },
   },
   { label: 'the globals', variables: { format: { value: 'json' } } },
@@ -123,7 +126,37 @@ describe('resolveDraft', () => {
     [
       'a variable that puts a line break into a header',
       { headers: [{ name: 'X-Trace', value: '{{newline}}', enabled: true }] },
-      [{ where: 'headers[0].value', code: 'invalid-header', message: /contains a line break/ }],
+      [
+        {
+          where: 'headers[0].value',
+          code: 'invalid-header',
+          message:
+            /^The value of header 1 \(X-Trace\) has a line break in the middle .* It comes from \{\{newline\}\}: its value holds it\. Remove it from the variable\.$/,
+        },
+      ],
+    ],
+    [
+      'a pasted token ending with a newline, named plainly',
+      { headers: [{ name: 'Authorization', value: 'Bearer {{pasted}}', enabled: true }] },
+      [
+        {
+          where: 'headers[0].value',
+          code: 'invalid-header',
+          message:
+            /has a line break at the end once its variables are filled in, and a header value must be a single line of text\. It comes from \{\{pasted\}\}: its value holds it — a token copied with its trailing newline is the usual case\./,
+        },
+      ],
+    ],
+    [
+      'a control character other than a line break',
+      { headers: [{ name: 'X-Id', value: '{{nul}}', enabled: true }] },
+      [
+        {
+          where: 'headers[0].value',
+          code: 'invalid-header',
+          message: /has a control character \(U\+0000\) in the middle/,
+        },
+      ],
     ],
     [
       'errors in the URL and the body at once',

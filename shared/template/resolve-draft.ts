@@ -1,5 +1,7 @@
 import type { RequestDraft } from '../model/request';
 import { TemplateResolver, type ResolveOptions, type TemplateError } from './resolve';
+import { headerValueProblem } from './header-value';
+import { findVariables } from './scan';
 import type { TemplateScope } from './scope';
 
 export type DraftResolution =
@@ -35,17 +37,29 @@ export function resolveDraft(
     const label = header.name.trim() === '' ? `header ${index + 1}` : `header ${index + 1} (${header.name})`;
     const name = field(header.name, `headers[${index}].name`, `the name of ${label}`);
     const value = field(header.value, `headers[${index}].value`, `the value of ${label}`);
-    if (/[\r\n]/.test(value)) {
+    const problem = headerValueProblem(value);
+    if (problem) {
       // A line break would end the header early: undici refuses it, and a looser client would let
       // the rest be read as another header. Usually a variable pasted with a trailing newline.
+      const culprits = findVariables(header.value)
+        .map((reference) => reference.name)
+        .filter((name, i, all) => all.indexOf(name) === i)
+        .filter((name) => {
+          const alone = resolver.resolve(`{{${name}}}`, 'a header value');
+          return 'text' in alone && headerValueProblem(alone.text) !== undefined;
+        });
+      const from =
+        culprits.length > 0
+          ? ` It comes from ${culprits.map((c) => `{{${c}}}`).join(' and ')}: ${culprits.length > 1 ? 'their values hold' : 'its value holds'} it${problem.where === 'at the end' ? ' — a token copied with its trailing newline is the usual case' : ''}.`
+          : '';
       errors.push({
         code: 'invalid-header',
         where: `headers[${index}].value`,
         start: 0,
         end: header.value.length,
         message:
-          `The value of ${label} contains a line break once its variables are filled in, ` +
-          'and a header value must be a single line. Remove the line break from the value or the variable.',
+          `The value of ${label} has ${problem.what} ${problem.where} once its variables are filled in, ` +
+          `and a header value must be a single line of text.${from} Remove it from ${culprits.length > 0 ? 'the variable' : 'the value'}.`,
       });
     }
     return { ...header, name, value };

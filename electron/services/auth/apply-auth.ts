@@ -1,6 +1,9 @@
 import type { AppliedAuth, RequestAuth } from '../../../shared/model/auth';
+import { LanternError } from '../../../shared/model/result';
+import { headerValueProblem } from '../../../shared/template/index';
 import type { Exchange } from '../../../shared/model/response';
 import type { PreparedRequest } from '../engine/request-builder';
+import { jwtExpiresAt } from '../../../shared/auth/jwt-expiry';
 import { mergeCookieHeaders, SESSKEY_PARAM } from '../../../shared/curl';
 import { browserSessionPieces, decodeBrowserSession } from './browser-session-secret';
 import type { Credential, CredentialStore } from './credential-store';
@@ -18,6 +21,20 @@ export interface AuthorizedRequest {
   applied: AppliedAuth;
   /** Values that must be masked wherever this exchange is shown or stored. */
   secrets: string[];
+}
+
+/**
+ * A credential's value that cannot be sent in a header: a line break (a token copied with its
+ * trailing newline) or another control character. Said plainly, naming the credential, not the value.
+ */
+function checkHeaderValue(value: string, what: string): void {
+  const problem = headerValueProblem(value);
+  if (!problem) return;
+  const atEnd = problem.where === 'at the end';
+  throw new LanternError(
+    'auth.invalid-header-value',
+    `${what} has ${problem.what} ${problem.where}, and a header value must be a single line of text, so Lantern cannot send it.${atEnd && problem.what === 'a line break' ? ' A token copied with its trailing newline is the usual case.' : ''} Edit the credential and remove it.`,
+  );
 }
 
 /** Sets an auth header, and records its name so a redirect to another origin drops it. */
@@ -64,9 +81,16 @@ export async function applyAuth(
   const credential = resolveFields(context.credentials.get(auth.credentialId), resolve);
   const base = { type: auth.type, credentialLabel: credential.label };
   if (auth.type === 'bearer' && credential.kind === 'bearer') {
+    checkHeaderValue(credential.token, `The token of the credential "${credential.label}"`);
+    // A pasted JWT says when it expires: the diagnosis can then say "expired at …", not "unknown".
+    const expiresAt = jwtExpiresAt(credential.token);
     return {
       prepared: withHeader(prepared, 'Authorization', `Bearer ${credential.token}`),
-      applied: { ...base, steps: [`Sent the static bearer token of ${credential.label}.`] },
+      applied: {
+        ...base,
+        steps: [`Sent the static bearer token of ${credential.label}.`],
+        ...(expiresAt !== undefined ? { tokenExpiresAt: expiresAt } : {}),
+      },
       secrets: [credential.token],
     };
   }
@@ -80,6 +104,7 @@ export async function applyAuth(
   }
   if (auth.type === 'apiKey' && credential.kind === 'apiKey') {
     if (auth.in === 'header') {
+      checkHeaderValue(credential.key, `The API key of the credential "${credential.label}"`);
       return {
         prepared: withHeader(prepared, auth.name, credential.key),
         applied: { ...base, steps: [`Sent the API key in the ${auth.name} header.`] },
@@ -95,11 +120,21 @@ export async function applyAuth(
     };
   }
   if (auth.type === 'oauth2' && credential.kind === 'oauth2') {
-    const { token, step } = await context.tokens.tokenFor(credential, { fresh });
+    const { token, step, expired } = await context.tokens.tokenFor(credential, { fresh });
+    const renewed = expired && {
+      reason: 'expired' as const,
+      ...(expired.expiresAt !== undefined ? { previousExpiresAt: expired.expiresAt } : {}),
+    };
     // Only the capitalised scheme works everywhere: Totara strips exactly "Bearer ".
     return {
       prepared: withHeader(prepared, 'Authorization', `Bearer ${token.accessToken}`),
-      applied: { ...base, tokenId: token.id, steps: [step] },
+      applied: {
+        ...base,
+        tokenId: token.id,
+        steps: [step],
+        ...(renewed ? { renewed } : {}),
+        ...(token.expiresAt !== undefined ? { tokenExpiresAt: token.expiresAt } : {}),
+      },
       secrets: [credential.clientSecret, token.accessToken],
     };
   }

@@ -58,7 +58,8 @@ describe('TokenManager against oidc-provider', () => {
   it.each(['body', 'basic'] as const)('gets a token with the secret in the %s', async (clientAuth) => {
     let now = Date.now();
     const manager = new TokenManager(() => now);
-    const { token, step } = await manager.tokenFor(credential(clientAuth));
+    const { token, step, expired } = await manager.tokenFor(credential(clientAuth));
+    expect(expired).toBeUndefined();
     expect(token.accessToken.length).toBeGreaterThan(10);
     expect(token.expiresAt).toBe(now + 90_000);
     expect(token.scope).toBe('api:read');
@@ -68,6 +69,8 @@ describe('TokenManager against oidc-provider', () => {
     now += 85_000;
     const again = await manager.tokenFor(credential(clientAuth));
     expect(again.token.id).not.toBe(token.id);
+    // …and the grant says it replaced an expired one, for the diagnosis.
+    expect(again.expired).toEqual({ expiresAt: token.expiresAt });
     expect(manager.list().filter((t) => t.credentialId === `oidc-${clientAuth}`)).toHaveLength(2);
   });
 

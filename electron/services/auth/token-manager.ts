@@ -43,12 +43,15 @@ export class TokenManager {
     return token.expiresAt === undefined || token.expiresAt - EXPIRY_MARGIN_MS > this.now();
   }
 
-  /** The newest usable token for this credential, or a new grant; `step` says which. */
+  /**
+   * The newest usable token for this credential, or a new grant; `step` says which, and `expired`
+   * is set when the grant replaced a cached token that had expired (or was about to).
+   */
   async tokenFor(
     credential: OAuthCredential,
     { fresh = false } = {},
-  ): Promise<{ token: TokenRecord; step: string }> {
-    const cached = this.tokens
+  ): Promise<{ token: TokenRecord; step: string; expired?: { expiresAt?: number } }> {
+    const newest = this.tokens
       // The same credential may point elsewhere in another environment ({{base}} in its token URL).
       .filter(
         (t) =>
@@ -57,8 +60,8 @@ export class TokenManager {
           t.clientId === credential.clientId,
       )
       .filter((t) => t.scope === (credential.scope || t.scope))
-      .filter((t) => this.isUsable(t))
       .sort((a, b) => b.issuedAt - a.issuedAt)[0];
+    const cached = newest && this.isUsable(newest) ? newest : undefined;
     if (cached && !fresh) {
       const left =
         cached.expiresAt === undefined
@@ -66,7 +69,9 @@ export class TokenManager {
           : `expires in ${Math.round((cached.expiresAt - this.now()) / 1000)} s`;
       return { token: cached, step: `Used a cached token for ${credential.label} (${left}).` };
     }
-    return this.grant(credential);
+    const granted = await this.grant(credential);
+    // Client credentials come without a refresh token: an expired one is simply granted again.
+    return newest && !cached && !fresh ? { ...granted, expired: { expiresAt: newest.expiresAt } } : granted;
   }
 
   async grant(credential: OAuthCredential): Promise<{ token: TokenRecord; step: string }> {

@@ -12,6 +12,8 @@ export interface DiagnoseExchangeParts {
   auth: AuthContext;
   /** The secrets of this send (already used to mask the exchange). */
   secrets: string[];
+  /** The environment of the send: with the draft's URL, it names the endpoint's schema. */
+  environmentId?: string;
   nowMs?: number;
 }
 
@@ -21,10 +23,11 @@ export interface DiagnoseExchangeParts {
  */
 export function diagnoseExchange(
   exchange: Exchange,
-  { draft, auth, secrets, nowMs = Date.now() }: DiagnoseExchangeParts,
+  { draft, auth, secrets, environmentId, nowMs = Date.now() }: DiagnoseExchangeParts,
 ): { findings: Finding[]; rateLimit: RateLimitView } {
   const state = diagnosticsStateFor(auth);
   state.rememberSecrets(secrets);
+  state.serverLimits.learn(exchange, nowMs);
   const credentialId = draft.auth.type === 'none' ? undefined : draft.auth.credentialId;
   const rateLimit = state.rateLimits.record({
     url: exchange.response.url ?? exchange.request.url,
@@ -38,11 +41,22 @@ export function diagnoseExchange(
   const tokens: TokenInfo[] = auth.tokens
     .list()
     .filter((token) => token.id === tokenId)
-    .map((token) => ({ tokenId: token.id, issuedAt: token.issuedAt, expiresAt: token.expiresAt }));
+    .map((token) => ({
+      tokenId: token.id,
+      issuedAt: token.issuedAt,
+      expiresAt: token.expiresAt,
+      tokenUrl: token.tokenUrl,
+    }));
+  // The URL is already masked: parsed leniently, so a masked one can never fail the send.
+  const origin = URL.parse(exchange.response.url ?? exchange.request.url)?.origin;
+  const operations = origin ? state.operations.of(origin) : undefined;
+  const schema = state.schemas.schemaFor({ url: draft.url, ...(environmentId ? { environmentId } : {}) });
   const findings = diagnose({
     draft,
     exchange,
     tokens,
+    ...(operations ? { operations } : {}),
+    ...(schema ? { schema } : {}),
     rateLimit: rateLimit.state,
     nowMs,
     context: rateLimit.configuredBudget ? { configuredBudget: rateLimit.configuredBudget } : undefined,

@@ -147,6 +147,17 @@ describe('http engine: failures in plain words', () => {
     });
   });
 
+  it('names a header value undici refuses, where auth added it after the checks', async () => {
+    const prepared = await prepareRequest(draft({ url: 'http://127.0.0.1:9/' }));
+    const withToken = { ...prepared, headers: [...prepared.headers, ['Authorization', 'Bearer abc\n']] };
+    await expect(engine.execute(`t${n++}`, withToken as typeof prepared, options)).rejects.toMatchObject({
+      code: 'request.invalid-header-value',
+      message: expect.stringMatching(
+        /could not send the Authorization header: .* Most likely it is a line break/,
+      ),
+    });
+  });
+
   it('explains an unknown host as a DNS failure', async () => {
     await expect(send({ url: 'http://no-such-host.invalid/' })).rejects.toMatchObject({
       code: 'network.dns',

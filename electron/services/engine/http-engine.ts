@@ -9,7 +9,8 @@ import { LanternError } from '../../../shared/model/result';
 import type { PreparedRequest } from './request-builder';
 import { bodyToText, charsetOf } from './response-body';
 import { BodyStore } from './body-store';
-import { cancelledError, describeNetworkError, timeoutError } from './network-errors';
+import { cancelledError, describeNetworkError, needsCertificateDates, timeoutError } from './network-errors';
+import { probeCertificate } from './tls-probe';
 import type { CookieJar } from './cookie-jar';
 import { Deadlines } from './deadlines';
 import { DispatcherCache } from './dispatchers';
@@ -225,7 +226,16 @@ export function createHttpEngine({
           : cancelledError();
       }
       if (error instanceof LanternError) throw error;
-      throw describeNetworkError(error, hop.url, options.timeoutMs, proxyUrl && maskProxyUrl(proxyUrl));
+      // Through a proxy Lantern never reaches the server itself: no second look at its certificate.
+      const certificate =
+        !proxyUrl && needsCertificateDates(error) ? await probeCertificate(hop.url) : undefined;
+      throw describeNetworkError(
+        error,
+        hop.url,
+        options.timeoutMs,
+        proxyUrl && maskProxyUrl(proxyUrl),
+        certificate,
+      );
     } finally {
       deadlines.cancel(deadline);
       inflight.delete(requestId);

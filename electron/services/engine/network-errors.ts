@@ -1,4 +1,6 @@
 import { LanternError } from '../../../shared/model/result';
+import { certificateFacts } from './tls-probe';
+import type { CertificateFacts } from './tls-probe';
 
 /** The error codes undici and Node attach, found on the error or on its cause chain. */
 function errorCodes(error: unknown): string[] {
@@ -23,8 +25,8 @@ const TLS_CODES = new Set([
   'ERR_SSL_WRONG_VERSION_NUMBER',
 ]);
 
-/** Plain words for the certificate problems people meet, by OpenSSL/Node code. */
-const TLS_WHY: Record<string, string> = {
+/** Certificates this computer does not trust: only these does a CA file (or trusting the CA) fix. */
+const UNTRUSTED: Record<string, string> = {
   DEPTH_ZERO_SELF_SIGNED_CERT: 'the server uses a self-signed certificate',
   SELF_SIGNED_CERT_IN_CHAIN:
     "the server's certificate chain ends in a self-signed CA that is not trusted here",
@@ -32,10 +34,23 @@ const TLS_WHY: Record<string, string> = {
     "the server's certificate is signed by a CA that is not trusted here (or the server omits the intermediate certificate)",
   UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
     "the server's certificate is signed by a CA that is not trusted here (often a company proxy or a private CA)",
-  CERT_HAS_EXPIRED: "the server's certificate has expired",
-  CERT_NOT_YET_VALID: "the server's certificate is not valid yet (or this computer's clock is wrong)",
-  ERR_TLS_CERT_ALTNAME_INVALID: "the server's certificate is for a different host name",
 };
+
+/** The certificate a failed verification was about: Node attaches it to a host-name mismatch. */
+function certificateIn(error: unknown): CertificateFacts | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const cert = (current as { cert?: unknown }).cert;
+    if (typeof cert === 'object' && cert !== null) return certificateFacts(cert);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** An expired or not-yet-valid certificate: its dates explain it, and Node does not attach them. */
+export function needsCertificateDates(error: unknown): boolean {
+  return errorCodes(error).some((code) => code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID');
+}
 
 /**
  * Explains a failed send in plain words: what happened, why it usually happens,
@@ -46,6 +61,8 @@ export function describeNetworkError(
   target: URL,
   timeoutMs: number,
   proxy?: string,
+  /** The server's certificate, when Lantern could read it (its dates for an expired one). */
+  certificate?: CertificateFacts,
 ): LanternError {
   const codes = errorCodes(error);
   const where = `${target.hostname}:${target.port || (target.protocol === 'https:' ? '443' : '80')}`;
@@ -54,6 +71,14 @@ export function describeNetworkError(
   if (proxy) {
     const proxyError = describeProxyError(codes, message, where, proxy);
     if (proxyError) return proxyError;
+  }
+  // undici checks header values before anything is sent: "invalid authorization header".
+  const header = has('UND_ERR_INVALID_ARG') ? /^invalid (\S+) header$/.exec(message)?.[1] : undefined;
+  if (header) {
+    return new LanternError(
+      'request.invalid-header-value',
+      `Lantern could not send the ${header} header: its value holds a character a header may not contain. Most likely it is a line break (a token or a variable copied with its trailing newline), or another control character. Remove it from the header, the variable it uses or its credential; nothing was sent.`,
+    );
   }
   if (has('ECONNREFUSED')) {
     return new LanternError(
@@ -76,7 +101,7 @@ export function describeNetworkError(
   const tls = codes.find(
     (code) => TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL'),
   );
-  if (tls) return tlsError(tls, where, message);
+  if (tls) return tlsError(tls, where, message, certificate ?? certificateIn(error), target.hostname);
   if (has('UND_ERR_HEADERS_TIMEOUT') || has('UND_ERR_BODY_TIMEOUT') || has('TimeoutError')) {
     return timeoutError(where, timeoutMs);
   }
@@ -92,7 +117,16 @@ export function describeNetworkError(
   );
 }
 
-function tlsError(code: string, where: string, message: string): LanternError {
+const ONLY_FOR_TESTS =
+  'Turning off certificate verification for this request gets past it, but only do that for a test server you trust, never with real credentials.';
+
+function tlsError(
+  code: string,
+  where: string,
+  message: string,
+  certificate: CertificateFacts | undefined,
+  host: string,
+): LanternError {
   if (code === 'ERR_SSL_WRONG_VERSION_NUMBER') {
     return new LanternError(
       'network.tls',
@@ -105,10 +139,38 @@ function tlsError(code: string, where: string, message: string): LanternError {
       `The server at ${where} refused the secure connection (${code}). It probably requires a client certificate, or does not accept the one given: set the client certificate and key in the TLS settings of this request or environment.`,
     );
   }
-  const why = TLS_WHY[code] ?? `the server's certificate could not be verified (${message})`;
+  // A CA file cannot help with the next three: the certificate is trusted, but wrong.
+  if (code === 'CERT_HAS_EXPIRED') {
+    const on = certificate?.validTo ? ` on ${certificate.validTo}` : '';
+    return new LanternError(
+      'network.tls-expired',
+      `The secure connection to ${where} failed (${code}): the server's certificate expired${on}. Adding a CA file cannot fix this: the site must renew its certificate. If it should still be valid, check this computer's date and time. ${ONLY_FOR_TESTS}`,
+    );
+  }
+  if (code === 'CERT_NOT_YET_VALID') {
+    const from = certificate?.validFrom ? ` until ${certificate.validFrom}` : ' yet';
+    return new LanternError(
+      'network.tls-not-yet-valid',
+      `The secure connection to ${where} failed (${code}): the server's certificate is not valid${from}. Most likely this computer's date and time are behind: check them. If they are right, the site installed a certificate that starts later.`,
+    );
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    const names = certificate?.names.length ? certificate.names : undefined;
+    return new LanternError(
+      'network.tls-wrong-host',
+      `The secure connection to ${where} failed (${code}): the server's certificate is for ${names ? names.join(', ') : 'other host names'}, not for ${host}. ${names ? `Use a host name the certificate names (e.g. https://${names[0]}/…), or` : 'Use the host name the site is published under, or'} ask the site to add ${host} to its certificate. A CA file cannot fix this.`,
+    );
+  }
+  const untrusted = UNTRUSTED[code];
+  if (untrusted) {
+    return new LanternError(
+      'network.tls-untrusted',
+      `The secure connection to ${where} failed (${code}): ${untrusted}. If you trust this server (a test server, or your company's proxy or private CA), add its CA file in the TLS settings; otherwise do not send credentials there. ${ONLY_FOR_TESTS}`,
+    );
+  }
   return new LanternError(
     'network.tls',
-    `The secure connection to ${where} failed (${code}): ${why}. If you trust this server (a test server, for instance), add its CA file in the TLS settings, or turn off certificate verification for this request or environment; otherwise do not send credentials there.`,
+    `The secure connection to ${where} failed (${code}): the server's certificate could not be verified (${message}). Check the URL's host; if the site uses a private CA, add its CA file in the TLS settings.`,
   );
 }
 

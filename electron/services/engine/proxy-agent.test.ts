@@ -57,7 +57,9 @@ describe('proxies', () => {
 
   it('tunnels https, and still verifies the target', async () => {
     const engine = engineWith({ HTTPS_PROXY: proxy.url });
-    await expect(get(engine, `${secureTarget.url}/s`)).rejects.toMatchObject({ code: 'network.tls' });
+    await expect(get(engine, `${secureTarget.url}/s`)).rejects.toMatchObject({
+      code: 'network.tls-untrusted',
+    });
     const exchange = await get(engine, `${secureTarget.url}/s`, { tls: { verify: false } });
     expect(exchange.response.body.text).toBe('secure /s');
     expect(exchange.tls).toMatchObject({

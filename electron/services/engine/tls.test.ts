@@ -1,13 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpEngine } from './http-engine';
 import type { SendOptions } from '../../../shared/model/request';
-import { makeCertificate, type Certificate } from '../../../test-support/certificates';
+import { diagnose } from '../../../shared/diagnose';
+import {
+  makeCertificate,
+  makeExpiredCertificate,
+  type Certificate,
+} from '../../../test-support/certificates';
 import { startHttpServer, startHttpsServer, type RunningServer } from '../../../test-support/servers';
 
 // A real node:https server with a certificate openssl makes for this run.
 let server: RunningServer;
 let mutual: RunningServer;
 let plain: RunningServer;
+let expired: RunningServer;
+let otherHost: RunningServer;
+let expiredCert: Certificate;
+let otherHostCert: Certificate;
 let serverCert: Certificate;
 let clientCert: Certificate;
 let lockedClient: Certificate;
@@ -43,10 +52,18 @@ beforeAll(async () => {
     },
   );
   plain = await startHttpServer((_req, res) => res.end('plain'));
+  expiredCert = makeExpiredCertificate('expired');
+  otherHostCert = makeCertificate('other-host', undefined, 'DNS:only.example,IP:127.0.0.2');
+  expired = await startHttpsServer({ key: expiredCert.key, cert: expiredCert.cert }, (_req, res) =>
+    res.end('x'),
+  );
+  otherHost = await startHttpsServer({ key: otherHostCert.key, cert: otherHostCert.cert }, (_req, res) =>
+    res.end('x'),
+  );
 }, 30_000);
 afterAll(async () => {
   await Promise.all(engines.map((e) => e.close()));
-  await Promise.all([server?.close(), mutual?.close(), plain?.close()]);
+  await Promise.all([server?.close(), mutual?.close(), plain?.close(), expired?.close(), otherHost?.close()]);
 });
 
 let n = 0;
@@ -60,9 +77,9 @@ const get = (url: string, tls?: SendOptions['tls'], on = engine) =>
 describe('TLS against a self-signed server', () => {
   it('refuses an untrusted certificate by default, saying why and how to opt out', async () => {
     await expect(get(server.url)).rejects.toMatchObject({
-      code: 'network.tls',
+      code: 'network.tls-untrusted',
       message: expect.stringMatching(
-        /self-signed certificate.*add its CA file.*turn off certificate verification/,
+        /self-signed certificate.*add its CA file.*off certificate verification/,
       ),
     });
   });
@@ -112,6 +129,46 @@ describe('TLS against a self-signed server', () => {
       ...(which === 'locked' ? { passphrase: 'right-passphrase' } : {}),
     });
     expect(JSON.parse(exchange.response.body.text)).toEqual(expected);
+  });
+});
+
+describe('certificate failures get the advice that fits them', () => {
+  const failure = async (url: string, caFile?: string) => {
+    const error: unknown = await get(url, { verify: true, ...(caFile ? { caFile } : {}) }).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    const { code, message } = error as { code: string; message: string };
+    const [finding] = diagnose({ error: { code, message }, nowMs: Date.now() });
+    return { code, message, finding };
+  };
+
+  it('an expired certificate: its date, renew it or check the clock, no CA file', async () => {
+    const { code, message, finding } = await failure(expired.url, expiredCert.certPath);
+    expect(code).toBe('network.tls-expired');
+    // Node does not attach the certificate: Lantern read its date over a second connection.
+    expect(message).toMatch(/the server's certificate expired on [A-Z][a-z]{2} +\d+ [\d:]+ \d{4} GMT\./);
+    expect(message).toMatch(/Adding a CA file cannot fix this: the site must renew its certificate/);
+    expect(message).toMatch(/check this computer's date and time/);
+    expect(finding?.title).toBe("The server's certificate has expired");
+    expect(finding?.fix).not.toMatch(/add (its|the) CA file/i);
+  });
+
+  it('a certificate for other names: which names, use one of them, no CA file', async () => {
+    const { code, message, finding } = await failure(otherHost.url, otherHostCert.certPath);
+    expect(code).toBe('network.tls-wrong-host');
+    expect(message).toMatch(
+      /the server's certificate is for only\.example, 127\.0\.0\.2, not for 127\.0\.0\.1/,
+    );
+    expect(message).toMatch(/https:\/\/only\.example\//);
+    expect(finding?.title).toBe('The certificate is for another host name');
+    expect(finding?.fix).not.toMatch(/add (its|the) CA file/i);
+  });
+
+  it('a self-signed certificate: there the CA file is the advice', async () => {
+    const { code, finding } = await failure(server.url);
+    expect(code).toBe('network.tls-untrusted');
+    expect(finding?.fix).toMatch(/CA file/);
   });
 });
 

@@ -5,7 +5,10 @@ import { LanternError } from '../../../shared/model/result';
 import type { GraphqlEndpoint, SendDraft, SendScope } from './graphql-service';
 import { responseText, type BodyReader } from './response-text';
 
-/** GET of an operation registry; its text is read here so the renderer gets names and variables. */
+/**
+ * GET of an operation registry; its text is read here so the renderer gets names and variables.
+ * `origin` is the site that answered (the {{variables}} of the URL filled in).
+ */
 export async function fetchOperationRegistry(
   send: SendDraft,
   bodies: BodyReader,
@@ -35,5 +38,5 @@ export async function fetchOperationRegistry(
       'The server answered with an HTML page, not an operation list. Check the URL (e.g. …/__sandbox/operations), or paste the operations instead.',
     );
   }
-  return parseRegistry(text);
+  return { ...parseRegistry(text), origin: new URL(exchange.response.url ?? exchange.request.url).origin };
 }

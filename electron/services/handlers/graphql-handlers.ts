@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { Handlers } from '../../../shared/contract';
 import type { GraphqlCalls } from '../../../shared/calls/graphql-calls';
 import { LanternError } from '../../../shared/model/result';
+import { resolveTemplate } from '../../../shared/template/index';
 import { bodyHandlers } from './body-handlers';
+import { diagnosticsStateFor } from '../diagnostics/diagnostics-state';
 import { fetchOperationRegistry } from '../graphql/operation-registry';
 import type { GraphqlService, SendDraft } from '../graphql/graphql-service';
 import type { ServiceContext } from '../service-context';
@@ -39,23 +41,54 @@ export function graphqlHandlers(context: ServiceContext): Pick<Handlers, keyof G
         );
       }));
 
+  // Every schema handed to the renderer is known to the diagnosis of the sends to its endpoint.
+  const schemas = () => diagnosticsStateFor(context.auth).schemas;
+  const known = <T extends { key: { url: string; environmentId?: string }; fetchedAt: string }>(
+    snapshot: T,
+  ): T => {
+    schemas().remember(snapshot.key, snapshot);
+    return snapshot;
+  };
   return {
-    introspectSchema: async ({ endpoint, environmentId, workspaceId, savedRequestId, maxDepth }) =>
-      (await service()).introspect({
+    introspectSchema: async ({ endpoint, environmentId, workspaceId, savedRequestId, maxDepth }) => {
+      const graphql = await service();
+      const snapshot = await graphql.introspect({
         endpoint,
         ...(environmentId ? { environmentId } : {}),
         ...(workspaceId ? { workspaceId } : {}),
         ...(savedRequestId ? { savedRequestId } : {}),
         ...(maxDepth !== undefined ? { maxDepth } : {}),
-      }),
-    cachedSchema: async (key) => ({ schema: await (await service()).cached(key) }),
-    forgetSchema: async (key) => ({ forgotten: await (await service()).forget(key) }),
-    loadSchemaFile: async ({ path: filePath, key }) => (await service()).loadSchemaFile(filePath, key),
-    fetchOperationRegistry: ({ endpoint, environmentId, workspaceId, savedRequestId }) =>
-      fetchOperationRegistry(send, bodies, endpoint, {
+      });
+      return known(snapshot);
+    },
+    cachedSchema: async (key) => {
+      const schema = await (await service()).cached(key);
+      return { schema: schema && known(schema) };
+    },
+    serverLimits: async ({ url, environmentId }) => {
+      // The renderer knows the URL as typed; the limits belong to the site it resolves to.
+      const resolved = resolveTemplate(url, context.environments.scopeFor(environmentId));
+      if (!resolved.ok) return {};
+      return diagnosticsStateFor(context.auth).serverLimits.of(resolved.text.trim());
+    },
+    forgetSchema: async (key) => {
+      schemas().forget(key);
+      return { forgotten: await (await service()).forget(key) };
+    },
+    loadSchemaFile: async ({ path: filePath, key }) => {
+      const snapshot = await (await service()).loadSchemaFile(filePath, key);
+      return key ? known(snapshot) : snapshot;
+    },
+    fetchOperationRegistry: async ({ endpoint, environmentId, workspaceId, savedRequestId }) => {
+      const { origin, ...parsed } = await fetchOperationRegistry(send, bodies, endpoint, {
         ...(environmentId ? { environmentId } : {}),
         ...(workspaceId ? { workspaceId } : {}),
         ...(savedRequestId ? { savedRequestId } : {}),
-      }),
+      });
+      // The diagnosis of a persisted send to this site can then read the operation's query.
+      const queries = Object.fromEntries(Object.values(parsed.registry).map((op) => [op.name, op.query]));
+      diagnosticsStateFor(context.auth).operations.remember(origin, queries);
+      return parsed;
+    },
   };
 }

@@ -2,7 +2,7 @@ import type { CallOutput, CallParsedInput } from '../../../shared/contract';
 import { maskHeaders, maskValue } from '../../../shared/redact/mask-headers';
 import { setCookieSessionValues } from '../../../shared/redact/session-value';
 import { LanternError } from '../../../shared/model/result';
-import { resolveDraft, resolveTemplate } from '../../../shared/template/index';
+import { resolveDraft, resolveTemplate, templateErrorCode } from '../../../shared/template/index';
 import { applyAuth, authWasRejected, type AuthContext } from '../auth/apply-auth';
 import type { EnvironmentStore } from '../environments/environment-store';
 import type { HistoryStore } from '../history/history-store';
@@ -45,11 +45,15 @@ export function createSendPipeline({ engine, auth, environments, history, jars, 
     secrets: string[],
     jar: CookieJar,
   ) {
-    // An undefined {{variable}} blocks the send: it never silently becomes an empty string.
+    // An undefined {{variable}} blocks the send: it never silently becomes an empty string. The
+    // code keeps the real reason (a line break in a header is no missing variable).
     const scope = environments.scopeFor(environmentId, savedRequestId);
     const resolution = resolveDraft(template, scope);
     if (!resolution.ok) {
-      throw new LanternError('template.unresolved', resolution.errors.map((e) => e.message).join(' '));
+      throw new LanternError(
+        templateErrorCode(resolution.errors),
+        resolution.errors.map((e) => e.message).join(' '),
+      );
     }
     secrets.push(...resolution.secretValues);
     const { draft } = resolution;
@@ -75,7 +79,10 @@ export function createSendPipeline({ engine, auth, environments, history, jars, 
     const resolveField = (text: string, where: string) => {
       const result = resolveTemplate(text, scope, { location: where });
       if (!result.ok)
-        throw new LanternError('template.unresolved', result.errors.map((e) => e.message).join(' '));
+        throw new LanternError(
+          templateErrorCode(result.errors),
+          result.errors.map((e) => e.message).join(' '),
+        );
       secrets.push(...result.secretValues);
       return result.text;
     };
@@ -94,9 +101,19 @@ export function createSendPipeline({ engine, auth, environments, history, jars, 
       });
     };
     noteRejection(authorized.applied.tokenId, exchange);
+    let renewed = authorized.applied.renewed;
     if (authWasRejected(draft.auth, exchange)) {
       const first = exchange.response.status;
+      const refusedExpiry = authorized.applied.tokenExpiresAt;
       authorized = await applyAuth(draft.auth, prepared, auth, true, resolveField);
+      // An OAuth token was granted again (a session's login is renewed too, but it is no token).
+      if (draft.auth.type === 'oauth2') {
+        renewed = {
+          reason: 'refused',
+          refusedStatus: first,
+          ...(refusedExpiry !== undefined ? { previousExpiresAt: refusedExpiry } : {}),
+        };
+      }
       secrets.push(...authorized.secrets);
       steps.push(
         ...authorized.applied.steps,
@@ -139,10 +156,13 @@ export function createSendPipeline({ engine, auth, environments, history, jars, 
         ...(r.headers ? { headers: maskHeaders(r.headers, masking) } : {}),
       })),
       notes: body.note ? [...(exchange.notes ?? []), body.note].map(mask) : exchange.notes?.map(mask),
-      auth: { ...authorized.applied, steps },
+      auth: { ...authorized.applied, steps, ...(renewed ? { renewed } : {}) },
     };
     // Computed on the masked exchange: findings and rate-limit state travel with it (UI, history, `lantern run`).
-    Object.assign(masked, diagnoseExchange(masked, { draft: template, auth, secrets: masking }));
+    Object.assign(
+      masked,
+      diagnoseExchange(masked, { draft: template, auth, secrets: masking, environmentId }),
+    );
     if (authorized.applied.tokenId) {
       auth.tokens.noteUse(authorized.applied.tokenId, {
         at: Date.now(),

@@ -1,5 +1,6 @@
 import { useEffect, useEffectEvent, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { editor as MonacoEditor } from 'monaco-editor';
+import { effectiveLimits } from '../../../shared/graphql/limits';
 import type { RequestBody } from '../../../shared/model/request';
 import { CodeEditor } from '../../editor/CodeEditor';
 import { applySchema, graphqlMode, operationModelPath, variablesModelPath } from '../../editor/graphql-mode';
@@ -49,6 +50,7 @@ function Workbench({ body }: { body: GraphqlBody }) {
   const editDraft = useLantern((s) => s.editDraft);
   const send = useLantern((s) => s.send);
   const checkCachedSchema = useLantern((s) => s.checkCachedSchema);
+  const checkServerLimits = useLantern((s) => s.checkServerLimits);
   const url = draft.url.trim();
   const schemaKey = useMemo(
     () => (url ? { url, ...(environmentId ? { environmentId } : {}) } : undefined),
@@ -61,7 +63,12 @@ function Workbench({ body }: { body: GraphqlBody }) {
     () => (snapshot ? { id: schemaVersionId(snapshot), text: schemaText(snapshot) } : undefined),
     [snapshot],
   );
-  const limits = useMemo(() => environmentLimits(environments, environmentId), [environments, environmentId]);
+  const stated = useLantern((s) => (schemaKey ? s.graphqlServerLimits[schemaKeyId(schemaKey)] : undefined));
+  // What the server stated wins over the environment's variables and the defaults, with its source.
+  const limits = useMemo(
+    () => effectiveLimits(environmentLimits(environments, environmentId), stated),
+    [environments, environmentId, stated],
+  );
   const persistedOperation =
     body.persisted && body.operationName ? registry?.registry[body.operationName] : undefined;
   const state = useAnalysis(
@@ -85,6 +92,12 @@ function Workbench({ body }: { body: GraphqlBody }) {
     const timer = setTimeout(() => void checkCachedSchema(schemaKey), 300);
     return () => clearTimeout(timer);
   }, [schemaKey, checkCachedSchema]);
+  // A send or a schema fetch may have made the server state a limit: ask the main side again.
+  useEffect(() => {
+    if (!schemaKey) return;
+    const timer = setTimeout(() => void checkServerLimits(schemaKey), 300);
+    return () => clearTimeout(timer);
+  }, [schemaKey, exchange, snapshot, checkServerLimits]);
   useEffect(() => applySchema(schema), [schema]);
   // The editor worker could not build the schema (it then offers no stale one): said in the schema bar.
   const editorSchemaProblem = useSyncExternalStore(onWorkerSchemaProblem, workerSchemaProblem);
@@ -173,7 +186,7 @@ function Workbench({ body }: { body: GraphqlBody }) {
         schemaKey={schemaKey}
         state={schemaState}
         draft={draft}
-        maxDepth={limits.maxDepth}
+        maxDepth={limits.sources.maxDepth?.kind === 'default' ? undefined : limits.maxDepth}
         schemaProblem={state.schemaProblem ?? editorSchemaProblem}
       />
       <div className="graphql-views" role="tablist" aria-label="GraphQL views">

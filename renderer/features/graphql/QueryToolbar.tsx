@@ -1,3 +1,4 @@
+import { DEFAULT_LIMITS, describeLimitSource } from '../../../shared/graphql/limits';
 import type { Limits } from '../../../shared/graphql/limits';
 import type { OperationInfo } from '../../../shared/graphql/operations';
 import type { AnalysisState } from './use-analysis';
@@ -87,8 +88,15 @@ interface FindingsProps {
 /** The estimate beside the send area, and every warning the server would not give. */
 export function Findings({ state, limits, persisted, hasSchema }: FindingsProps) {
   const { analysis, problem } = state;
-  const maxDepth = limits.maxDepth ?? 15;
-  const maxComplexity = limits.maxComplexity ?? 6000;
+  const maxDepth = limits.maxDepth ?? DEFAULT_LIMITS.maxDepth;
+  const maxComplexity = limits.maxComplexity ?? DEFAULT_LIMITS.maxComplexity;
+  const sources = [
+    `Max depth ${maxDepth}: ${describeLimitSource(limits.sources?.maxDepth)}`,
+    `Max complexity ${maxComplexity.toLocaleString('en')}: ${describeLimitSource(limits.sources?.maxComplexity)}`,
+  ];
+  const statedByServer = (['maxDepth', 'maxComplexity'] as const).filter(
+    (name) => limits.sources?.[name]?.kind === 'server',
+  );
   const errors = analysis?.diagnostics.filter((item) => item.severity === 'error').length ?? 0;
   const warnings = analysis?.diagnostics.filter((item) => item.severity === 'warning').length ?? 0;
   const over = (analysis?.limitWarnings.length ?? 0) > 0;
@@ -99,15 +107,26 @@ export function Findings({ state, limits, persisted, hasSchema }: FindingsProps)
           <span
             className={`graphql-estimate ${over ? 'over' : ''}`}
             data-testid="graphql-estimate"
-            title={analysis.estimate.details
-              .map(
+            title={[
+              ...analysis.estimate.details.map(
                 (detail) =>
                   `${detail.path}: ${detail.records} records × ${detail.fieldsPerRecord} fields (${detail.sizeFrom})`,
-              )
-              .join('\n')}
+              ),
+              ...sources,
+            ].join('\n')}
           >
             Depth {analysis.estimate.depth}/{maxDepth} · complexity{' '}
             {analysis.estimate.complexity.toLocaleString('en')}/{maxComplexity.toLocaleString('en')}
+          </span>
+        )}
+        {analysis?.estimate && statedByServer.length > 0 && (
+          <span className="hint" data-testid="graphql-limit-source">
+            {statedByServer
+              .map(
+                (name) =>
+                  `${name === 'maxDepth' ? 'Depth' : 'Complexity'} limit: ${describeLimitSource(limits.sources?.[name])}`,
+              )
+              .join(' · ')}
           </span>
         )}
         {analysis?.estimateProblem && !analysis.syntax && (

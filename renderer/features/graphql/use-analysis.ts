@@ -28,7 +28,8 @@ export function useAnalysis(input: AnalyzeInput, schema: SchemaSource | undefine
   const [state, setState] = useState<AnalysisState>({ building: false });
   const latest = useRef(0);
   const { query, variables, operationName, persisted, limits } = input;
-  const { maxDepth, maxComplexity } = limits;
+  // The limits and where they came from, as one value: a new object with the same content changes nothing.
+  const limitsKey = JSON.stringify(limits);
   // A new schema starts building at once, not after the pause for typing; analysis waits for it.
   useEffect(() => {
     if (schema) ensureSchema(schema).catch(() => undefined);
@@ -53,7 +54,7 @@ export function useAnalysis(input: AnalyzeInput, schema: SchemaSource | undefine
           input: {
             query,
             variables,
-            limits: { maxDepth, maxComplexity },
+            limits: JSON.parse(limitsKey) as AnalyzeInput['limits'],
             ...(operationName ? { operationName } : {}),
             ...(persisted ? { persisted } : {}),
             ...(schemaId ? { schemaId } : {}),
@@ -70,6 +71,6 @@ export function useAnalysis(input: AnalyzeInput, schema: SchemaSource | undefine
       }
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [query, variables, operationName, persisted, maxDepth, maxComplexity, schema]);
+  }, [query, variables, operationName, persisted, limitsKey, schema]);
   return state;
 }

@@ -88,6 +88,32 @@ describe('HeaderInspector', () => {
     expect(byTestId('header-explanation-www-authenticate')).toBeNull();
   });
 
+  it('compares the server clock with the arrival of the response, not with the time of viewing', () => {
+    const dated: [string, string][] = [['Date', 'Mon, 01 Jul 2013 17:00:00 GMT']];
+    const receivedAtMs = Date.UTC(2013, 6, 1, 17, 0, 1);
+    // Viewed 11 minutes later, from history say: the server's clock was right when it answered.
+    act(() =>
+      root.render(
+        <HeaderInspector
+          headers={dated}
+          status={200}
+          nowMs={receivedAtMs + 11 * 60_000}
+          receivedAtMs={receivedAtMs}
+        />,
+      ),
+    );
+    expect(byTestId('header-row-date')?.textContent).not.toContain('⚠ warning');
+    // A server clock that was 11 minutes behind when the response arrived is worth the warning.
+    act(() =>
+      root.render(
+        <HeaderInspector headers={dated} status={200} receivedAtMs={Date.UTC(2013, 6, 1, 17, 11, 0)} />,
+      ),
+    );
+    expect(byTestId('header-row-date')?.textContent).toContain('⚠ warning');
+    act(() => byTestId('header-explain-date')?.click());
+    expect(byTestId('header-explanation-date')?.textContent).toMatch(/server clock was 11 min behind/);
+  });
+
   it('offers no explanation for unknown headers', () => {
     expect(byTestId('header-row-x-unknown')).not.toBeNull();
     expect(byTestId('header-explain-x-unknown')).toBeNull();

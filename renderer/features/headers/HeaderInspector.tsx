@@ -10,6 +10,8 @@ export type HeaderInspectorProps = {
   requestHeaders?: [string, string][];
   /** Epoch ms that resets and expiry are measured from; the time of rendering when absent. */
   nowMs?: number;
+  /** When the response arrived: the server's Date is compared with it, not with the time of viewing. */
+  receivedAtMs?: number;
   /** The start of the decoded body, to spot a body that contradicts its Content-Type. */
   bodyPreview?: string;
   /** Header names (any case) a diagnostics finding cites: their rows are highlighted. */
@@ -22,6 +24,7 @@ export function HeaderInspector({
   status,
   requestHeaders,
   nowMs,
+  receivedAtMs,
   bodyPreview,
   highlight,
 }: HeaderInspectorProps) {
@@ -31,9 +34,15 @@ export function HeaderInspector({
   const idPrefix = useId();
 
   const rows = useMemo(() => {
-    const explanations = explainHeaders(headers, { status, requestHeaders, nowMs, bodyPreview });
+    const explanations = explainHeaders(headers, {
+      status,
+      requestHeaders,
+      nowMs,
+      receivedAtMs,
+      bodyPreview,
+    });
     return buildRows(headers, explanations);
-  }, [headers, status, requestHeaders, nowMs, bodyPreview]);
+  }, [headers, status, requestHeaders, nowMs, receivedAtMs, bodyPreview]);
   const visible = useMemo(() => sortRows(filterRows(rows, query), order), [rows, query, order]);
   const warnings = countWarnings(rows);
 

@@ -1,5 +1,5 @@
 import type { Finding } from '../../../shared/diagnose';
-import type { Exchange } from '../../../shared/model/response';
+import { receivedAtOf, type Exchange } from '../../../shared/model/response';
 import { useLantern } from '../../store';
 import type { RequestTab, ResponsePart } from '../../store/tabs-slice';
 import { Tabs } from '../../Tabs';
@@ -64,6 +64,7 @@ export function ExchangeView({
             headers={response.headers}
             status={response.status}
             requestHeaders={exchange.request.headers}
+            receivedAtMs={receivedAtOf(exchange)}
             bodyPreview={response.body.encoding === 'utf8' ? response.body.text.slice(0, 2048) : undefined}
             highlight={citedResponseHeaders(findings)}
           />

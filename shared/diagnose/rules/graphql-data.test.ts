@@ -1,5 +1,9 @@
+import { buildSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { totaraSdl } from '../../graphql/fixtures/totara-schema';
 import { draft, exchange, findingOf, idsOf } from '../test-support';
+
+const schema = buildSchema(totaraSdl);
 
 const query = (text: string) => draft({ json: { query: text } });
 
@@ -65,5 +69,61 @@ describe('data without errors (scenarios 14 and 16)', () => {
       }),
     ).toEqual([]);
     expect(idsOf({ draft: d, exchange: exchange({ body: '<html>Maintenance</html>' }) })).toEqual([]);
+  });
+});
+
+// Answers captured from the sandbox, which writes data in PHP's shape (an empty object is []).
+describe("[] where an object was asked for: PHP's empty object (item 2)", () => {
+  const STATUS_ALL_DROPPED = '{"data":{"totara_webapi_status":[]}}';
+  it.each([
+    [
+      'every field of an object dropped, with the schema',
+      '{ totara_webapi_status { statsu } }',
+      STATUS_ALL_DROPPED,
+      true,
+      ['data.totara_webapi_status', 'data.totara_webapi_status.statsu'],
+    ],
+    [
+      'the same without a schema: [] may be an empty list, so nothing is claimed',
+      '{ totara_webapi_status { statsu } }',
+      STATUS_ALL_DROPPED,
+      false,
+      [],
+    ],
+    [
+      'an empty list is a list, with the schema',
+      '{ core_user_users(query: {pagination: {limit: 2, page: 99}}) { items { id } } }',
+      '{"data":{"core_user_users":{"items":[]}}}',
+      true,
+      [],
+    ],
+    [
+      'another record of the list has an object there: [] is an empty one, even without a schema',
+      '{ core_user_users { items { id job { fullnamee } } } }',
+      '{"data":{"core_user_users":{"items":[{"id":"3","job":{"fullnamee":"x"}},{"id":"4","job":[]}]}}}',
+      false,
+      ['data.core_user_users.items[1].job', 'data.core_user_users.items[1].job.fullnamee'],
+    ],
+    [
+      'an item [] of a list of objects, with the schema',
+      '{ core_user_users { items { idnumberr } } }',
+      '{"data":{"core_user_users":{"items":[[],[]]}}}',
+      true,
+      [
+        'data.core_user_users.items[0]',
+        'data.core_user_users.items[1]',
+        'data.core_user_users.items[0].idnumberr',
+        'data.core_user_users.items[1].idnumberr',
+      ],
+    ],
+  ])('%s', (_name, text, body, withSchema, evidence) => {
+    const input = { draft: query(text), exchange: exchange({ body }), ...(withSchema ? { schema } : {}) };
+    if (evidence.length === 0) {
+      expect(idsOf(input)).toEqual([]);
+      return;
+    }
+    const finding = findingOf(input, 'graphql.data.field-missing');
+    expect(finding.evidence.map((e) => e.name)).toEqual(evidence);
+    expect(finding.explanation).toMatch(/came back as \[\], which is how PHP writes an empty object/);
   });
 });

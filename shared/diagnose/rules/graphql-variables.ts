@@ -16,7 +16,7 @@ export function graphqlVariableFindings(facts: Facts): Finding[] {
   if (!operation) return findings;
   const severity = facts.status !== undefined ? 'error' : 'warning';
   const undeclared = operation.usedVariables.filter((name) => !operation.declaredVariables.includes(name));
-  const ignoresThem = facts.totara
+  const ignoresThem = facts.serverIs.totara
     ? ' Totara 17 does not validate queries, so it does not complain: it runs the query with those values missing, and a paged query returns page 1 every time.'
     : ' A server that validates queries refuses this; one that does not silently runs the query without the value.';
   if (undeclared.length > 0) {

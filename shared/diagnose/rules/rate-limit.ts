@@ -13,7 +13,7 @@ export function rateLimitFindings(facts: Facts): Finding[] {
   const message =
     isRecord(facts.json) && typeof facts.json.message === 'string' ? facts.json.message : undefined;
   const hasHeaders = state.policies.length > 0 || state.retryAfterMs !== undefined;
-  if (!hasHeaders && facts.totara) {
+  if (!hasHeaders && facts.serverIs.totara) {
     const budget = facts.input.context?.configuredBudget;
     const configured = budget
       ? ` The budget you configured for this site is ${budget.limit.toLocaleString('en')} points per ${budget.windowSeconds} s.`

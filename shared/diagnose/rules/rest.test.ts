@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draft, exchange, findingOf, idsOf, REST_URL } from '../test-support';
+import { draft, exchange, findingOf, idsOf, NOW, REST_URL } from '../test-support';
 
 const restHeaders: [string, string][] = [
   ['content-type', 'application/json'],
@@ -27,6 +27,16 @@ describe('REST failures (scenarios 20 and 22, and 403)', () => {
       name: 'message',
       value: 'Unauthenticated.',
     });
+  });
+
+  it('says when the pasted JWT had expired by its exp claim', () => {
+    const exchanged = {
+      ...rest(401, '{"message":"Unauthenticated."}'),
+      auth: { type: 'bearer' as const, credentialLabel: 'HR token', steps: [], tokenExpiresAt: NOW - 60_000 },
+    };
+    expect(findingOf({ exchange: exchanged }, 'rest.unauthorized').explanation).toMatch(
+      /The token of HR token is a JWT whose exp claim says it expired at 2025-03-04T09:59:00\.000Z, before this request was sent: that is the likely reason/,
+    );
   });
 
   it('says when no token, another scheme, or stray spaces were sent', () => {

@@ -1,10 +1,11 @@
 import { asString, excerpt, headerOf, isRecord, requestHeaderEvidence, statusEvidence } from '../facts';
 import type { Facts } from '../facts';
+import { pastedExpiry } from '../pasted-token';
 import type { Evidence, Finding } from '../types';
 
 /** REST failures of the iHASCO kind (API-BEHAVIOUR §6 scenarios 20 and 22, and 403). */
 export function restFindings(facts: Facts): Finding[] {
-  if (facts.totara || facts.status === undefined) return [];
+  if (facts.serverIs.totara || facts.status === undefined) return [];
   // An OAuth token endpoint's refusal is explained by the token rules, with its real cause.
   if (isRecord(facts.json) && typeof facts.json.error === 'string' && /token/i.test(facts.url)) return [];
   if (facts.status === 401) return [unauthorized(facts)];
@@ -32,11 +33,15 @@ function unauthorized(facts: Facts): Finding {
       ? [{ kind: 'response-header' as const, name: 'WWW-Authenticate', value: excerpt(challenge, 80) }]
       : []),
   ];
+  const sentAt = Date.parse(facts.input.exchange?.startedAt ?? '');
+  const pasted = pastedExpiry(facts);
   let why: string;
   if (header === undefined) {
     why = 'No Authorization header was sent.';
   } else if (!/^Bearer /i.test(header)) {
     why = `The token was not sent as "Authorization: Bearer <token>" (the header starts "${excerpt(header.split(' ')[0] ?? '', 20)}").`;
+  } else if (pasted && Number.isFinite(sentAt) && pasted.expiresAt <= sentAt) {
+    why = `${pasted.what} is a JWT whose exp claim says it expired at ${new Date(pasted.expiresAt).toISOString()}, before this request was sent: that is the likely reason.`;
   } else if (draftHeader !== undefined && /^\S+\s{2,}|\s$|^\s/.test(draftHeader)) {
     why = 'The Authorization header you typed has extra spaces around the token, which become part of it.';
   } else {

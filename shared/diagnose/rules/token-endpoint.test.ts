@@ -76,10 +76,11 @@ describe('token endpoint (scenarios 1 and 2)', () => {
     expect(idsOf({ draft: formDraft, exchange: tokenCall(unsupportedGrant) })).toEqual([
       'totara.token.unsupported-grant-type',
     ]);
-    // Lantern's own token requests are forms: the token URL is the suspect then.
+    // Lantern's own token requests are forms: the token URL is the suspect then. Nothing here
+    // says the server is Totara, so the finding speaks of OAuth 2 in general.
     expect(
       idsOf({ error: { code: 'oauth.unsupported_grant_type', message: 'Token request failed' } }),
-    ).toEqual(['totara.token.unsupported-grant-type']);
+    ).toEqual(['oauth.unsupported-grant-type']);
   });
 
   it('reports a missing client_id, and a token URL that is not a token endpoint', () => {
@@ -89,6 +90,37 @@ describe('token endpoint (scenarios 1 and 2)', () => {
     expect(
       idsOf({ error: { code: 'oauth.not-json', message: 'The token endpoint answered HTTP 200 with…' } }),
     ).toEqual(['oauth.token-not-json']);
+  });
+
+  // Keycloak's answers (RFC 6749 §5.2): nothing in them is Totara's, so nothing said is either.
+  it.each([
+    [
+      'a wrong secret (401 invalid_client)',
+      401,
+      '{"error":"invalid_client","error_description":"Invalid client or Invalid client credentials"}',
+      formSent,
+      'oauth.invalid-client',
+    ],
+    [
+      'a JSON body (400 unsupported_grant_type)',
+      400,
+      '{"error":"unsupported_grant_type","error_description":"Unsupported grant_type"}',
+      [['Content-Type', 'application/json']] as [string, string][],
+      'oauth.json-body',
+    ],
+  ])('speaks of OAuth 2 in general for another provider: %s', (_name, status, body, sent, id) => {
+    const input = {
+      exchange: exchange({
+        url: 'https://auth.example.com/realms/hr/protocol/openid-connect/token',
+        status,
+        headers: [['content-type', 'application/json']],
+        body,
+        requestHeaders: sent,
+      }),
+    };
+    expect(idsOf(input)).toEqual([id]);
+    const finding = findingOf(input, id);
+    expect(`${finding.title} ${finding.explanation} ${finding.fix}`).not.toMatch(/Totara/);
   });
 
   it('says nothing about a successful token call', () => {

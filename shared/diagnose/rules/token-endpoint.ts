@@ -2,8 +2,16 @@ import { asString, excerpt, headerOf, isRecord, parseJson, statusEvidence } from
 import type { Facts } from '../facts';
 import type { Evidence, Finding } from '../types';
 
-const SECRET_FIX =
-  'Check the client id and secret in the credential (copy them again from the API client page, with no stray spaces), and check that the client is enabled on the site (Site administration → Development → API → Clients).';
+const SECRET_FIX = {
+  totara:
+    'Check the client id and secret in the credential (copy them again from the API client page, with no stray spaces), and check that the client is enabled on the site (Site administration → Development → API → Clients).',
+  other:
+    "Check the client id and secret in the credential (copy them again from the provider's client page, with no stray spaces), and check that the client is enabled there.",
+};
+
+/** Totara's ids and words when the evidence says Totara; OAuth 2's in general otherwise. */
+const idFor = (facts: Facts, name: string) =>
+  facts.serverIs.totara ? `totara.token.${name}` : `oauth.${name}`;
 
 /** Token-endpoint failures (API-BEHAVIOUR §6 scenarios 1 and 2). Totara answers them with HTTP 200. */
 export function tokenEndpointFindings(facts: Facts): Finding[] {
@@ -30,30 +38,31 @@ export function tokenEndpointFindings(facts: Facts): Finding[] {
 }
 
 function statusLies(facts: Facts): string {
-  return facts.status === 200
+  if (facts.status !== 200) return '';
+  return facts.serverIs.totara
     ? ' The server said so with HTTP 200: Totara cannot set a status code on token errors, so the status lies here; the body is what counts.'
-    : '';
+    : ' The server said so with HTTP 200: the status does not tell the failure here; the body is what counts.';
 }
 
 function oauthFinding(error: string, facts: Facts, evidence: Evidence[]): Finding | undefined {
   if (error === 'invalid_client') {
     return {
-      id: 'totara.token.invalid-client',
+      id: idFor(facts, 'invalid-client'),
       severity: 'error',
       title: 'The token endpoint refused the client',
-      explanation: `The token endpoint answered "invalid_client" (Client authentication failed): the client id or secret is wrong, or the API client is disabled or deleted.${statusLies(facts)}`,
-      fix: SECRET_FIX,
+      explanation: `The token endpoint answered "invalid_client" (client authentication failed): the client id or secret is wrong, or the ${facts.serverIs.totara ? 'API client is disabled or deleted' : 'client is disabled or deleted at the provider'}.${statusLies(facts)}`,
+      fix: facts.serverIs.totara ? SECRET_FIX.totara : SECRET_FIX.other,
       evidence,
     };
   }
   if (error === 'unsupported_grant_type') {
     if (sentJson(facts))
       return { ...jsonBodyFinding(facts), evidence: [...evidence, ...jsonEvidence(facts)] };
-    return unsupportedGrant(evidence, statusLies(facts));
+    return unsupportedGrant(facts, evidence, statusLies(facts));
   }
   if (error === 'invalid_request') {
     return {
-      id: 'totara.token.invalid-request',
+      id: idFor(facts, 'invalid-request'),
       severity: 'error',
       title: 'The token request is missing a parameter',
       explanation: `The token endpoint answered "invalid_request": a required parameter is missing or malformed, usually client_id.${statusLies(facts)}`,
@@ -64,24 +73,28 @@ function oauthFinding(error: string, facts: Facts, evidence: Evidence[]): Findin
   return undefined;
 }
 
-function unsupportedGrant(evidence: Evidence[], statusNote: string): Finding {
+function unsupportedGrant(facts: Facts, evidence: Evidence[], statusNote: string): Finding {
+  const totara = facts.serverIs.totara !== undefined;
   return {
-    id: 'totara.token.unsupported-grant-type',
+    id: idFor(facts, 'unsupported-grant-type'),
     severity: 'error',
     title: 'The token endpoint did not see grant_type=client_credentials',
-    explanation: `The token endpoint answered "unsupported_grant_type": it found no grant_type it supports in a form body. Either grant_type is missing or misspelt, or this URL is not Totara's OAuth2 token endpoint.${statusNote}`,
-    fix: 'Send grant_type=client_credentials in a form body (application/x-www-form-urlencoded) to https://<site>/totara/oauth2/token.php.',
+    explanation: `The token endpoint answered "unsupported_grant_type": it found no grant_type it supports in a form body. Either grant_type is missing or misspelt, or ${totara ? "this URL is not Totara's OAuth2 token endpoint" : 'this server does not offer the client-credentials grant (or this URL is not its token endpoint)'}.${statusNote}`,
+    fix: totara
+      ? 'Send grant_type=client_credentials in a form body (application/x-www-form-urlencoded) to https://<site>/totara/oauth2/token.php.'
+      : "Send grant_type=client_credentials in a form body (application/x-www-form-urlencoded) to the provider's token endpoint, and check in its documentation that it offers that grant.",
     evidence,
   };
 }
 
-/** Was the body JSON? Totara reads the token request from $_POST, which PHP fills only for form bodies. */
+/** Was the body JSON? OAuth 2 token requests are forms (RFC 6749 §4.4.2); Totara reads $_POST, which PHP fills only for forms. */
 function sentJson(facts: Facts): boolean {
   const contentType = headerOf(facts.requestHeaders, 'content-type') ?? '';
   const mode = facts.input.draft?.body?.mode;
   return (
     /json/i.test(contentType) ||
     mode === 'json' ||
+    mode === 'graphql' ||
     (mode === 'raw' && isRecord(parseJson(facts.draftBodyText)))
   );
 }
@@ -95,11 +108,12 @@ function jsonEvidence(facts: Facts): Evidence[] {
 
 function jsonBodyFinding(facts: Facts): Finding {
   return {
-    id: 'totara.token.json-body',
+    id: idFor(facts, 'json-body'),
     severity: 'error',
     title: 'The token request was sent as JSON',
-    explanation:
-      'Totara reads the token request as a form, so a JSON body looks to it as if no grant_type was sent at all, and it answers "unsupported_grant_type" even though grant_type is in your JSON.',
+    explanation: facts.serverIs.totara
+      ? 'Totara reads the token request as a form, so a JSON body looks to it as if no grant_type was sent at all, and it answers "unsupported_grant_type" even though grant_type is in your JSON.'
+      : 'OAuth 2 defines the token request as a form (RFC 6749), and many token endpoints read nothing else: to them a JSON body looks as if no grant_type was sent at all. That is the likely reason for "unsupported_grant_type" although grant_type is in your JSON.',
     fix: 'Send the body as a form (application/x-www-form-urlencoded): grant_type=client_credentials&client_id=…&client_secret=…, or use an OAuth 2 credential and let Lantern get the token.',
     evidence: jsonEvidence(facts),
   };
@@ -113,7 +127,7 @@ function callErrorFindings(facts: Facts): Finding[] {
   ];
   const code = error.code.slice('oauth.'.length);
   // Lantern always sends its token requests as a form, so a JSON body cannot be the cause here.
-  if (code === 'unsupported_grant_type') return [unsupportedGrant(evidence, '')];
+  if (code === 'unsupported_grant_type') return [unsupportedGrant(facts, evidence, '')];
   const known =
     code === 'invalid_client' || code === 'invalid_request' ? oauthFinding(code, facts, evidence) : undefined;
   if (known) return [known];
@@ -124,7 +138,7 @@ function callErrorFindings(facts: Facts): Finding[] {
         severity: 'error',
         title: 'The token URL did not answer like a token endpoint',
         explanation: String(error.message),
-        fix: 'Check the token URL in the credential: for Totara it is https://<site>/totara/oauth2/token.php.',
+        fix: `Check the token URL in the credential${facts.serverIs.totara ? ': for Totara it is https://<site>/totara/oauth2/token.php' : ": it must be the provider's OAuth 2 token endpoint"}.`,
         evidence,
       },
     ];

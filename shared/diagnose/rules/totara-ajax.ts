@@ -5,6 +5,7 @@ import type { Evidence, Finding } from '../types';
 
 /** Totara's AJAX API and developer executor (API-BEHAVIOUR §2; §6 scenarios 17 and 18). */
 export function totaraAjaxFindings(facts: Facts): Finding[] {
+  if (!facts.serverIs.totara) return [];
   return [...sesskey(facts), ...requestShape(facts), ...devExecutor(facts)];
 }
 

@@ -82,6 +82,41 @@ describe('Totara authentication (scenarios 3–6)', () => {
     expect(idsOf(input)).toEqual(['totara.auth.token-expired']);
   });
 
+  it('reads when a pasted JWT expired from its exp claim (scenario 4)', () => {
+    const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const jwt = `${b64({ typ: 'JWT', alg: 'HS256' })}.${b64({ aud: 'c', exp: (NOW - 3_600_000) / 1000 })}.sig`;
+    const refused = internalError(messages.invalidToken);
+    // A bearer credential: the exchange records the JWT's expiry, never the token.
+    const pastedAuth = {
+      type: 'bearer' as const,
+      credentialLabel: 'Pasted token',
+      steps: ['Sent the static bearer token of Pasted token.'],
+      tokenExpiresAt: NOW - 3_600_000,
+    };
+    const viaCredential = findingOf(
+      { draft: statusDraft, exchange: exchange({ body: refused, auth: pastedAuth }) },
+      'totara.auth.token-expired',
+    );
+    expect(viaCredential.title).toBe('The token expired at 2025-03-04T09:00:00.000Z');
+    expect(viaCredential.explanation).toMatch(/^The token of Pasted token is a JWT whose exp claim says/);
+    // Typed into the header by hand.
+    const typed = draft({
+      json: STATUS_QUERY,
+      auth: { type: 'none' },
+      headers: [{ name: 'Authorization', value: `Bearer ${jwt}`, enabled: true }],
+    });
+    const viaHeader = findingOf(
+      { draft: typed, exchange: exchange({ body: refused }) },
+      'totara.auth.token-expired',
+    );
+    expect(viaHeader.explanation).toMatch(/^The token in the Authorization header is a JWT/);
+    // A JWT still valid by its exp: the refusal has another cause.
+    const valid = { ...pastedAuth, tokenExpiresAt: NOW + 3_600_000 };
+    expect(idsOf({ draft: statusDraft, exchange: exchange({ body: refused, auth: valid }) })).toEqual([
+      'totara.auth.token-invalid',
+    ]);
+  });
+
   it('spots a lowercase bearer scheme (scenario 4)', () => {
     const sent = exchange({
       requestHeaders: [['Authorization', 'bearer ••••Qs8w'], JSON_SENT],

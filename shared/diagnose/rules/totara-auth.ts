@@ -1,5 +1,6 @@
 import { errorEvidence, errorsMatching, excerpt, headerOf, requestHeaderEvidence } from '../facts';
 import type { Facts, GraphqlError } from '../facts';
+import { pastedExpiry } from '../pasted-token';
 import type { Evidence, Finding } from '../types';
 
 export const totaraAuthMessages = {
@@ -74,7 +75,7 @@ const FIXED: { message: string; finding: Explained }[] = [
 
 /** Totara external API authentication failures (API-BEHAVIOUR §6 scenarios 3–6). */
 export function totaraAuthFindings(facts: Facts): Finding[] {
-  if (!facts.totara) return preSendFindings(facts);
+  if (!facts.serverIs.totara) return preSendFindings(facts);
   const findings: Finding[] = [];
   for (const { message, finding } of FIXED) {
     const [match] = errorsMatching(facts, new RegExp(`^${escapeRegExp(message)}`));
@@ -155,7 +156,7 @@ function invalidToken(facts: Facts, error: GraphqlError): Finding {
   const { auth } = lantern(facts);
   const sentAt = Date.parse(facts.input.exchange?.startedAt ?? '');
   const when = Number.isFinite(sentAt) ? sentAt : facts.nowMs;
-  const token = facts.input.tokens?.find((t) => auth?.tokenId !== undefined && t.tokenId === auth.tokenId);
+  const token = facts.token;
   if (token?.expiresAt !== undefined && token.expiresAt <= when) {
     return {
       id: 'totara.auth.token-expired',
@@ -169,7 +170,20 @@ function invalidToken(facts: Facts, error: GraphqlError): Finding {
       ],
     };
   }
-  const retried = auth?.steps.some((step) => /fresh/i.test(step)) ?? false;
+  const pasted = pastedExpiry(facts);
+  if (pasted && pasted.expiresAt <= when) {
+    const expired = new Date(pasted.expiresAt).toISOString();
+    return {
+      id: 'totara.auth.token-expired',
+      severity: 'error',
+      title: `The token expired at ${expired}`,
+      explanation: `${pasted.what} is a JWT whose exp claim says it expired at ${expired}, before this request was sent, and Totara refuses expired tokens with this message.`,
+      fix: 'Get a new token from the token endpoint (https://<site>/totara/oauth2/token.php) and paste it, or use an OAuth 2 credential: Lantern then gets a new token whenever one expires.',
+      evidence: [...evidence, { kind: 'auth', name: 'token expiry', value: expired }],
+    };
+  }
+  const retried =
+    auth?.renewed?.reason === 'refused' || (auth?.steps.some((step) => /fresh/i.test(step)) ?? false);
   const validUntil =
     token?.expiresAt !== undefined
       ? ` Lantern's record says it is valid until ${new Date(token.expiresAt).toISOString()}.`

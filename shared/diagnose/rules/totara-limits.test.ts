@@ -56,7 +56,12 @@ describe('Totara limits (scenarios 11 and 12)', () => {
       }),
       exchange: exchange({ body }),
     };
-    expect(idsOf(input)).toEqual(['totara.limits.complexity']);
+    expect(idsOf(input)).toEqual(['totara.limits.complexity', 'graphql.data.null-propagated']);
     expect(findingOf(input, 'totara.limits.complexity').fix).toMatch(/smaller page/);
+    // The site's own limit, stated in the answer, not the default.
+    expect(findingOf(input, 'totara.limits.complexity').explanation).toMatch(
+      /over the site's maximum of 34, as the answer says/,
+    );
+    expect(findingOf(input, 'totara.limits.complexity').explanation).not.toMatch(/6,000/);
   });
 });

@@ -7,8 +7,8 @@ export const TOTARA_OPERATION_NAME = /^[a-z][a-z0-9_]+$/;
 
 /** Request-shape failures of Totara's GraphQL endpoints (API-BEHAVIOUR §6 scenarios 7–10). */
 export function totaraRequestFindings(facts: Facts): Finding[] {
+  if (!facts.serverIs.totara) return [];
   const findings: Finding[] = [...operationName(facts), ...transport(facts)];
-  if (!facts.totara) return findings;
   const [empty] = errorsMatching(facts, /^Invalid request, request cannot be empty/);
   if (empty) findings.push(notJson(facts, [errorEvidence(empty)]));
   const [noQuery] = errorsMatching(facts, /^Query parameter is missing/);

@@ -14,12 +14,53 @@ const CALL_ERRORS: { codes: RegExp; finding: Explained }[] = [
       fix: 'Check the spelling of the host in the URL (or the {{base}} variable), your network, and whether a VPN is needed for this site.',
     },
   },
+  // One id for every TLS failure; the title and the advice fit the certificate's actual problem.
   {
-    codes: /^network\.tls/,
+    codes: /^network\.tls-expired$/,
+    finding: {
+      id: 'network.tls',
+      title: "The server's certificate has expired",
+      fix: "The site must renew its certificate (tell its administrators); no CA file can fix an expired one. If the certificate should still be valid, check this computer's date and time.",
+    },
+  },
+  {
+    codes: /^network\.tls-not-yet-valid$/,
+    finding: {
+      id: 'network.tls',
+      title: "The server's certificate is not valid yet",
+      fix: "Check this computer's date and time; if they are right, the site's certificate starts later: tell its administrators.",
+    },
+  },
+  {
+    codes: /^network\.tls-wrong-host$/,
+    finding: {
+      id: 'network.tls',
+      title: 'The certificate is for another host name',
+      fix: 'Use one of the host names the certificate names (listed in the message) in the URL, or ask the site to add this one to its certificate. A CA file cannot fix a name mismatch.',
+    },
+  },
+  {
+    codes: /^network\.tls-untrusted$/,
+    finding: {
+      id: 'network.tls',
+      title: "The server's certificate is not trusted here",
+      fix: 'If you trust the server (a test server, a company proxy or private CA), add its CA file in the TLS settings; turn verification off only for a test server you trust.',
+    },
+  },
+  {
+    codes: /^network\.tls-client$/,
+    finding: {
+      id: 'network.tls',
+      title: 'The server wants a client certificate',
+      fix: "Set the client certificate and key (and its passphrase) in the TLS settings of this request or environment; ask the API's owners which certificate they expect.",
+    },
+  },
+  {
+    codes: /^network\.tls$/,
     finding: {
       id: 'network.tls',
       title: 'The secure connection failed',
-      fix: "Check the URL's scheme and host. For a company proxy or private CA, add its CA file in the TLS settings; turn verification off only for a test server you trust.",
+      fix: "Check the URL's scheme and host (https:// to a plain-HTTP port fails this way). For a private CA, add its CA file in the TLS settings.",
     },
   },
   {
@@ -63,6 +104,38 @@ const CALL_ERRORS: { codes: RegExp; finding: Explained }[] = [
     },
   },
   {
+    codes: /^template\.cycle$/,
+    finding: {
+      id: 'request.template-cycle',
+      title: 'Variables refer to each other in a circle',
+      fix: 'Give one of the variables named in the message a plain value, so the chain ends.',
+    },
+  },
+  {
+    codes: /^template\.too-deep$/,
+    finding: {
+      id: 'request.template-too-deep',
+      title: 'Variables nest too deeply',
+      fix: 'Shorten the chain of variables named in the message by giving one of them a plain value.',
+    },
+  },
+  {
+    codes: /^template\.syntax$/,
+    finding: {
+      id: 'request.template-syntax',
+      title: 'A {{…}} in the request is malformed',
+      fix: 'Close the braces or fix the variable name where the message says; write \\{{ for literal braces.',
+    },
+  },
+  {
+    codes: /^(template|auth|request)\.invalid-header-value$/,
+    finding: {
+      id: 'request.invalid-header-value',
+      title: 'A header value holds a character headers may not contain',
+      fix: 'Remove the line break or control character from the header value, the variable or the credential the message names; a copied token often ends with a newline.',
+    },
+  },
+  {
     codes: /^auth\.login-(failed|incomplete)$/,
     finding: {
       id: 'auth.login-failed',
@@ -83,14 +156,30 @@ function callError(facts: Facts): Finding[] {
   const message = typeof error.message === 'string' ? error.message : '';
   const match = CALL_ERRORS.find((entry) => entry.codes.test(error.code));
   if (!match) return [];
+  // Lantern saw the value itself (templates, credentials) and says "a line break" only then; undici does not say which character.
+  const lineBreak = error.code !== 'request.invalid-header-value' && /\bhas a line break\b/.test(message);
   return [
     {
       ...match.finding,
+      ...(match.finding.id === 'request.invalid-header-value' && lineBreak
+        ? { title: 'A header value contains a line break' }
+        : {}),
       severity: 'error',
       explanation: message || `The request failed (${error.code}).`,
       evidence: [{ kind: 'error', name: error.code, value: excerpt(message, 200) }],
     },
   ];
+}
+
+/** What to do about a certificate that failed verification, by Node's code for the failure. */
+function certificateAdvice(code: string | undefined): string {
+  if (code === 'CERT_HAS_EXPIRED')
+    return "The certificate has expired: the site must renew it (no CA file fixes that), or this computer's clock is wrong. Turn verification back on once it is renewed, and send no real credentials until then.";
+  if (code === 'CERT_NOT_YET_VALID')
+    return "The certificate is not valid yet: check this computer's date and time. Turn verification back on before sending real credentials.";
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
+    return 'The certificate is for another host name: use the name it covers in the URL (no CA file fixes a name mismatch), then turn verification back on.';
+  return 'Add the CA file in the TLS settings and turn verification back on before sending real credentials.';
 }
 
 function tlsUnverified(facts: Facts): Finding[] {
@@ -102,7 +191,7 @@ function tlsUnverified(facts: Facts): Finding[] {
       severity: 'warning',
       title: "The server's certificate was not verified",
       explanation: `Verification was turned off for this request, and the certificate would have failed it${tls.verifyError ? ` (${tls.verifyError})` : ''}: anyone between you and the server could have read or changed this exchange.`,
-      fix: 'Add the CA file in the TLS settings and turn verification back on before sending real credentials.',
+      fix: certificateAdvice(tls.verifyError),
       evidence: [{ kind: 'timing', name: 'tls', value: tls.verifyError ?? 'not verified' }],
     },
   ];
