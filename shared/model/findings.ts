@@ -52,6 +52,7 @@ export const rateLimitSampleSchema = z.object({
   limit: z.number().optional(),
   policyName: z.string().optional(),
   retryAfterMs: z.number().optional(),
+  estimated: z.boolean().optional(),
 });
 
 /** A budget for an API that sends no rate-limit headers (Totara: complexity points per minute). */
@@ -83,6 +84,10 @@ export const rateLimitViewSchema = z.object({
   configuredBudget: configuredBudgetSchema.optional(),
   /** True when the budget is Lantern's default for the API (Totara), not one the user set. */
   budgetIsDefault: z.boolean().optional(),
+  /** The budget's use in its window, estimated from each query's cost (the API says nothing). */
+  budgetUse: z
+    .object({ spent: z.number(), remaining: z.number(), limit: z.number(), windowSeconds: z.number() })
+    .optional(),
 });
 export type RateLimitView = z.infer<typeof rateLimitViewSchema>;
 

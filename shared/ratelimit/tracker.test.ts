@@ -124,3 +124,26 @@ describe('RateLimitTracker', () => {
     expect(tracker.keys()).toEqual([]);
   });
 });
+
+describe('a configured budget drained by estimated costs', () => {
+  it('counts each request’s cost over the sliding window, and marks its samples as estimated', () => {
+    const tracker = new RateLimitTracker();
+    tracker.setConfiguredBudget('k', { limit: 30, windowSeconds: 60 });
+    tracker.record('k', { at: 0, status: 200, cost: 12 });
+    tracker.record('k', { at: 10_000, status: 200, cost: 12 });
+    expect(tracker.budgetUse('k', 10_000)).toEqual({ spent: 24, remaining: 6, limit: 30, windowSeconds: 60 });
+    expect(tracker.get('k')?.history.at(-1)).toMatchObject({ remaining: 6, limit: 30, estimated: true });
+    // The first request leaves the window after 60 s.
+    expect(tracker.budgetUse('k', 60_001)).toMatchObject({ spent: 12, remaining: 18 });
+    expect(tracker.budgetUse('k', 70_001)).toMatchObject({ spent: 0, remaining: 30 });
+  });
+
+  it('counts nothing without a budget, and never goes below zero', () => {
+    const tracker = new RateLimitTracker();
+    tracker.record('k', { at: 0, status: 200, cost: 12 });
+    expect(tracker.budgetUse('k', 0)).toBeUndefined();
+    tracker.setConfiguredBudget('k', { limit: 10, windowSeconds: 60 });
+    tracker.record('k', { at: 1, status: 200, cost: 25 });
+    expect(tracker.budgetUse('k', 1)).toMatchObject({ spent: 25, remaining: 0 });
+  });
+});

@@ -9,6 +9,8 @@ export type RateLimitSample = {
   limit?: number;
   policyName?: string;
   retryAfterMs?: number;
+  /** `remaining` is Lantern's estimate (a budget drained by each query's estimated cost), not the server's word. */
+  estimated?: boolean;
 };
 
 /** A budget the user configured for an API that sends no rate-limit headers (Totara). */
@@ -23,7 +25,12 @@ export type RateLimitKeyRecord = {
   last429At?: number;
   count429: number;
   configuredBudget?: ConfiguredBudget;
+  /** What the requests cost in the budget's window, by Lantern's estimate (oldest first). */
+  spends?: { at: number; cost: number }[];
 };
+
+/** A budget's use over its sliding window, as Lantern estimates it from each query's cost. */
+export type BudgetUse = { spent: number; remaining: number; limit: number; windowSeconds: number };
 
 export const DEFAULT_HISTORY_LIMIT = 50;
 
@@ -44,12 +51,23 @@ export class RateLimitTracker {
     this.historyLimit = Math.max(1, options.historyLimit ?? DEFAULT_HISTORY_LIMIT);
   }
 
-  /** Records one response: its parsed state if any, and its status (a 429 counts as one). */
-  record(key: string, response: { at: number; status?: number; state?: RateLimitState }): void {
+  /**
+   * Records one response: its parsed state if any, and its status (a 429 counts as one). `cost` is
+   * what the request cost in a configured budget (Totara's complexity points), estimated by Lantern.
+   */
+  record(
+    key: string,
+    response: { at: number; status?: number; state?: RateLimitState; cost?: number },
+  ): void {
     const record = this.recordFor(key);
-    const { at, status, state } = response;
+    const { at, status, state, cost } = response;
     const sample: RateLimitSample = { at };
     if (status !== undefined) sample.status = status;
+    if (cost !== undefined && record.configuredBudget) {
+      (record.spends ??= []).push({ at, cost });
+      const use = this.budgetUse(key, at);
+      if (use) Object.assign(sample, { remaining: use.remaining, limit: use.limit, estimated: true });
+    }
     if (state) {
       const policy = mostConstrained(state);
       if (policy?.remaining !== undefined) sample.remaining = policy.remaining;
@@ -74,6 +92,25 @@ export class RateLimitTracker {
     }
   }
 
+  /**
+   * The configured budget's use at `nowMs`: the estimated costs of the requests in its sliding
+   * window (Totara counts the last 60 s). Undefined without a budget or any cost recorded.
+   */
+  budgetUse(key: string, nowMs: number): BudgetUse | undefined {
+    const record = this.records.get(key);
+    const budget = record?.configuredBudget;
+    if (!record || !budget || !record.spends) return undefined;
+    const since = nowMs - budget.windowSeconds * 1000;
+    record.spends = record.spends.filter((spend) => spend.at > since);
+    const spent = record.spends.reduce((sum, spend) => sum + spend.cost, 0);
+    return {
+      spent,
+      remaining: Math.max(0, budget.limit - spent),
+      limit: budget.limit,
+      windowSeconds: budget.windowSeconds,
+    };
+  }
+
   /** For APIs with no headers at all: a 429 is all there is to learn from. */
   record429(key: string, at: number): void {
     this.record(key, { at, status: 429 });
@@ -90,6 +127,7 @@ export class RateLimitTracker {
     const record = this.records.get(key);
     if (!record) return undefined;
     const copy: RateLimitKeyRecord = { ...record, history: record.history.map((sample) => ({ ...sample })) };
+    if (record.spends) copy.spends = record.spends.map((spend) => ({ ...spend }));
     if (record.configuredBudget) copy.configuredBudget = { ...record.configuredBudget };
     return copy;
   }

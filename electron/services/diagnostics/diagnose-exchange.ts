@@ -5,6 +5,7 @@ import type { Exchange } from '../../../shared/model/response';
 import { maskValue } from '../../../shared/redact/mask-headers';
 import type { AuthContext } from '../auth/apply-auth';
 import { diagnosticsStateFor } from './diagnostics-state';
+import { totaraQueryCost } from './query-cost';
 
 export interface DiagnoseExchangeParts {
   /** The request as the user wrote it ({{variables}} unresolved: no secret values in it). */
@@ -28,14 +29,26 @@ export function diagnoseExchange(
   const state = diagnosticsStateFor(auth);
   state.rememberSecrets(secrets);
   state.serverLimits.learn(exchange, nowMs);
+  // The URL is already masked: parsed leniently, so a masked one can never fail the send.
+  const origin = URL.parse(exchange.response.url ?? exchange.request.url)?.origin;
+  const operations = origin ? state.operations.of(origin) : undefined;
+  const schema = state.schemas.schemaFor({ url: draft.url, ...(environmentId ? { environmentId } : {}) });
   const credentialId = draft.auth.type === 'none' ? undefined : draft.auth.credentialId;
+  const url = exchange.response.url ?? exchange.request.url;
+  // Totara's budget drains by each query's complexity, which it never reports: Lantern estimates it.
+  // A refused (429) query ran nothing, so it is not counted.
+  const cost =
+    exchange.response.status === 429
+      ? undefined
+      : totaraQueryCost(draft, url, { ...(schema ? { schema } : {}), ...(operations ? { operations } : {}) });
   const rateLimit = state.rateLimits.record({
-    url: exchange.response.url ?? exchange.request.url,
+    url,
     credentialId,
     credentialLabel: exchange.auth?.credentialLabel,
     status: exchange.response.status,
     headers: exchange.response.headers,
     at: nowMs,
+    ...(cost !== undefined ? { cost } : {}),
   });
   const tokenId = exchange.auth?.tokenId;
   const tokens: TokenInfo[] = auth.tokens
@@ -47,10 +60,6 @@ export function diagnoseExchange(
       expiresAt: token.expiresAt,
       tokenUrl: token.tokenUrl,
     }));
-  // The URL is already masked: parsed leniently, so a masked one can never fail the send.
-  const origin = URL.parse(exchange.response.url ?? exchange.request.url)?.origin;
-  const operations = origin ? state.operations.of(origin) : undefined;
-  const schema = state.schemas.schemaFor({ url: draft.url, ...(environmentId ? { environmentId } : {}) });
   const findings = diagnose({
     draft,
     exchange,

@@ -40,6 +40,8 @@ export class RateLimitService {
     status: number;
     headers: [string, string][];
     at?: number;
+    /** What the request cost in a budget API (Totara's complexity points), as Lantern estimates it. */
+    cost?: number;
   }): RateLimitView {
     const at = response.at ?? this.now();
     const host = hostOf(response.url);
@@ -56,8 +58,13 @@ export class RateLimitService {
       this.tracker.setConfiguredBudget(key, TOTARA_DEFAULT_BUDGET);
       owner.budgetIsDefault = true;
     }
-    this.tracker.record(key, { at, status: response.status, state });
-    return this.view(key) as RateLimitView;
+    this.tracker.record(key, {
+      at,
+      status: response.status,
+      state,
+      ...(response.cost !== undefined ? { cost: response.cost } : {}),
+    });
+    return this.view(key, at) as RateLimitView;
   }
 
   /** The budget for an API without headers; undefined removes the user's budget. */
@@ -87,7 +94,7 @@ export class RateLimitService {
       .sort((a, b) => b.at - a.at);
   }
 
-  private view(key: string): RateLimitView | undefined {
+  private view(key: string, nowMs = this.now()): RateLimitView | undefined {
     const record = this.tracker.get(key);
     const owner = this.owners.get(key);
     if (!record || !owner) return undefined;
@@ -105,6 +112,8 @@ export class RateLimitService {
     if (record.configuredBudget) {
       view.configuredBudget = record.configuredBudget;
       view.budgetIsDefault = owner.budgetIsDefault === true;
+      const use = this.tracker.budgetUse(key, nowMs);
+      if (use) view.budgetUse = use;
     }
     return view;
   }

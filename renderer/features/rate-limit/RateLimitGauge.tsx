@@ -30,7 +30,7 @@ export function RateLimitGauge({ view, tabId }: { view: RateLimitView; tabId: st
       className={`rate-limit-gauge level-${model.level}`}
       data-testid="rate-limit-gauge"
       data-level={model.level}
-      title={`Rate limit of ${who}${model.source ? ` (from ${model.source})` : ''}`}
+      title={`Rate limit of ${who}${model.source ? ` (from ${model.source})` : ''}${model.estimated ? ": the API sends no rate-limit headers, so Lantern counts each query's estimated complexity in the budget's window" : ''}`}
     >
       {percent !== undefined && (
         <span className="rate-limit-meter" aria-hidden="true">

@@ -101,6 +101,23 @@ describe('gaugeModel', () => {
     expect(model.retryInMs).toBeUndefined();
   });
 
+  it('Totara with queries sent: the budget drains by their estimated cost, marked as an estimate', () => {
+    const model = gaugeModel(
+      view({
+        history: [{ at: 1, status: 200, remaining: 8, limit: 20, estimated: true }],
+        configuredBudget: { limit: 20, windowSeconds: 30 },
+        budgetUse: { spent: 12, remaining: 8, limit: 20, windowSeconds: 30 },
+      }),
+      5,
+    );
+    expect(model).toMatchObject({
+      label: '≈ 8 / 20 per 30 s (estimated)',
+      estimated: true,
+      ratio: 0.4,
+      level: 'low',
+    });
+  });
+
   it('no headers and no budget says so', () => {
     expect(gaugeModel(view(), 0).label).toBe('no rate-limit headers');
   });

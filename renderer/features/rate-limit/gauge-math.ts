@@ -9,8 +9,10 @@ export type GaugeModel = {
   /** remaining / limit in [0, 1]; undefined when the API does not say. */
   ratio?: number;
   level: GaugeLevel;
-  /** "150 / 200", "0 left", "budget 250,000 / 60 s". */
+  /** "150 / 200", "0 left", "≈ 249,990 / 250,000 per 60 s (estimated)", "budget 250,000 / 60 s". */
   label: string;
+  /** The remaining count is Lantern's estimate (queries' estimated costs), not the server's word. */
+  estimated?: boolean;
   policyName?: string;
   source?: string;
   /** Until the window resets, when the server said. */
@@ -70,6 +72,14 @@ export function gaugeModel(view: RateLimitView, nowMs: number): GaugeModel {
       model.limit !== undefined
         ? `${model.remaining.toLocaleString('en')} / ${model.limit.toLocaleString('en')}`
         : `${model.remaining.toLocaleString('en')} left`;
+  } else if (view.budgetUse) {
+    // The API says nothing: Lantern's own count of each query's estimated cost, marked as such.
+    const { remaining, limit, windowSeconds } = view.budgetUse;
+    model.limit = limit;
+    model.remaining = remaining;
+    model.estimated = true;
+    model.ratio = limited || remaining <= 0 ? 0 : Math.min(1, remaining / limit);
+    model.label = `≈ ${remaining.toLocaleString('en')} / ${limit.toLocaleString('en')} per ${windowSeconds} s (estimated)`;
   } else if (view.configuredBudget) {
     const { limit, windowSeconds } = view.configuredBudget;
     model.limit = limit;

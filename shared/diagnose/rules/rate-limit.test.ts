@@ -24,6 +24,11 @@ describe('rate limits (scenarios 13 and 21)', () => {
     const finding = findingOf(input, 'totara.rate-limit.budget');
     expect(finding.fix).toMatch(/60 seconds/);
     expect(finding.explanation).toMatch(/250,000 points per 60 s/);
+    // A configured window: the advice follows it (and so agrees with the gauge's countdown).
+    const thirty = { ...input, context: { configuredBudget: { limit: 20, windowSeconds: 30 } } };
+    expect(findingOf(thirty, 'totara.rate-limit.budget').fix).toMatch(
+      /Wait about 30 seconds \(the budget's window\)/,
+    );
   });
 
   it('reads retry-after and x-ratelimit-remaining on a REST 429 (scenario 21)', () => {

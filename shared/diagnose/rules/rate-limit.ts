@@ -24,7 +24,8 @@ export function rateLimitFindings(facts: Facts): Finding[] {
         severity: 'error',
         title: "The client's per-minute budget is spent",
         explanation: `Totara limits each API client to a number of complexity points per minute, counted over a sliding 60-second window, and says so with a bare 429: no Retry-After, no rate-limit headers.${configured}`,
-        fix: 'Wait about 60 seconds before sending again, then send fewer or cheaper queries (smaller pages, fewer fields), spread over time.',
+        // The same window the gauge counts down (renderer/features/rate-limit/gauge-math.ts retryAtOf).
+        fix: `Wait about ${budget?.windowSeconds ?? 60} seconds (the budget's window) before sending again, then send fewer or cheaper queries (smaller pages, fewer fields), spread over time.`,
         evidence: [
           ...evidence,
           { kind: 'response-body', name: 'errors[0].message', value: 'Too many requests' },
