@@ -224,7 +224,9 @@ export async function runWorkspace(options: RunOptions, io: CliIo): Promise<numb
         result.status = exchange.response.status;
         result.statusText = exchange.response.statusText;
         result.rateLimit = pacer.after(key, exchange.response.headers, exchange.response.status);
-        result.findings = diagnose({ draft, exchange, rateLimit: result.rateLimit, nowMs: Date.now() });
+        // The findings the main side attached, as the app shows them (tokens, schema and registry known).
+        result.findings =
+          exchange.findings ?? diagnose({ draft, exchange, rateLimit: result.rateLimit, nowMs: Date.now() });
         if (exchange.response.status !== 429) break;
         result.rateLimited += 1;
         secrets = services.knownSecrets();
