@@ -1,6 +1,7 @@
 import { startSandbox, type RunningSandbox } from '../sandbox';
 import { test, expect } from './fixtures';
 import { AuthPanel } from './pages/auth-panel';
+import { GraphqlPanel } from './pages/graphql-panel';
 import { Troubleshooting } from './pages/troubleshooting';
 
 // Canaries: these values must never reach the page or a support bundle.
@@ -169,4 +170,32 @@ it('after a success, a failed send replaces the response; the earlier one is sho
   await expect(page.getByTestId('previous-response')).toContainText('Previous response, from');
   await expect(lantern.statusCode).toHaveText('200 OK');
   await page.screenshot({ path: testInfo.outputPath('previous-response.png') });
+});
+
+it('a misspelt field in the GraphQL body mode is found in the badge, the Diagnostics tab and the support bundle', async ({
+  lantern,
+  sandbox,
+}, testInfo) => {
+  const trouble = new Troubleshooting(lantern.page);
+  const graphql = new GraphqlPanel(lantern.page);
+  await lantern.request('POST', sandbox.endpoints.totaraGraphql);
+  await new AuthPanel(lantern.page).registerOAuthClient({
+    label: 'Totara canary client',
+    tokenUrl: sandbox.endpoints.totaraToken,
+    clientId: sandbox.credentials.totara.clientId,
+    clientSecret: CLIENT_SECRET,
+  });
+  await graphql.useGraphqlBody();
+  // Totara drops a field it does not know and answers 200: only Lantern notices.
+  await graphql.setQuery('query status {\n  totara_webapi_status {\n    status\n    statsu\n  }\n}');
+  await lantern.send();
+  await expect(lantern.statusCode).toHaveText('200 OK');
+  await expect(trouble.badge).not.toContainText('No findings');
+  await trouble.openDiagnostics();
+  await expect(trouble.finding('graphql.data.field-missing')).toContainText('statsu');
+  await lantern.page.screenshot({ path: testInfo.outputPath('graphql-mode-dropped-field.png') });
+  const bundle = await trouble.openSupportBundle('markdown');
+  expect(bundle).toContain('statsu');
+  expect(bundle).not.toContain(CLIENT_SECRET);
+  await trouble.closeSupportBundle();
 });
