@@ -3,6 +3,7 @@ import type { HistoryEntry } from '../../../shared/model/history';
 import type { RequestDraft } from '../../../shared/model/request';
 import type { Exchange } from '../../../shared/model/response';
 import { maskValue } from '../../../shared/redact/mask-headers';
+import { secretForms } from '../../../shared/redact/secret-forms';
 import { isSecretName, maskJsonFields, maskSecretQueryParams } from './secret-fields';
 
 const MASK = '••••';
@@ -63,7 +64,14 @@ export function redactEntry(entry: HistoryEntry, secrets: readonly string[]): Hi
         ...hop,
         url: maskSecretQueryParams(hop.url),
         location: maskSecretQueryParams(hop.location),
-        ...(hop.headers ? { headers: maskHeaders(hop.headers) } : {}),
+        // A redirect's Location can carry a sesskey or token in its query, as `hop.location` does.
+        ...(hop.headers
+          ? {
+              headers: maskHeaders(hop.headers).map(([name, value]): Header =>
+                name.toLowerCase() === 'location' ? [name, maskSecretQueryParams(value)] : [name, value],
+              ),
+            }
+          : {}),
       })),
     };
   }
@@ -144,12 +152,7 @@ export function secretReplacer(secrets: readonly string[]): Replacer {
   for (const secret of new Set(secrets)) {
     if (secret.length < MIN_SECRET_LENGTH) continue;
     const mask = maskSecret(secret);
-    const forms = [
-      secret,
-      encodeURIComponent(secret),
-      encodeURIComponent(secret).replace(/%20/g, '+'),
-      JSON.stringify(secret).slice(1, -1),
-    ];
+    const forms = secretForms(secret);
     for (const form of forms) if (!pairs.has(form)) pairs.set(form, mask);
   }
   // Longest first, so a secret that contains another is masked whole.

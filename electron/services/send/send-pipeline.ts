@@ -1,5 +1,7 @@
 import type { CallOutput, CallParsedInput } from '../../../shared/contract';
 import { maskHeaders, maskValue } from '../../../shared/redact/mask-headers';
+import { maskSecretForms } from '../../../shared/redact/secret-forms';
+import type { SentBody } from '../../../shared/model/response';
 import { setCookieSessionValues } from '../../../shared/redact/session-value';
 import { LanternError } from '../../../shared/model/result';
 import { resolveDraft, resolveTemplate, templateErrorCode } from '../../../shared/template/index';
@@ -22,6 +24,15 @@ type SendInput = CallParsedInput<'send'>;
 type Exchange = CallOutput<'send'>;
 
 const usable = (secrets: string[]) => secrets.filter((s) => s.length >= 4);
+
+/**
+ * The body as sent, secrets masked in every form a body carries them (a form body percent-encodes
+ * them); a body cut for display loses a secret's start left at its end.
+ */
+function maskedSentBody(body: SentBody, masking: string[]): SentBody {
+  const text = maskSecretForms(body.text, masking);
+  return { ...body, text: body.truncated ? withoutSecretStart(text, masking) : text };
+}
 
 /**
  * The path of one request on the main side: the effective draft (its folders' auth, headers and
@@ -137,9 +148,7 @@ export function createSendPipeline({ engine, auth, environments, history, jars, 
         ...exchange.request,
         url: mask(exchange.request.url),
         headers: maskHeaders(exchange.request.headers, masking),
-        ...(exchange.request.body
-          ? { body: { ...exchange.request.body, text: mask(exchange.request.body.text) } }
-          : {}),
+        ...(exchange.request.body ? { body: maskedSentBody(exchange.request.body, masking) } : {}),
       },
       response: {
         ...exchange.response,

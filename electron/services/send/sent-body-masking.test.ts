@@ -64,4 +64,28 @@ describe('the request as sent, masked', () => {
     expect(JSON.stringify(exchange)).not.toContain(API_KEY);
     expect(JSON.stringify(exchange)).not.toContain(SESSION);
   });
+
+  it('masks a secret a form body carries percent-encoded', async () => {
+    const secret = "aB3+/x= it's(1)~Qz";
+    const environment = await call<{ id: string }>('saveEnvironment', {
+      name: 'Form secrets',
+      variables: [{ name: 'clientSecret', value: secret, secret: true }],
+    });
+    const exchange = await call<CallOutput<'send'>>('send', {
+      requestId: 'masked-form',
+      environmentId: environment.id,
+      draft: {
+        method: 'POST',
+        url: `${server.url}/token`,
+        headers: [],
+        body: {
+          mode: 'form-urlencoded',
+          fields: [{ name: 'client_secret', value: '{{clientSecret}}', enabled: true }],
+        },
+        auth: { type: 'none' },
+      },
+    });
+    expect(exchange.request.body?.text).toBe(`client_secret=${maskSecret(secret)}`);
+    expect(JSON.stringify(exchange)).not.toContain(new URLSearchParams([['', secret]]).toString().slice(1));
+  });
 });
