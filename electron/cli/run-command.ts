@@ -175,7 +175,14 @@ export async function runWorkspace(options: RunOptions, io: CliIo): Promise<numb
     for (const [index, { request, folder: folderName }] of planned.entries()) {
       // As the send computes it (the same module): for the report, the pacer's key and the secrets check.
       const location = { draft: request.draft, savedRequestId: request.id };
-      const draft = effectiveDraft(view, location);
+      // A folder whose settings cannot be read refuses the send (its auth is unknown): that request fails.
+      let draft = request.draft;
+      let refused: string | undefined;
+      try {
+        draft = effectiveDraft(view, location);
+      } catch (error) {
+        refused = error instanceof Error ? error.message : String(error);
+      }
       const result: RunResult = {
         id: request.id,
         name: request.name,
@@ -192,7 +199,7 @@ export async function runWorkspace(options: RunOptions, io: CliIo): Promise<numb
       const host = URL.parse(draft.url)?.host ?? draft.url;
       const key = rateLimitKey(host, draft.auth.type === 'none' ? undefined : draft.auth.credentialId);
       const begin = performance.now();
-      result.error = missingSecrets(request, draft);
+      result.error = refused ?? missingSecrets(request, draft);
       for (let attempt = 0; attempt < 4 && result.error === undefined; attempt += 1) {
         const pace = pacer.before(key);
         if (pace && 'refuse' in pace) {

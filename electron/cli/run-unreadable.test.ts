@@ -18,7 +18,7 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-async function run(args: string[]) {
+async function runCliCollect(args: string[]) {
   let out = '';
   let err = '';
   const code = await runCli(args, { out: (text) => (out += text), err: (text) => (err += text) });
@@ -43,19 +43,43 @@ describe('lantern run with a request file it cannot read', () => {
       '<<<<<<< HEAD\nname: Broken\n=======\nname: Broken too\n>>>>>>> theirs\n',
     );
     const dataDir = path.join(scratch, 'data');
-    const text = await run(['run', dir, '--data-dir', dataDir]);
+    const text = await runCliCollect(['run', dir, '--data-dir', dataDir]);
     expect(text.code).toBe(1);
     expect(text.out).toMatch(/^PASS {2}GET {4}Works {2}200 OK/m);
     expect(text.out).toMatch(/^FAIL {2}broken\.request\.yaml {2}broken\.request\.yaml(:\d+)?: /m);
     expect(text.out).toContain('1 passed, 1 failed of 2');
-    const json = await run(['run', dir, '--data-dir', dataDir, '--reporter', 'json']);
+    const json = await runCliCollect(['run', dir, '--data-dir', dataDir, '--reporter', 'json']);
     expect(json.code).toBe(1);
     const report = JSON.parse(json.out) as { failed: number; results: { unreadableFile?: string }[] };
     expect(report.failed).toBe(1);
     expect(report.results.map((r) => r.unreadableFile).filter(Boolean)).toEqual(['broken.request.yaml']);
-    const junit = await run(['run', dir, '--data-dir', dataDir, '--reporter', 'junit']);
+    const junit = await runCliCollect(['run', dir, '--data-dir', dataDir, '--reporter', 'junit']);
     expect(junit.code).toBe(1);
     expect(junit.out).toContain('failures="1"');
     expect(junit.out).toContain('name="broken.request.yaml"');
+  }, 60_000);
+
+  it('fails a request whose folder settings cannot be read, instead of sending it without its auth', async () => {
+    const dir = path.join(scratch, 'folder-conflict');
+    await initWorkspace(dir, 'Folder conflict');
+    const store = await WorkspaceStore.open(dir, { watch: false });
+    const folder = await store.createFolder(store.workspace.root.id, { name: 'Admin' });
+    await store.updateFolder(folder.id, { auth: { type: 'bearer', credentialId: 'cred_admin' } });
+    await store.createRequest(folder.id, {
+      id: 'req_admin',
+      name: 'Admin users',
+      draft: { method: 'GET', url: server.url, headers: [], body: { mode: 'none' }, auth: { type: 'none' } },
+      inheritAuth: true,
+    });
+    store.close();
+    await writeFile(
+      path.join(dir, 'admin', '_folder.yaml'),
+      '<<<<<<< HEAD\nname: Admin\n=======\n>>>>>>> theirs\n',
+    );
+    const run = await runCliCollect(['run', dir, '--data-dir', path.join(scratch, 'data-2')]);
+    expect(run.code).toBe(1);
+    expect(run.out).toMatch(
+      /FAIL {2}GET {4}admin \/ Admin users {2}The settings of the folder "admin" cannot be read \(admin\/_folder\.yaml/,
+    );
   }, 60_000);
 });

@@ -35,7 +35,11 @@ export const createInheritanceSlice: StateCreator<LanternState, [], [], Inherita
     const requestId = savedIdOf(tab);
     const asked = ++sequence;
     if (!requestId || !get().workspaceView) return set({ inheritance: undefined });
-    const result = await call('inheritance', { savedRequestId: requestId, draft: tab.draft });
+    const result = await call('inheritance', {
+      savedRequestId: requestId,
+      ...(tab.workspaceId ? { workspaceId: tab.workspaceId } : {}),
+      draft: tab.draft,
+    });
     // A newer question was asked meanwhile (another edit, tab or workspace): this answer is stale.
     if (asked !== sequence) return;
     set({

@@ -146,7 +146,7 @@ export const workspaceCalls = {
    */
   inheritance: {
     input: z.union([
-      z.object({ savedRequestId: id, draft: requestDraftSchema }).strict(),
+      z.object({ savedRequestId: id, workspaceId: id.optional(), draft: requestDraftSchema }).strict(),
       z.object({ folderId: id }).strict(),
     ]),
     output: inheritanceViewSchema,

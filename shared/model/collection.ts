@@ -37,6 +37,11 @@ export interface Folder {
   auth?: z.infer<typeof requestAuthSchema>;
   headers?: z.infer<typeof headerRowSchema>[];
   variables?: z.infer<typeof variableSchema>[];
+  /**
+   * Its settings file could not be read (a merge conflict, a typo): its auth, headers and
+   * variables are unknown, so nothing inside it is sent as if it had none. Never written to disk.
+   */
+  unreadable?: { path: string; reason: string };
   folders: Folder[];
   requests: SavedRequest[];
 }
@@ -49,6 +54,7 @@ export const folderSchema: z.ZodType<Folder> = z.lazy(() =>
     auth: requestAuthSchema.optional(),
     headers: z.array(headerRowSchema).optional(),
     variables: z.array(variableSchema).optional(),
+    unreadable: z.object({ path: z.string(), reason: z.string() }).optional(),
     folders: z.array(folderSchema),
     requests: z.array(savedRequestSchema),
   }),

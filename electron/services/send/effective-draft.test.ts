@@ -44,7 +44,7 @@ describe('effectiveDraft', () => {
       effectiveDraft(workspace, { draft: own, savedRequestId: 'req_1', workspaceId: 'ws_2' }),
     ).toThrow(/belongs to a workspace that is not open/);
     expect(() => effectiveDraft(workspace, { draft: own, savedRequestId: 'req_gone' })).toThrow(
-      /no longer in the workspace "Team"/,
+      /not in the workspace "Team" as it is on disk now/,
     );
   });
 
@@ -60,5 +60,29 @@ describe('effectiveDraft', () => {
     const again = effectiveDraft(workspace, { draft: recorded, savedRequestId: 'req_1', replay: true });
     expect(again.headers).toEqual(recorded.headers);
     expect(again.auth).toEqual({ type: 'bearer', credentialId: 'token' });
+  });
+});
+
+describe('a folder whose settings cannot be read', () => {
+  it('stops the send, naming the file and the reason, instead of sending without its auth', () => {
+    const broken: Workspace = {
+      ...workspace,
+      root: {
+        ...workspace.root,
+        requests: [],
+        folders: [
+          {
+            id: 'fld_admin',
+            name: 'admin',
+            unreadable: { path: 'admin/_folder.yaml', reason: 'line 2: not valid YAML' },
+            folders: [],
+            requests: [{ id: 'req_2', name: 'Users', draft: own, inheritAuth: true }],
+          },
+        ],
+      },
+    };
+    expect(() => effectiveDraft(broken, { draft: own, savedRequestId: 'req_2' })).toThrow(
+      /The settings of the folder "admin" cannot be read \(admin\/_folder.yaml, line 2: not valid YAML\).*did not send it/,
+    );
   });
 });

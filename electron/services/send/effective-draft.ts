@@ -1,4 +1,9 @@
-import { effectiveSavedRequest, findRequest } from '../../../shared/collections/effective-request';
+import {
+  effectiveSavedRequest,
+  findRequest,
+  folderChain,
+} from '../../../shared/collections/effective-request';
+import type { Folder } from '../../../shared/model/collection';
 import type { SavedRequest } from '../../../shared/model/collection';
 import type { RequestDraft } from '../../../shared/model/request';
 import { LanternError } from '../../../shared/model/result';
@@ -31,10 +36,23 @@ export function locateSavedRequest(
   if (saved === undefined) {
     throw new LanternError(
       'send.request-missing',
-      `This request is no longer in the workspace "${open.name}" (deleted, or moved away outside Lantern), so the auth, headers and variables it would inherit from its folders are unknown. Save it again with Ctrl/Cmd+S, then send.`,
+      `This request is not in the workspace "${open.name}" as it is on disk now: its file was deleted or moved outside Lantern, or can no longer be read (the sidebar lists the files Lantern cannot read). So the auth, headers and variables it would inherit from its folders are unknown, and Lantern did not send it without them. Check those files first; saving this tab (Ctrl/Cmd+S) would create it anew in the workspace's top folder.`,
     );
   }
   return saved;
+}
+
+/**
+ * A folder above the request whose settings file cannot be read gives auth, headers and variables
+ * nobody can know: the request is not sent as if it had none (it would go without its credentials).
+ */
+export function refuseUnreadableFolders(root: Folder, requestId: string): void {
+  const broken = (folderChain(root, requestId) ?? []).find((folder) => folder.unreadable);
+  if (!broken?.unreadable) return;
+  throw new LanternError(
+    'send.folder-unreadable',
+    `The settings of the folder "${broken.name}" cannot be read (${broken.unreadable.path}, ${broken.unreadable.reason}), so the auth, headers and variables this request inherits are unknown. Lantern did not send it without them. Fix that file (a merge conflict?), then send again.`,
+  );
 }
 
 /**
@@ -54,5 +72,6 @@ export function effectiveDraft(open: Workspace | undefined, location: DraftLocat
     if (!there) return draft;
   }
   const saved = locateSavedRequest(open, savedRequestId, workspaceId);
+  refuseUnreadableFolders((open as Workspace).root, savedRequestId);
   return effectiveSavedRequest((open as Workspace).root, saved, draft).draft;
 }

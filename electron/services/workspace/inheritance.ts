@@ -3,7 +3,7 @@ import { folderChain, findRequest } from '../../../shared/collections/effective-
 import { inheritanceOf } from '../../../shared/collections/inheritance-view';
 import { LanternError } from '../../../shared/model/result';
 import type { CredentialStore } from '../auth/credential-store';
-import { locateSavedRequest } from '../send/effective-draft';
+import { locateSavedRequest, refuseUnreadableFolders } from '../send/effective-draft';
 import type { WorkspaceSession } from './workspace-session';
 
 /**
@@ -23,7 +23,8 @@ export function inheritanceFor(
     missing.set(folder.id, session.secrets.folder(store, folder).missing);
   let view;
   if ('savedRequestId' in input) {
-    locateSavedRequest(store.workspace, input.savedRequestId);
+    locateSavedRequest(store.workspace, input.savedRequestId, input.workspaceId);
+    refuseUnreadableFolders(store.workspace.root, input.savedRequestId);
     const request = findRequest(root, input.savedRequestId);
     if (!request)
       throw new LanternError('send.request-missing', 'That request is no longer in the workspace.');

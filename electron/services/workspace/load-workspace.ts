@@ -219,6 +219,14 @@ function buildTree(
       ...(meta.auth === undefined ? {} : { auth: meta.auth }),
       ...(meta.headers === undefined ? {} : { headers: meta.headers }),
       ...(meta.variables === undefined ? {} : { variables: meta.variables }),
+      ...(metaDecoded && !metaDecoded.ok
+        ? {
+            unreadable: {
+              path: toRel(rel, FOLDER_FILE),
+              reason: `${metaDecoded.line ? `line ${metaDecoded.line}: ` : ''}${metaDecoded.reason}`,
+            },
+          }
+        : {}),
       folders: [],
       requests: [],
     };
