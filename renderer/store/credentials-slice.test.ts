@@ -70,7 +70,7 @@ describe('credentials slice', () => {
     fakeApi.reset().answer('saveCredential', credentialOf('b', 'Renamed')).answer('listCredentials', []);
     await useLantern.getState().saveCredential({ id: 'b', kind: 'bearer', label: 'Renamed', fields: {} });
     expect(fakeApi.callsOf('inheritance')).toEqual([
-      { savedRequestId: 'req_1', draft: draftOf('http://x/') },
+      { savedRequestId: 'req_1', workspaceId: 'ws', draft: draftOf('http://x/') },
     ]);
     useLantern.setState({ workspaceView: undefined });
   });

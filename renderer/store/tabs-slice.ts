@@ -116,7 +116,9 @@ export function sendLocation(
   return {
     ...(workspaceId ? { workspaceId } : {}),
     ...(savedRequestId ? { savedRequestId } : {}),
-    ...(tab.replayOf && !savedRequestId ? { savedRequestId: tab.replayOf.savedRequestId, replay: true } : {}),
+    ...(tab.replayOf && !savedRequestId ? { savedRequestId: tab.replayOf.savedRequestId } : {}),
+    // A tab reopened from history sends what history recorded: the main side refuses masked values.
+    ...(tab.sourceId?.startsWith('history:') ? { replay: true } : {}),
   };
 }
 

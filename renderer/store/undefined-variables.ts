@@ -20,7 +20,7 @@ export interface UndefinedVariable {
  * resolves them. `inherited` undefined for a saved request means "not known yet": nothing is claimed.
  */
 export function undefinedVariablesOf(parts: {
-  tab: Pick<RequestTab, 'draft' | 'sourceId'>;
+  tab: Pick<RequestTab, 'draft' | 'sourceId' | 'replayOf'>;
   environments: readonly EnvironmentSummary[];
   environmentId: string | undefined;
   inherited: InheritanceView | undefined;
@@ -29,6 +29,9 @@ export function undefinedVariablesOf(parts: {
   const { tab, inherited } = parts;
   const saved = tab.sourceId?.startsWith('file:') ?? false;
   if (saved && !inherited) return undefined;
+  // A re-send from history: its saved request's folders (secret variables too) are applied again on
+  // the main side, which this view does not know; the main side says what is missing.
+  if (tab.replayOf) return undefined;
   const defined = definedNames(parts.environments, parts.environmentId);
   for (const variable of inherited?.variables ?? []) if (!variable.missing) defined.add(variable.name);
   const auth = tab.draft.auth;

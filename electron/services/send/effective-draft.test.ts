@@ -86,3 +86,28 @@ describe('a folder whose settings cannot be read', () => {
     );
   });
 });
+
+describe('a history re-send of values history kept masked', () => {
+  it('is refused, saying where, unless the folder sets that header again', () => {
+    const recorded: RequestDraft = {
+      ...own,
+      headers: [{ name: 'Authorization', value: 'Bearer ••••9f3a', enabled: true }],
+    };
+    expect(() => effectiveDraft(undefined, { draft: recorded, replay: true })).toThrow(
+      /the header "Authorization" holds ••••\), and a masked value cannot be sent again/,
+    );
+    const folderHeader: Workspace = {
+      ...workspace,
+      root: {
+        ...workspace.root,
+        headers: [{ name: 'Authorization', value: 'Bearer {{token}}', enabled: true }],
+      },
+    };
+    const again = effectiveDraft(folderHeader, { draft: recorded, savedRequestId: 'req_1', replay: true });
+    expect(again.headers).toEqual([{ name: 'Authorization', value: 'Bearer {{token}}', enabled: true }]);
+    const body: RequestDraft = { ...own, body: { mode: 'json', text: '{"password":"••••"}' } };
+    expect(() => effectiveDraft(workspace, { draft: body, savedRequestId: 'req_1', replay: true })).toThrow(
+      /the body holds ••••/,
+    );
+  });
+});

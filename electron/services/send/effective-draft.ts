@@ -2,6 +2,7 @@ import {
   effectiveSavedRequest,
   findRequest,
   folderChain,
+  inheritedSettings,
 } from '../../../shared/collections/effective-request';
 import type { Folder } from '../../../shared/model/collection';
 import type { SavedRequest } from '../../../shared/model/collection';
@@ -42,6 +43,30 @@ export function locateSavedRequest(
   return saved;
 }
 
+const MASK = '••••';
+const isMasked = (text: string) => text.includes(MASK);
+
+/**
+ * History never keeps a secret: a recorded draft holds `••••1234` where one was. Sent again, that
+ * would reach the server as the literal text; the re-send stops instead, and says where.
+ */
+function refuseMasked(draft: RequestDraft): RequestDraft {
+  const places = [
+    ...draft.headers.filter((h) => h.enabled && isMasked(h.value)).map((h) => `the header "${h.name}"`),
+    ...('text' in draft.body && isMasked(draft.body.text) ? ['the body'] : []),
+    ...('fields' in draft.body &&
+    draft.body.fields.some((f) => f.enabled && 'value' in f && isMasked(f.value))
+      ? ['the form fields']
+      : []),
+    ...(isMasked(draft.url) ? ['the URL'] : []),
+  ];
+  if (places.length === 0) return draft;
+  throw new LanternError(
+    'history.masked-value',
+    `This history entry was kept with secrets masked (${places.join(', ')} holds ••••), and a masked value cannot be sent again. Send it from its saved request, or type the value in this tab first.`,
+  );
+}
+
 /**
  * A folder above the request whose settings file cannot be read gives auth, headers and variables
  * nobody can know: the request is not sent as if it had none (it would go without its credentials).
@@ -62,14 +87,27 @@ export function refuseUnreadableFolders(root: Folder, requestId: string): void {
  * which already holds its folders' values (secret ones stay `{{names}}` and are reported).
  */
 export function effectiveDraft(open: Workspace | undefined, location: DraftLocation): RequestDraft {
-  const { draft, savedRequestId, workspaceId, replay } = location;
-  if (savedRequestId === undefined) return draft;
+  const { savedRequestId, workspaceId, replay } = location;
+  let { draft } = location;
+  if (savedRequestId === undefined) return replay ? refuseMasked(draft) : draft;
   if (replay) {
     const there =
       open !== undefined &&
       (workspaceId === undefined || workspaceId === open.id) &&
       findRequest(open.root, savedRequestId) !== undefined;
-    if (!there) return draft;
+    if (!there) return refuseMasked(draft);
+    // A header history kept masked is the folder's again when the folder still sets it.
+    const fromFolders = new Set(
+      inheritedSettings(folderChain(open.root, savedRequestId) ?? []).headers.map((h) =>
+        h.value.name.trim().toLowerCase(),
+      ),
+    );
+    draft = refuseMasked({
+      ...draft,
+      headers: draft.headers.filter(
+        (h) => !(isMasked(h.value) && fromFolders.has(h.name.trim().toLowerCase())),
+      ),
+    });
   }
   const saved = locateSavedRequest(open, savedRequestId, workspaceId);
   refuseUnreadableFolders((open as Workspace).root, savedRequestId);

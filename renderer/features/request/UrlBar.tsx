@@ -31,19 +31,20 @@ export function UrlBar() {
   const knowsDefinitions = !savedRequest || inherited !== undefined;
   const draft = useActiveTab((t) => t.draft);
   const sourceId = useActiveTab((t) => t.sourceId);
+  const replayOf = useActiveTab((t) => t.replayOf);
   const credentials = useLantern((s) => s.credentials);
   const blocked = useActiveTab((t) => t.blockedSends);
   // Every field is checked, not only the URL: each undefined name once, with where it is used.
   const problems = useMemo(
     () =>
       undefinedVariablesOf({
-        tab: { draft, sourceId },
+        tab: { draft, sourceId, replayOf },
         environments,
         environmentId,
         inherited,
         credentials,
       }) ?? [],
-    [draft, sourceId, environments, environmentId, inherited, credentials],
+    [draft, sourceId, replayOf, environments, environmentId, inherited, credentials],
   );
   const urlInvalid = problems.some((p) => p.places.includes('the URL'));
   const setMethod = (value: string) => editDraft((d) => ({ ...d, method: value }));
