@@ -74,6 +74,16 @@ describe('TokenManager against oidc-provider', () => {
     expect(manager.list().filter((t) => t.credentialId === `oidc-${clientAuth}`)).toHaveLength(2);
   });
 
+  it('says nothing of expiry when the newest token was refused by the server, not expired', async () => {
+    const now = Date.now();
+    const manager = new TokenManager(() => now);
+    const { token } = await manager.tokenFor(credential('body'));
+    manager.noteRejected(token.id, { at: now, method: 'GET', url: 'http://127.0.0.1/api', status: 401 });
+    const again = await manager.tokenFor(credential('body'));
+    expect(again.token.id).not.toBe(token.id);
+    expect(again.expired).toBeUndefined();
+  });
+
   it('explains a wrong client secret in plain words', async () => {
     const manager = new TokenManager();
     await expect(manager.tokenFor(credential('body', { clientSecret: 'wrong' }))).rejects.toMatchObject({

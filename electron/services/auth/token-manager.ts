@@ -71,7 +71,15 @@ export class TokenManager {
     }
     const granted = await this.grant(credential);
     // Client credentials come without a refresh token: an expired one is simply granted again.
-    return newest && !cached && !fresh ? { ...granted, expired: { expiresAt: newest.expiresAt } } : granted;
+    // Only an expiry is told as one: a rejected token was refused by the server, not expired.
+    const expired =
+      newest !== undefined &&
+      !cached &&
+      !fresh &&
+      !newest.rejected &&
+      newest.expiresAt !== undefined &&
+      newest.expiresAt - EXPIRY_MARGIN_MS <= this.now();
+    return expired ? { ...granted, expired: { expiresAt: newest.expiresAt } } : granted;
   }
 
   async grant(credential: OAuthCredential): Promise<{ token: TokenRecord; step: string }> {
