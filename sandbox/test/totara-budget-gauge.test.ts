@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createServices } from '../../electron/services/create-services';
 import type { CallOutput } from '../../shared/contract';
 import { dispatch } from '../../shared/dispatch';
@@ -38,16 +38,26 @@ afterAll(async () => {
   await sandbox.close();
 });
 
-async function send(id: string): Promise<CallOutput<'send'>> {
+async function send(
+  id: string,
+  {
+    query = QUERY,
+    variables = '{}',
+    credentialId = 'totara',
+    environmentId = undefined as string | undefined,
+    url = sandbox.endpoints.totaraGraphql,
+  } = {},
+): Promise<CallOutput<'send'>> {
   const result = await dispatch(services.handlers, 'send', {
     requestId: id,
     draft: {
       method: 'POST',
-      url: sandbox.endpoints.totaraGraphql,
+      url,
       headers: [],
-      body: { mode: 'graphql', query: QUERY, variables: '{}', persisted: false },
-      auth: { type: 'oauth2', credentialId: 'totara' },
+      body: { mode: 'graphql', query, variables, persisted: false },
+      auth: { type: 'oauth2', credentialId },
     },
+    ...(environmentId ? { environmentId } : {}),
   });
   if (!result.ok) throw new Error(result.error.message);
   return result.value as CallOutput<'send'>;
@@ -87,5 +97,48 @@ describe('the Totara budget gauge', () => {
     expect(refused?.findings?.find((f) => f.id === 'totara.rate-limit.budget')?.fix).toMatch(
       /Wait about 30 seconds \(the budget's window\)/,
     );
+  });
+
+  it('estimates the cost from the query as sent, with its {{variables}} filled in', async () => {
+    // A sandbox of its own, with Totara's default budget: the first test spent this one's.
+    const roomy = await startSandbox({ port: 0 });
+    onTestFinished(() => roomy.close());
+    services.auth.credentials.put({
+      id: 'totara-paged',
+      kind: 'oauth2',
+      label: 'Sandbox Totara client (paged)',
+      tokenUrl: roomy.endpoints.totaraToken,
+      clientId: roomy.credentials.totara.clientId,
+      clientSecret: roomy.credentials.totara.clientSecret,
+      clientAuth: 'body',
+    });
+    const host = new URL(roomy.endpoints.totaraGraphql).host;
+    await dispatch(services.handlers, 'setRateLimitBudget', {
+      host,
+      credentialId: 'totara-paged',
+      limit: 250_000,
+      windowSeconds: 60,
+    });
+    const saved = await dispatch(services.handlers, 'saveEnvironment', {
+      name: 'Paged',
+      variables: [{ name: 'page_size', value: '40', secret: false }],
+    });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const query =
+      'query users($n: param_integer) { core_user_users(query: { pagination: { limit: $n } }) { items { id username } } }';
+    const variables = '{"n": {{page_size}}}';
+    const answer = await send('paged', {
+      query,
+      variables,
+      credentialId: 'totara-paged',
+      environmentId: saved.value.id,
+      url: roomy.endpoints.totaraGraphql,
+    });
+    expect(answer.response.status).toBe(200);
+    const sized = estimateCost(query, { variables: { n: 40 } });
+    const unsized = estimateCost(query, { variables: {} });
+    if ('problem' in sized || 'problem' in unsized) throw new Error('no estimate');
+    expect(sized.complexity).not.toBe(unsized.complexity);
+    expect(answer.rateLimit?.budgetUse?.spent).toBe(sized.complexity);
   });
 });

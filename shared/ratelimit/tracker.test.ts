@@ -126,16 +126,31 @@ describe('RateLimitTracker', () => {
 });
 
 describe('a configured budget drained by estimated costs', () => {
-  it('counts each request’s cost over the sliding window, and marks its samples as estimated', () => {
+  it('weighs the previous minute by the part of it still in the sliding window, as Totara does', () => {
     const tracker = new RateLimitTracker();
     tracker.setConfiguredBudget('k', { limit: 30, windowSeconds: 60 });
     tracker.record('k', { at: 0, status: 200, cost: 12 });
     tracker.record('k', { at: 10_000, status: 200, cost: 12 });
     expect(tracker.budgetUse('k', 10_000)).toEqual({ spent: 24, remaining: 6, limit: 30, windowSeconds: 60 });
     expect(tracker.get('k')?.history.at(-1)).toMatchObject({ remaining: 6, limit: 30, estimated: true });
-    // The first request leaves the window after 60 s.
-    expect(tracker.budgetUse('k', 60_001)).toMatchObject({ spent: 12, remaining: 18 });
-    expect(tracker.budgetUse('k', 70_001)).toMatchObject({ spent: 0, remaining: 30 });
+    // 15 s into the next minute: previous × (60 − 15)/60 + current = 24 × 0.75 + 0.
+    expect(tracker.budgetUse('k', 75_000)).toMatchObject({ spent: 18, remaining: 12 });
+    tracker.record('k', { at: 75_000, status: 200, cost: 5 });
+    expect(tracker.budgetUse('k', 75_000)).toMatchObject({ spent: 23, remaining: 7 });
+    // Two minutes on, the first minute no longer counts at all.
+    expect(tracker.budgetUse('k', 120_000)).toMatchObject({ spent: 5, remaining: 25 });
+    expect(tracker.budgetUse('k', 180_000)).toMatchObject({ spent: 0, remaining: 30 });
+  });
+
+  it('charges nothing for a query the server refused without running it', () => {
+    const tracker = new RateLimitTracker();
+    tracker.setConfiguredBudget('k', { limit: 30, windowSeconds: 60 });
+    tracker.record('k', { at: 1_000, status: 401, cost: 12 });
+    tracker.record('k', { at: 2_000, status: 400, cost: 12 });
+    tracker.record('k', { at: 3_000, status: 429, cost: 12 });
+    expect(tracker.budgetUse('k', 3_000)).toBeUndefined();
+    tracker.record('k', { at: 4_000, status: 200, cost: 12 });
+    expect(tracker.budgetUse('k', 4_000)).toMatchObject({ spent: 12, remaining: 18 });
   });
 
   it('counts nothing without a budget, and never goes below zero', () => {

@@ -25,11 +25,11 @@ export type RateLimitKeyRecord = {
   last429At?: number;
   count429: number;
   configuredBudget?: ConfiguredBudget;
-  /** What the requests cost in the budget's window, by Lantern's estimate (oldest first). */
+  /** What the answered requests cost in the budget's last two windows, by Lantern's estimate. */
   spends?: { at: number; cost: number }[];
 };
 
-/** A budget's use over its sliding window, as Lantern estimates it from each query's cost. */
+/** A budget's use over its window, as Lantern estimates it from each query's cost. */
 export type BudgetUse = { spent: number; remaining: number; limit: number; windowSeconds: number };
 
 export const DEFAULT_HISTORY_LIMIT = 50;
@@ -63,7 +63,9 @@ export class RateLimitTracker {
     const { at, status, state, cost } = response;
     const sample: RateLimitSample = { at };
     if (status !== undefined) sample.status = status;
-    if (cost !== undefined && record.configuredBudget) {
+    // Only an answered query costs points: a refused one (401, 400, 429) was not run.
+    const answered = status === undefined || (status >= 200 && status < 300);
+    if (cost !== undefined && answered && record.configuredBudget) {
       (record.spends ??= []).push({ at, cost });
       const use = this.budgetUse(key, at);
       if (use) Object.assign(sample, { remaining: use.remaining, limit: use.limit, estimated: true });
@@ -93,16 +95,28 @@ export class RateLimitTracker {
   }
 
   /**
-   * The configured budget's use at `nowMs`: the estimated costs of the requests in its sliding
-   * window (Totara counts the last 60 s). Undefined without a budget or any cost recorded.
+   * The configured budget's use at `nowMs`, estimated from each query's cost the way Totara counts
+   * it: fixed windows (minutes), the previous one weighted by the part of it still inside the
+   * sliding window, `previous × (window − elapsed) / window + current`. Undefined without a budget
+   * or any cost recorded. Window boundaries are taken on the clock's whole windows: the server's
+   * own are not visible, so this stays an estimate.
    */
   budgetUse(key: string, nowMs: number): BudgetUse | undefined {
     const record = this.records.get(key);
     const budget = record?.configuredBudget;
     if (!record || !budget || !record.spends) return undefined;
-    const since = nowMs - budget.windowSeconds * 1000;
-    record.spends = record.spends.filter((spend) => spend.at > since);
-    const spent = record.spends.reduce((sum, spend) => sum + spend.cost, 0);
+    const windowMs = budget.windowSeconds * 1000;
+    const currentStart = Math.floor(nowMs / windowMs) * windowMs;
+    const previousStart = currentStart - windowMs;
+    record.spends = record.spends.filter((spend) => spend.at >= previousStart);
+    let previous = 0;
+    let current = 0;
+    for (const spend of record.spends) {
+      if (spend.at > nowMs) continue;
+      if (spend.at >= currentStart) current += spend.cost;
+      else previous += spend.cost;
+    }
+    const spent = Math.round((previous * (windowMs - (nowMs - currentStart))) / windowMs + current);
     return {
       spent,
       remaining: Math.max(0, budget.limit - spent),

@@ -10,6 +10,11 @@ import { totaraQueryCost } from './query-cost';
 export interface DiagnoseExchangeParts {
   /** The request as the user wrote it ({{variables}} unresolved: no secret values in it). */
   draft: RequestDraft;
+  /**
+   * The request as sent ({{variables}} filled in), used only to estimate the query's cost (its
+   * variables size the lists); never kept, never shown. Defaults to `draft`.
+   */
+  resolved?: RequestDraft;
   auth: AuthContext;
   /** The secrets of this send (already used to mask the exchange). */
   secrets: string[];
@@ -24,7 +29,7 @@ export interface DiagnoseExchangeParts {
  */
 export function diagnoseExchange(
   exchange: Exchange,
-  { draft, auth, secrets, environmentId, nowMs = Date.now() }: DiagnoseExchangeParts,
+  { draft, resolved = draft, auth, secrets, environmentId, nowMs = Date.now() }: DiagnoseExchangeParts,
 ): { findings: Finding[]; rateLimit: RateLimitView } {
   const state = diagnosticsStateFor(auth);
   state.rememberSecrets(secrets);
@@ -36,11 +41,15 @@ export function diagnoseExchange(
   const credentialId = draft.auth.type === 'none' ? undefined : draft.auth.credentialId;
   const url = exchange.response.url ?? exchange.request.url;
   // Totara's budget drains by each query's complexity, which it never reports: Lantern estimates it.
-  // A refused (429) query ran nothing, so it is not counted.
+  // A refused query (401, 400, 429…) ran nothing, so only an answered one is counted.
+  const { status } = exchange.response;
   const cost =
-    exchange.response.status === 429
+    status < 200 || status >= 300
       ? undefined
-      : totaraQueryCost(draft, url, { ...(schema ? { schema } : {}), ...(operations ? { operations } : {}) });
+      : totaraQueryCost(resolved, url, {
+          ...(schema ? { schema } : {}),
+          ...(operations ? { operations } : {}),
+        });
   const rateLimit = state.rateLimits.record({
     url,
     credentialId,

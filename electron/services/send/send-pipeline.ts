@@ -170,7 +170,7 @@ export function createSendPipeline({ engine, auth, environments, history, jars, 
     // Computed on the masked exchange: findings and rate-limit state travel with it (UI, history, `lantern run`).
     Object.assign(
       masked,
-      diagnoseExchange(masked, { draft: template, auth, secrets: masking, environmentId }),
+      diagnoseExchange(masked, { draft: template, resolved: draft, auth, secrets: masking, environmentId }),
     );
     if (authorized.applied.tokenId) {
       auth.tokens.noteUse(authorized.applied.tokenId, {
