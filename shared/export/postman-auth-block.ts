@@ -88,10 +88,14 @@ export function postmanAuthBlock(
           redirect_uri: fields.redirectUri,
           username: fields.username,
           password: grant === 'password_credentials' ? `{{password}}` : undefined,
-          // Where the client id and secret go: Postman's "header" is HTTP Basic.
+          // Where the client id and secret go: Postman's "header" is HTTP Basic. Lantern's own
+          // setting wins over the name an import kept: it is what the user last chose.
           client_authentication:
-            fields.clientAuthentication ||
-            (fields.clientAuth === 'basic' ? 'header' : fields.clientAuth === 'body' ? 'body' : undefined),
+            fields.clientAuth === 'basic'
+              ? 'header'
+              : fields.clientAuth === 'body'
+                ? 'body'
+                : fields.clientAuthentication || undefined,
           addTokenTo: 'header',
         }),
       };

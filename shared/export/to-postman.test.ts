@@ -297,4 +297,15 @@ describe('an OAuth 2 client made in Lantern', () => {
       });
     },
   );
+
+  it('exports the client authentication the user chose, not the one an import kept', () => {
+    const edited = lanternClient('body');
+    const credential = edited.credentials[0];
+    if (credential) credential.fields.clientAuthentication = 'header';
+    const exported = JSON.parse(toPostman(edited).json) as {
+      auth: { oauth2: { key: string; value: string }[] };
+    };
+    const block = Object.fromEntries(exported.auth.oauth2.map((p) => [p.key, p.value]));
+    expect(block.client_authentication).toBe('body');
+  });
 });

@@ -64,8 +64,9 @@ export function readPostmanAuth(auth: PostmanAuth | null | undefined): AuthOutco
         redirectUri: p.redirect_uri ?? '',
         username: p.username ?? '',
         clientAuthentication: p.client_authentication ?? '',
-        // Lantern's own name for it: "header" is HTTP Basic, "body" the form body.
-        clientAuth: p.client_authentication === 'header' ? 'basic' : 'body',
+        // Lantern's own name for it: "header" is HTTP Basic, "body" the form body. Postman sends
+        // the client's id and secret as Basic when the collection does not say (its default).
+        clientAuth: p.client_authentication === 'body' ? 'body' : 'basic',
       };
       if (grant === 'authorization_code_with_pkce') fields.pkce = 'true';
       const secrets = [p.clientSecret, p.password, p.accessToken, p.refreshToken];

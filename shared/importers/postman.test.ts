@@ -243,3 +243,22 @@ describe('importPostman errors say what to do', () => {
     });
   });
 });
+
+describe('an OAuth 2 block without client_authentication', () => {
+  it('sends the client id and secret as HTTP Basic, as Postman does by default', () => {
+    const text = JSON.stringify({
+      info: { name: 'Plain', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+      auth: {
+        type: 'oauth2',
+        oauth2: [
+          { key: 'grant_type', value: 'client_credentials' },
+          { key: 'accessTokenUrl', value: 'https://lms.example.com/oauth2/token' },
+          { key: 'clientId', value: 'integration' },
+        ],
+      },
+      item: [],
+    });
+    const imported = reportOf(importPostman(text, [])).collection;
+    expect(imported.credentials[0]?.fields.clientAuth).toBe('basic');
+  });
+});
