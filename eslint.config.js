@@ -146,9 +146,11 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          // This block replaces the one above for these files, so it repeats its rule.
+          // This block replaces the one above for these files, so it repeats its rules.
           paths: [{ name: 'electron', message: 'Use renderer/store.' }],
           patterns: [
+            { group: ['node:*'], message: 'The renderer has no Node: ask the main side.' },
+            TEST_HELPERS,
             {
               group: ['**/api', '**/api.ts'],
               message:

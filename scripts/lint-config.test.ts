@@ -44,6 +44,21 @@ describe('lint refuses what breaks the layers', () => {
     );
   }, 120_000);
 
+  it('a component that imports node:*, a test helper or the contract', async () => {
+    const file = probe(
+      'renderer/features/zz-lint-probe/Probe.tsx',
+      "import { readFileSync } from 'node:fs';\nimport { startSandbox } from '../../../test-support/servers';\nimport { call } from '../../api';\nexport const x = [readFileSync, startSandbox, call];\n",
+    );
+    const found = await ruleIds(file);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^no-restricted-imports: 'node:fs'/),
+        expect.stringMatching(/^no-restricted-imports: '\.\.\/\.\.\/\.\.\/test-support\/servers'/),
+        expect.stringMatching(/^no-restricted-imports: '\.\.\/\.\.\/api'/),
+      ]),
+    );
+  }, 120_000);
+
   it('a shared file that imports node:* or the main side', async () => {
     const file = probe(
       'shared/zz-lint-probe/probe.ts',
