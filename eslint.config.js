@@ -21,6 +21,13 @@ const TEST_HELPERS = {
   message: 'Test helpers are for tests only: production code must not depend on them.',
 };
 
+const COMPONENTS = ['renderer/features/**/*.{ts,tsx}', 'renderer/components/**/*.{ts,tsx}'];
+const NO_CONTRACT_IN_COMPONENTS = {
+  group: ['**/api', '**/api.ts'],
+  message:
+    'Components do not call the contract: read server state and dispatch actions through renderer/store (useLantern).',
+};
+
 /**
  * The layers, by where a file is and what it imports, resolved to real paths (not by how the
  * import is spelt): ARCHITECTURE.md's process boundary, enforced.
@@ -141,25 +148,27 @@ export default tseslint.config(
   },
   {
     // Components render and dispatch; the store is the only part of the renderer that calls the main side.
-    files: ['renderer/features/**/*.{ts,tsx}', 'renderer/components/**/*.{ts,tsx}'],
+    files: COMPONENTS,
+    ignores: TESTS,
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          // This block replaces the one above for these files, so it repeats its rules.
+          // This block replaces the renderer's one for these files, so it repeats its rules.
           paths: [{ name: 'electron', message: 'Use renderer/store.' }],
           patterns: [
             { group: ['node:*'], message: 'The renderer has no Node: ask the main side.' },
             TEST_HELPERS,
-            {
-              group: ['**/api', '**/api.ts'],
-              message:
-                'Components do not call the contract: read server state and dispatch actions through renderer/store (useLantern).',
-            },
+            NO_CONTRACT_IN_COMPONENTS,
           ],
         },
       ],
     },
+  },
+  {
+    // Their tests may use the test helpers, never the contract.
+    files: COMPONENTS.map((glob) => glob.replace('*.{ts,tsx}', '*.test.{ts,tsx}')),
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_CONTRACT_IN_COMPONENTS] }] },
   },
   {
     files: ['shared/**/*.ts'],

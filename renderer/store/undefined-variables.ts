@@ -12,6 +12,11 @@ export interface UndefinedVariable {
   name: string;
   /** Where it is used, in the words the editors use ("the URL", "header “X-Api-Key”"…). */
   places: string[];
+  /**
+   * Set when a folder defines it as a secret that has no value on this computer (secret values stay
+   * on the computer that set them): the folder's name. Such a name is defined, only not here.
+   */
+  secretWithoutValueIn?: string;
 }
 
 /**
@@ -49,7 +54,13 @@ export function undefinedVariablesOf(parts: {
     if (!header.overridden)
       for (const { name } of findVariables(header.value))
         references.push({ name, place: `header “${header.name}” (from the folder “${header.from}”)` });
-  return placesByName(references.filter((r) => !defined.has(r.name)));
+  const valueless = new Map<string, string>();
+  for (const variable of inherited?.variables ?? [])
+    if (variable.missing && !valueless.has(variable.name)) valueless.set(variable.name, variable.from);
+  return placesByName(references.filter((r) => !defined.has(r.name))).map((problem) => {
+    const folder = valueless.get(problem.name);
+    return folder === undefined ? problem : { ...problem, secretWithoutValueIn: folder };
+  });
 }
 
 /** The same, for the active tab (send checks it before going to the main side). */

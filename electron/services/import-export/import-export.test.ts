@@ -72,6 +72,19 @@ describe('pasting a cURL command with a bearer token', () => {
   });
 });
 
+describe('pasting a cURL command whose Basic login cannot be read', () => {
+  it('names no credential, keeps none, and says why the request sends no Authorization', async () => {
+    const before = await call<CredentialSummary[]>('listCredentials', {});
+    const pasted = await call<{ draft: RequestDraft; notes: string[] }>('curlToDraft', {
+      text: "curl 'https://api.example.com/v1/users' -H 'Authorization: Basic !!not*base64!!'",
+    });
+    expect(pasted.draft.auth).toEqual({ type: 'none' });
+    expect(pasted.draft.headers.some((h) => h.name.toLowerCase() === 'authorization')).toBe(false);
+    expect(pasted.notes.join(' ')).toMatch(/not valid base64 .*sends no Authorization header/);
+    expect(await call<CredentialSummary[]>('listCredentials', {})).toHaveLength(before.length);
+  });
+});
+
 describe('pasting a browser "Copy as cURL" into the URL bar', () => {
   const ajax = (cookie: string, sesskey?: string) =>
     `curl 'https://learn.example.com/totara/webapi/ajax.php' -H 'cookie: ${cookie}'` +

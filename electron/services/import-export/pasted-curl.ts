@@ -183,6 +183,14 @@ export async function draftFromCurl(
             ? `The ${what} in the command was kept as the credential "${label}", not in the request.`
             : `The ${what} in the command was kept as a new credential "${label}", not in the request. "${base}" already holds another ${what} and was left as it is, so the requests using it still send theirs.`,
       );
+    } else {
+      // Nothing could be read: the request names no credential rather than one that does not exist.
+      draft = { ...draft, auth: { type: 'none' } };
+      notes.push(
+        need.kind === 'basic'
+          ? 'The command\'s "Authorization: Basic" value is not valid base64 of "user:password", so no login was kept and the request sends no Authorization header. Check the command, or set the login in the Auth tab.'
+          : 'The command\'s Authorization header could not be read, so no token was kept and the request sends no Authorization header. Check the command, or set the token in the Auth tab.',
+      );
     }
   }
   return { draft, name: request.name, notes };

@@ -47,6 +47,9 @@ export function UrlBar() {
     [draft, sourceId, replayOf, environments, environmentId, inherited, credentials],
   );
   const urlInvalid = problems.some((p) => p.places.includes('the URL'));
+  const nowhere = savedRequest
+    ? 'the active environment, the globals or the request’s folders'
+    : 'the active environment or the globals';
   const setMethod = (value: string) => editDraft((d) => ({ ...d, method: value }));
   return (
     <>
@@ -141,19 +144,27 @@ export function UrlBar() {
           role={blocked > 0 ? 'alert' : undefined}
           key={blocked}
         >
-          {blocked > 0 ? 'Not sent: these' : 'These'} variables are not defined in{' '}
-          {savedRequest
-            ? 'the active environment, the globals or the request’s folders'
-            : 'the active environment or the globals'}
-          :
+          {problems.some((p) => p.secretWithoutValueIn !== undefined) ? (
+            <>{blocked > 0 ? 'Not sent: these' : 'These'} variables have no value here:</>
+          ) : (
+            <>
+              {blocked > 0 ? 'Not sent: these' : 'These'} variables are not defined in {nowhere}:
+            </>
+          )}
           <ul>
-            {problems.map(({ name, places }) => (
+            {problems.map(({ name, places, secretWithoutValueIn }) => (
               <li key={name} data-testid={`undefined-variable-${name}`}>
                 <code>{`{{${name}}}`}</code> in {places.join(', ')}
+                {secretWithoutValueIn !== undefined
+                  ? ` — a secret of the folder “${secretWithoutValueIn}” with no value on this computer (secret values stay on the computer that set them): enter it in the folder’s settings`
+                  : problems.some((p) => p.secretWithoutValueIn !== undefined)
+                    ? ` — not defined in ${nowhere}`
+                    : ''}
               </li>
             ))}
           </ul>
-          Define them (Ctrl/Cmd+E picks the environment) and send again.
+          {problems.some((p) => p.secretWithoutValueIn === undefined) &&
+            'Define them (Ctrl/Cmd+E picks the environment) and send again.'}
         </div>
       )}
     </>

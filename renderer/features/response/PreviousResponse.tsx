@@ -21,7 +21,8 @@ export function PreviousResponse({ tab, previous }: { tab: RequestTab; previous:
   return (
     <div className="previous-response" data-testid="previous-response">
       <p className="warning-note" role="note">
-        Previous response, from {at}: not the answer to the last send, which failed.{' '}
+        Previous response, from {at}: not the answer to the last send, which{' '}
+        {tab.sendError?.code === 'cancelled' ? 'was cancelled' : 'failed'}.{' '}
         <button type="button" onClick={() => setShown(false)}>
           Hide
         </button>
