@@ -131,7 +131,7 @@ describe('the Totara budget gauge', () => {
       query,
       variables,
       credentialId: 'totara-paged',
-      environmentId: saved.value.id,
+      environmentId: (saved.value as CallOutput<'saveEnvironment'>).id,
       url: roomy.endpoints.totaraGraphql,
     });
     expect(answer.response.status).toBe(200);
