@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { tempNameFor } from './services/files/atomic-file';
 
 const stateSchema = z.object({
   x: z.number().int().optional(),
@@ -22,10 +23,10 @@ export function loadWindowState(dataDir: string): WindowState {
   }
 }
 
-/** Writes the bounds atomically (temp file, then rename). */
+/** Writes the bounds atomically (temp file by the writers' one naming rule, then rename). */
 export function saveWindowState(dataDir: string, state: WindowState): void {
   const file = path.join(dataDir, 'window-state.json');
-  const temp = `${file}.${process.pid}.tmp`;
+  const temp = tempNameFor(file);
   writeFileSync(temp, JSON.stringify(state, null, 2));
   renameSync(temp, file);
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { removeStaleTempFiles } from './files/atomic-file';
 import type { EmitEvent, Handlers } from '../../shared/contract';
 import type { AuthContext } from './auth/apply-auth';
 import { CredentialStore } from './auth/credential-store';
@@ -79,7 +80,11 @@ export function createServices({
     nameOf: (id) =>
       session.isOpen && session.store.workspace.id === id ? session.store.workspace.name : undefined,
   });
-  const vaultReady = openVault(dataDir, safeStorage).then(async (parts) => {
+  // A writer killed mid-save leaves its temp file (an old vault copy, still readable with the key):
+  // they go before anything reads the folder. A reader only (`lantern run`) leaves them to the app.
+  const swept = readOnlyVault ? Promise.resolve(0) : removeStaleTempFiles(dataDir).catch(() => 0);
+  const vaultReady = swept.then(async () => {
+    const parts = await openVault(dataDir, safeStorage);
     const early = auth.credentials;
     const credentials = new CredentialStore({ dir: dataDir, vault: parts.vault });
     await credentials.load();

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../files/atomic-file';
 import path from 'node:path';
 import packageJson from '../../../package.json';
 import { diagnose } from '../../../shared/diagnose';
@@ -112,7 +112,7 @@ export async function saveSupportBundle(
     );
   }
   const bundle = makeSupportBundle(parts, request);
-  await writeFile(request.path, bundle.text, { mode: 0o600 }).catch((error: NodeJS.ErrnoException) => {
+  await writeFileAtomic(request.path, bundle.text, 0o600).catch((error: NodeJS.ErrnoException) => {
     throw new LanternError(
       'support.save-failed',
       `Could not write ${request.path} (${error.code ?? error.message}). Check that its folder exists and can be written to.`,

@@ -4,8 +4,12 @@ import path from 'node:path';
 
 const TEMP_SUFFIX = '.lantern-tmp';
 
-/** Temp files start with a dot so git, the loader and file managers pass over them. */
-function tempNameFor(file: string): string {
+/**
+ * The one naming rule of every writer's temp file: `.<name>.<pid>-<random>.lantern-tmp` beside the
+ * file. Temp files start with a dot so git, the loader and file managers pass over them, and carry
+ * the writer's pid so a start can tell a dead writer's leftovers from a live one's.
+ */
+export function tempNameFor(file: string): string {
   const name = `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`;
   return path.join(path.dirname(file), name);
 }

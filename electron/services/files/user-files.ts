@@ -1,6 +1,7 @@
-import { rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LanternError } from '../../../shared/model/result';
+import { writeFileAtomic } from './atomic-file';
 
 /** Name and size of a file the user named for a body; plain words when it cannot be used. */
 export async function inspectFile({
@@ -42,12 +43,10 @@ export async function saveTextFile({
       `"${target}" is not a full path. Type the whole path, e.g. /home/me/response.json.`,
     );
   }
-  const temp = `${target}.${process.pid}.lantern-tmp`;
   try {
-    await writeFile(temp, text);
-    await rename(temp, target);
+    // The one temp-file rule of every writer: a crash leaves a file the next start removes.
+    await writeFileAtomic(target, text);
   } catch (error) {
-    await unlink(temp).catch(() => undefined);
     const code = (error as { code?: string }).code;
     const why =
       code === 'ENOENT'

@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../files/atomic-file';
 
 /** One schema is kept per GraphQL endpoint (its URL template, `{{base}}` unresolved) and environment. */
 export interface SchemaKey {
@@ -54,14 +55,7 @@ export class SchemaCache {
   async put(schema: CachedSchema): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     const target = path.join(this.dir, cacheFileName(schema.key));
-    const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-    try {
-      await writeFile(temporary, JSON.stringify({ version: FORMAT_VERSION, ...schema }), 'utf8');
-      await rename(temporary, target);
-    } catch (error) {
-      await rm(temporary, { force: true }).catch(() => undefined);
-      throw error;
-    }
+    await writeFileAtomic(target, JSON.stringify({ version: FORMAT_VERSION, ...schema }));
   }
 
   async delete(key: SchemaKey): Promise<boolean> {
