@@ -140,6 +140,8 @@ export function createServices({
     /** Every secret known right now, OAuth tokens and session cookies included (`lantern run` masks with them). */
     knownSecrets: () => knownSecrets(context),
     close: async () => {
+      // Start-up (the sweep, the vault) finishes first: nothing writes to the data folder after close.
+      await vaultReady.catch(() => undefined);
       await Promise.all([engine.close(), sandbox.close(), history.flush(), jars.flush()]);
     },
   };

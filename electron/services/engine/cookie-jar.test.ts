@@ -23,7 +23,11 @@ describe('CookieJar', () => {
     ['a=1; Path=/', 'http://api.example.com/', 'a=1'],
     ['a=1; Path=/; Secure', 'http://api.example.com/', undefined],
     ['a=1; Path=/; Secure', 'https://api.example.com/', 'a=1'],
-    ['a="quoted"; Path=/', 'https://api.example.com/', 'a=quoted'],
+    // RFC 6265 §4.1.1: the double quotes are part of the value, and go back as they came.
+    ['a="quoted"; Path=/', 'https://api.example.com/', 'a="quoted"'],
+    // The public-suffix list: no cookie for a whole registry, with or without a dot in it.
+    ['a=1; Domain=co.uk; Path=/', 'https://shop.co.uk/', undefined],
+    ['a=1; Domain=shop.co.uk; Path=/', 'https://www.shop.co.uk/', undefined], // set by api.example.com
     ['a=1; Domain=other.com', 'https://other.com/', undefined], // foreign domain refused
     ['a=1; Domain=com; Path=/', 'https://x.com/', undefined], // no TLD-wide cookies
     ['a=1; Max-Age=0; Path=/', 'https://api.example.com/', undefined],
@@ -32,6 +36,32 @@ describe('CookieJar', () => {
   ])('%s then %s → %s', (header, url, expected) => {
     const { jar } = jarWith(header);
     expect(jar.cookieHeaderFor(new URL(url))).toBe(expected);
+  });
+
+  it('refuses a Domain that is a public suffix, even from a host under it', () => {
+    let now = NOW;
+    const jar = new CookieJar({ now: () => now });
+    jar.setFromResponse(new URL('https://shop.co.uk/'), [
+      'a=1; Domain=co.uk; Path=/',
+      'b=2; Domain=shop.co.uk; Path=/',
+    ]);
+    expect(jar.cookieHeaderFor(new URL('https://www.shop.co.uk/'))).toBe('b=2');
+    expect(jar.cookieHeaderFor(new URL('https://other.co.uk/'))).toBeUndefined();
+    now += 1;
+  });
+
+  it('keeps Secure cookies for loopback over http, as browsers do', () => {
+    const jar = new CookieJar({ now: () => NOW });
+    jar.setFromResponse(new URL('http://127.0.0.1:8080/login'), ['s=1; Path=/; Secure']);
+    expect(jar.cookieHeaderFor(new URL('http://127.0.0.1:8080/api'))).toBe('s=1');
+  });
+
+  it('comes back whole from what it kept', () => {
+    const { jar } = jarWith('a=1; Path=/; HttpOnly; Max-Age=600', 'b=2; Domain=example.com; Path=/');
+    const again = new CookieJar({ now: () => NOW });
+    again.restore(jar.list());
+    expect(again.list()).toEqual(jar.list());
+    expect(again.cookieHeaderFor(new URL('https://api.example.com/'))).toBe('a=1; b=2');
   });
 
   it('sends longer paths first and replaces a cookie with the same name, domain and path', () => {

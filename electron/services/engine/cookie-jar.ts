@@ -1,3 +1,5 @@
+import { Cookie, CookieJar as ToughJar, MemoryCookieStore, pathMatch as toughPathMatch } from 'tough-cookie';
+
 /** What `onChange` reports: cookies came, changed or went, or the user cleared the jar (or a host in it). */
 export type JarChange = 'changed' | 'cleared';
 
@@ -20,13 +22,19 @@ const MAX_COOKIE_BYTES = 4_096;
 const MAX_COOKIES = 3_000;
 
 /**
- * A cookie jar per workspace, following RFC 6265's storage model for a non-browser client:
- * Domain/Path matching, host-only cookies, Secure, Expires and Max-Age. SameSite is kept
- * out on purpose: there is no "site" for a request typed by hand. There is no public-suffix
- * list, so a Domain without a dot (e.g. "com") is refused rather than trusted.
+ * A cookie jar per workspace: tough-cookie's RFC 6265 jar (Domain/Path matching, host-only
+ * cookies, Secure, Expires and Max-Age, the public-suffix list, so neither `Domain=com` nor
+ * `Domain=co.uk` is accepted) behind the interface the engine, persistence and the Cookies view
+ * use. SameSite is not enforced: there is no "site" for a request typed by hand. Loopback counts
+ * as secure, as in browsers.
  */
 export class CookieJar {
-  private readonly cookies = new Map<string, StoredCookie>();
+  private readonly store = new MemoryCookieStore();
+  private readonly jar = new ToughJar(this.store, {
+    rejectPublicSuffixes: true,
+    allowSecureOnLocal: true,
+    looseMode: false,
+  });
   private readonly now: () => number;
   private readonly onChange: (how: JarChange) => void;
 
@@ -45,160 +53,145 @@ export class CookieJar {
   /** Puts back cookies kept from an earlier run; expired ones are dropped. */
   restore(cookies: readonly StoredCookie[]): void {
     const now = this.now();
-    for (const cookie of cookies) {
-      if (cookie.expiresAt !== undefined && cookie.expiresAt <= now) continue;
-      this.cookies.set(keyOf(cookie.name, cookie.domain, cookie.path), { ...cookie });
+    for (const stored of cookies) {
+      if (stored.expiresAt !== undefined && stored.expiresAt <= now) continue;
+      const cookie = new Cookie({
+        key: stored.name,
+        value: stored.value,
+        domain: stored.domain,
+        path: stored.path,
+        hostOnly: stored.hostOnly,
+        secure: stored.secure,
+        httpOnly: stored.httpOnly,
+        expires: stored.expiresAt === undefined ? 'Infinity' : new Date(stored.expiresAt),
+        creation: new Date(stored.createdAt),
+      });
+      sync((done) => void this.store.putCookie(cookie, done));
     }
   }
 
   /** Stores the cookies of a response to `url`; malformed or foreign-domain ones are ignored. */
   setFromResponse(url: URL, setCookieHeaders: readonly string[]): void {
     if (setCookieHeaders.length === 0) return;
-    const before = this.cookies.size;
     let changed = false;
     for (const header of setCookieHeaders) {
-      const cookie = parseSetCookie(header, url, this.now());
-      if (!cookie) continue;
-      const key = keyOf(cookie.name, cookie.domain, cookie.path);
-      const existing = this.cookies.get(key);
-      if (cookie.expiresAt !== undefined && cookie.expiresAt <= this.now()) {
-        changed = this.cookies.delete(key) || changed;
-        continue;
-      }
+      if (header.length > MAX_COOKIE_BYTES) continue;
+      const before = this.all().length;
+      const set = this.jar.setCookieSync(header, url.href, { now: new Date(this.now()), ignoreError: true });
+      if (!set) continue;
       changed = true;
-      this.cookies.set(key, { ...cookie, createdAt: existing?.createdAt ?? cookie.createdAt });
-      if (this.cookies.size > MAX_COOKIES) this.evictOldest();
+      // RFC 6265 §5.2.2: Max-Age counts from when the cookie was received. tough-cookie counts it
+      // from the last access instead, so it is turned into the moment it ends, here.
+      if (typeof set.maxAge === 'number') {
+        const fixed = set.clone();
+        if (fixed) {
+          fixed.expires = new Date(set.maxAge <= 0 ? 0 : this.now() + set.maxAge * 1000);
+          fixed.maxAge = null;
+          sync((done) => void this.store.updateCookie(set, fixed, done));
+        }
+      }
+      // A cookie the server expires is gone at once (tough-cookie keeps it until the next read).
+      this.dropExpired();
+      if (this.all().length > MAX_COOKIES && this.all().length > before) this.evictOldest();
     }
-    if (changed || this.cookies.size !== before) this.onChange('changed');
+    if (changed) this.onChange('changed');
   }
 
   /** The Cookie header value for a request to `url`, or undefined when no cookie applies. */
   cookieHeaderFor(url: URL): string | undefined {
-    if (this.cookies.size === 0) return undefined;
-    const host = url.hostname.toLowerCase();
-    const now = this.now();
-    const matching: StoredCookie[] = [];
-    for (const [key, cookie] of this.cookies) {
-      if (cookie.expiresAt !== undefined && cookie.expiresAt <= now) {
-        this.cookies.delete(key);
-        continue;
-      }
-      if (cookie.hostOnly ? host !== cookie.domain : !domainMatches(host, cookie.domain)) continue;
-      if (!pathMatches(url.pathname || '/', cookie.path)) continue;
-      if (cookie.secure && !isSecureTarget(url)) continue;
-      matching.push(cookie);
-    }
-    if (matching.length === 0) return undefined;
-    // RFC 6265 §5.4: longer paths first, then older cookies first.
-    matching.sort((a, b) => b.path.length - a.path.length || a.createdAt - b.createdAt);
-    return matching.map((c) => `${c.name}=${c.value}`).join('; ');
+    // Expiry on Lantern's clock (the one tests move), not tough-cookie's own reading of Date.now().
+    this.dropExpired();
+    const header = this.jar.getCookieStringSync(url.href, { expire: false, sort: true });
+    return header === '' ? undefined : header;
   }
 
   list(): StoredCookie[] {
     const now = this.now();
-    return [...this.cookies.values()]
+    return this.all()
+      .map(storedOf)
       .filter((c) => c.expiresAt === undefined || c.expiresAt > now)
       .sort((a, b) => a.domain.localeCompare(b.domain) || a.name.localeCompare(b.name));
   }
 
   /** Removes every cookie, or those of `domain` and its subdomains; reported even when none were held. */
   clear(domain?: string): void {
-    if (domain === undefined) this.cookies.clear();
+    if (domain === undefined) this.jar.removeAllCookiesSync();
     else {
       const wanted = domain.toLowerCase().replace(/^\./, '');
-      for (const [key, cookie] of this.cookies) {
-        if (domainMatches(cookie.domain, wanted)) this.cookies.delete(key);
-      }
+      for (const cookie of this.all())
+        if (cookie.domain && domainMatches(cookie.domain, wanted)) this.remove(cookie);
     }
     this.onChange('cleared');
   }
 
   delete(name: string, domain: string, path: string): boolean {
-    const deleted = this.cookies.delete(keyOf(name, domain.toLowerCase().replace(/^\./, ''), path));
-    if (deleted) this.onChange('changed');
-    return deleted;
+    const wanted = domain.toLowerCase().replace(/^\./, '');
+    const cookie = this.all().find((c) => c.key === name && c.domain === wanted && c.path === path);
+    if (!cookie) return false;
+    this.remove(cookie);
+    this.onChange('changed');
+    return true;
+  }
+
+  private all(): Cookie[] {
+    return sync<Cookie[]>((done) => void this.store.getAllCookies(done)) ?? [];
+  }
+
+  private remove(cookie: Cookie): void {
+    const { domain, path, key } = cookie;
+    if (domain === null || path === null) return;
+    sync((done) => void this.store.removeCookie(domain, path, key, done));
+  }
+
+  private dropExpired(): void {
+    const now = this.now();
+    for (const cookie of this.all()) {
+      const expiry = cookie.expiryTime();
+      if (expiry !== undefined && expiry <= now) this.remove(cookie);
+    }
   }
 
   private evictOldest(): void {
-    const oldest = [...this.cookies.entries()].sort(([, a], [, b]) => a.createdAt - b.createdAt)[0];
-    if (oldest) this.cookies.delete(oldest[0]);
+    const oldest = this.all().sort((a, b) => createdAtOf(a) - createdAtOf(b))[0];
+    if (oldest) this.remove(oldest);
   }
 }
 
-const keyOf = (name: string, domain: string, path: string) => `${domain}\t${path}\t${name}`;
+/**
+ * tough-cookie's memory store is synchronous: its callbacks run before the call returns. This
+ * reads the answer (or throws the error) of such a call.
+ */
+function sync<T = void>(run: (done: (error: Error | null, value?: T) => void) => void): T | undefined {
+  let outcome: { error: Error | null; value?: T } | undefined;
+  run((error, value) => (outcome = { error, ...(value !== undefined ? { value } : {}) }));
+  if (!outcome) throw new Error('The cookie store answered asynchronously; Lantern needs its memory store.');
+  if (outcome.error) throw outcome.error;
+  return outcome.value;
+}
 
-/** RFC 6265 §5.2, the parts that matter outside a browser. */
-export function parseSetCookie(header: string, url: URL, now: number): StoredCookie | undefined {
-  if (header.length > MAX_COOKIE_BYTES) return undefined;
-  const [pair = '', ...attributes] = header.split(';');
-  const eq = pair.indexOf('=');
-  if (eq < 0) return undefined;
-  const name = pair.slice(0, eq).trim();
-  const value = pair
-    .slice(eq + 1)
-    .trim()
-    .replace(/^"(.*)"$/, '$1');
-  if (name === '') return undefined;
-  const host = url.hostname.toLowerCase();
-  let domain: string | undefined;
-  let path: string | undefined;
-  let expiresAt: number | undefined;
-  let maxAgeSeen = false;
-  let secure = false;
-  let httpOnly = false;
-  for (const attribute of attributes) {
-    const at = attribute.indexOf('=');
-    const key = (at < 0 ? attribute : attribute.slice(0, at)).trim().toLowerCase();
-    const val = at < 0 ? '' : attribute.slice(at + 1).trim();
-    if (key === 'domain' && val !== '') domain = val.toLowerCase().replace(/^\./, '');
-    else if (key === 'path') path = val.startsWith('/') ? val : undefined;
-    else if (key === 'secure') secure = true;
-    else if (key === 'httponly') httpOnly = true;
-    else if (key === 'max-age' && /^-?\d+$/.test(val)) {
-      const seconds = Number(val);
-      expiresAt = seconds <= 0 ? 0 : now + seconds * 1000;
-      maxAgeSeen = true;
-    } else if (key === 'expires' && !maxAgeSeen) {
-      const time = Date.parse(val);
-      if (!Number.isNaN(time)) expiresAt = time;
-    }
-  }
-  if (domain !== undefined) {
-    // A cookie may widen itself to a parent domain of the host, never to a sibling or a TLD.
-    if (!domainMatches(host, domain) || (!domain.includes('.') && domain !== host)) return undefined;
-    if (isIpAddress(host) && domain !== host) return undefined;
-  }
+function storedOf(cookie: Cookie): StoredCookie {
+  const expiresAt = cookie.expiryTime();
   return {
-    name,
-    value,
-    domain: domain ?? host,
-    path: path ?? defaultPath(url.pathname),
-    hostOnly: domain === undefined,
-    secure,
-    httpOnly,
-    ...(expiresAt !== undefined ? { expiresAt } : {}),
-    createdAt: now,
+    name: cookie.key,
+    value: cookie.value,
+    domain: cookie.domain ?? '',
+    path: cookie.path ?? '/',
+    hostOnly: cookie.hostOnly ?? true,
+    secure: cookie.secure,
+    httpOnly: cookie.httpOnly,
+    ...(expiresAt !== undefined && Number.isFinite(expiresAt) ? { expiresAt } : {}),
+    createdAt: createdAtOf(cookie),
   };
 }
+
+const createdAtOf = (cookie: Cookie) => (cookie.creation instanceof Date ? cookie.creation.valueOf() : 0);
 
 export function domainMatches(host: string, domain: string): boolean {
   return host === domain || (host.endsWith(`.${domain}`) && !isIpAddress(host));
 }
 
 export function pathMatches(requestPath: string, cookiePath: string): boolean {
-  if (requestPath === cookiePath) return true;
-  if (!requestPath.startsWith(cookiePath)) return false;
-  return cookiePath.endsWith('/') || requestPath[cookiePath.length] === '/';
-}
-
-function defaultPath(pathname: string): string {
-  if (!pathname.startsWith('/')) return '/';
-  const last = pathname.lastIndexOf('/');
-  return last <= 0 ? '/' : pathname.slice(0, last);
+  return toughPathMatch(requestPath, cookiePath);
 }
 
 const isIpAddress = (host: string) => /^[\d.]+$/.test(host) || host.includes(':');
-
-/** Secure cookies go over https, and to loopback (which browsers also treat as secure). */
-const isSecureTarget = (url: URL) =>
-  url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
