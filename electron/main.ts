@@ -56,6 +56,7 @@ function createWindow(): void {
       nodeIntegration: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: !app.isPackaged,
     },
   });
   if (state.maximized) window.maximize();
@@ -90,6 +91,7 @@ app
     });
     Menu.setApplicationMenu(
       buildMenu(() => mainWindow, {
+        devTools: !app.isPackaged,
         startSandbox: () =>
           void ready.startSandboxFromMenu().catch((error: unknown) => {
             void dialog.showMessageBox({

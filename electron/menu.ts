@@ -4,6 +4,8 @@ import { SHORTCUTS } from '../shared/shortcuts';
 /** File, Edit, View and Help, with the platform's usual roles. */
 export interface MenuActions {
   startSandbox: () => void;
+  /** Development builds only: a packaged Lantern has no DevTools (their console reads every secret in view). */
+  devTools: boolean;
 }
 
 // New request / close tab are page shortcuts (Ctrl/Cmd+N, Ctrl/Cmd+W): a menu accelerator would swallow them.
@@ -24,7 +26,7 @@ export function buildMenu(_getWindow: () => BrowserWindow | undefined, actions: 
       label: 'View',
       submenu: [
         { role: 'reload' },
-        { role: 'toggleDevTools' },
+        ...(actions.devTools ? [{ role: 'toggleDevTools' as const }] : []),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

@@ -15,14 +15,23 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Only plain web links may leave the app, and only to the OS browser. */
+/**
+ * The sites Lantern's own pages may link to (references for headers, status codes and the target
+ * APIs). A page cannot open anything else in the OS browser, whatever a response made it show.
+ */
+export const EXTERNAL_LINK_HOSTS: readonly string[] = [
+  'developer.mozilla.org',
+  'www.rfc-editor.org',
+  'datatracker.ietf.org',
+  'help.totara.com',
+  'github.com',
+];
+
+/** Only https links to the allowed sites leave the app, and only to the OS browser. */
 export function isSafeExternalUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
+  const parsed = URL.parse(url);
+  if (!parsed || parsed.protocol !== 'https:' || parsed.username || parsed.password) return false;
+  return EXTERNAL_LINK_HOSTS.includes(parsed.hostname.toLowerCase());
 }
 
 /** Denies navigation, new windows and webviews; hands http(s) links to the OS browser. */
