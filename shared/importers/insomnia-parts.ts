@@ -130,7 +130,8 @@ function readGraphql(text: string): RequestBody {
 
 export function readInsomniaBody(value: unknown, ctx: ImportContext, where: string): RequestBody {
   if (!isRecord(value)) return { mode: 'none' };
-  const mimeType = str(value.mimeType).toLowerCase();
+  // `application/x-www-form-urlencoded; charset=UTF-8` is still a form: the parameters do not count.
+  const mimeType = (str(value.mimeType).toLowerCase().split(';')[0] ?? '').trim();
   const text = convertTemplate(str(value.text));
   if (typeof value.fileName === 'string' && value.fileName !== '') {
     reportFile(ctx, `the body of ${where}`, value.fileName);
@@ -153,6 +154,17 @@ export function readInsomniaBody(value: unknown, ctx: ImportContext, where: stri
     return { mode: 'multipart', fields };
   }
   if (mimeType === 'application/graphql') return readGraphql(text);
+  // Form fields under a type that is no form type (misspelt, or none): the fields are kept.
+  const params = pairsOf(value.params);
+  if (params.length > 0 && text === '') {
+    ctx.skip(
+      `The body of ${where} holds form fields under the type "${str(value.mimeType)}", which is no form type Lantern knows: they were imported as a URL-encoded form. Check the body's type.`,
+    );
+    return {
+      mode: 'form-urlencoded',
+      fields: params.map(({ name, value: v, enabled }) => ({ name, value: v, enabled })),
+    };
+  }
   if (mimeType === '' && text === '') return { mode: 'none' };
   if (/^application\/([\w.+-]*\+)?json\b/.test(mimeType)) return { mode: 'json', text };
   return { mode: 'raw', text, contentType: mimeType || 'text/plain' };

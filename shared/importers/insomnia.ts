@@ -49,10 +49,17 @@ const resourcesOf = (value: unknown): InsomniaResource[] | string => {
   if (value.__export_format !== 4) {
     return `This Insomnia export is in format ${str(value.__export_format)}, and Lantern reads format 4.`;
   }
-  return value.resources.filter(
-    (r): r is InsomniaResource => isRecord(r) && typeof r._id === 'string' && typeof r._type === 'string',
-  );
+  // A number where a string id belongs is still that id: it is read as text, not dropped.
+  return value.resources.filter(isRecord).map((r) => ({
+    ...r,
+    _id: idText(r._id),
+    _type: typeof r._type === 'string' ? r._type : '',
+    parentId: r.parentId === null || r.parentId === undefined ? null : idText(r.parentId),
+  })) as InsomniaResource[];
 };
+
+const idText = (id: unknown): string =>
+  typeof id === 'string' ? id : typeof id === 'number' || typeof id === 'boolean' ? String(id) : '';
 
 const bySortKey = (a: InsomniaResource, b: InsomniaResource) =>
   (typeof a.metaSortKey === 'number' ? a.metaSortKey : 0) -
@@ -64,10 +71,21 @@ class InsomniaReader {
     private readonly ctx: ImportContext,
   ) {}
 
+  /** Requests and folders placed in the collection, so that none is lost without a word. */
+  readonly placed = new Set<InsomniaResource>();
+
   childrenOf(parentId: string, type?: string): InsomniaResource[] {
+    if (parentId === '') return [];
     return this.resources
       .filter((r) => r.parentId === parentId && (!type || r._type === type))
       .sort(bySortKey);
+  }
+
+  /** Requests and folders whose parent is not in the file (or that have no id), placed at the top. */
+  orphans(): InsomniaResource[] {
+    return this.resources.filter(
+      (r) => (r._type === 'request' || r._type === 'request_group') && !this.placed.has(r),
+    );
   }
 
   headers(value: unknown): HeaderRow[] {
@@ -135,6 +153,10 @@ class InsomniaReader {
   /** Fills a folder (or the workspace's root folder) from the resources under `parentId`. */
   fill(folder: Folder, parentId: string, path: readonly string[]): Folder {
     for (const child of this.childrenOf(parentId)) {
+      if (child._type === 'request' || child._type === 'request_group') {
+        if (this.placed.has(child)) continue; // a folder that is its own ancestor
+        this.placed.add(child);
+      }
       if (child._type === 'request') folder.requests.push(this.request(child, path));
       else if (child._type === 'request_group') folder.folders.push(this.group(child, path));
       else if (child._type !== 'environment' && child._type in NOT_IMPORTED) {
@@ -214,6 +236,20 @@ export function importInsomnia(jsonText: string): ImportResult {
     }
     reader.fill(folder, workspace._id, single ? [] : [workspaceName]);
     if (!single) root.folders.push(folder);
+  }
+  // Whatever no workspace reaches (its folder is missing from the file) is kept at the top, and said.
+  for (let orphan = reader.orphans()[0]; orphan; orphan = reader.orphans()[0]) {
+    reader.placed.add(orphan);
+    const label =
+      str(orphan.name).trim() || (orphan._type === 'request' ? 'Untitled request' : 'Untitled folder');
+    const parent = orphan.parentId
+      ? `its folder (${orphan.parentId}) is not in the file`
+      : 'it names no folder';
+    if (orphan._type === 'request') root.requests.push(reader.request(orphan, []));
+    else root.folders.push(reader.group(orphan, []));
+    ctx.skip(
+      `The ${orphan._type === 'request' ? 'request' : 'folder'} "${label}" was put at the top of the collection: ${parent}.`,
+    );
   }
   const collection: Collection = { name, root, environments, credentials: ctx.credentials };
   return { ok: true, report: ctx.report(collection) };

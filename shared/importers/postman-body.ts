@@ -31,8 +31,27 @@ export function readPostmanBody(
   ctx: ImportContext,
   where: string,
 ): RequestBody {
-  if (!body || body.disabled || !body.mode) return { mode: 'none' };
-  switch (body.mode) {
+  if (!body) return { mode: 'none' };
+  const held = BODY_KINDS.filter((kind) => hasContent(body, kind));
+  if (body.disabled === true) {
+    if (held.length > 0)
+      ctx.skip(
+        `The body of ${where} is switched off in Postman, so it was not imported (Postman does not send it either).`,
+      );
+    return { mode: 'none' };
+  }
+  // No mode: the kind of body is the one part that holds something (Postman writes only that one).
+  const mode = body.mode ?? (held.length === 1 ? held[0] : undefined);
+  if (!mode) {
+    if (held.length > 1)
+      ctx.skip(
+        `The body of ${where} says no mode and holds ${held.join(' and ')} parts, so it was left out: set its mode in Postman and export again, or rebuild it in Lantern.`,
+      );
+    return { mode: 'none' };
+  }
+  if (!body.mode)
+    ctx.skip(`The body of ${where} says no mode; it was read as ${mode}, the only part it holds.`);
+  switch (mode) {
     case 'raw': {
       const language = body.options?.raw?.language ?? 'text';
       const raw = body.raw ?? '';
@@ -86,7 +105,24 @@ export function readPostmanBody(
       };
     }
     default:
-      ctx.skip(`The ${body.mode} body of ${where} is a kind Lantern does not know, so it was left out.`);
+      ctx.skip(`The ${mode} body of ${where} is a kind Lantern does not know, so it was left out.`);
       return { mode: 'none' };
+  }
+}
+
+const BODY_KINDS = ['raw', 'urlencoded', 'formdata', 'file', 'graphql'] as const;
+
+function hasContent(body: PostmanBody, kind: (typeof BODY_KINDS)[number]): boolean {
+  switch (kind) {
+    case 'raw':
+      return (body.raw ?? '') !== '';
+    case 'urlencoded':
+      return (body.urlencoded?.length ?? 0) > 0;
+    case 'formdata':
+      return (body.formdata?.length ?? 0) > 0;
+    case 'file':
+      return Boolean(body.file?.src || body.file?.content);
+    case 'graphql':
+      return (body.graphql?.query ?? '') !== '';
   }
 }

@@ -123,6 +123,10 @@ function readRequest(item: PostmanItem, path: readonly string[], ctx: ImportCont
   const name = item.name?.trim() || 'Untitled request';
   const where = describePlace('request', name, path);
   const source = typeof item.request === 'string' ? { url: item.request } : (item.request ?? {});
+  if (item.request === undefined)
+    ctx.skip(
+      `${capitalise(where)} has neither a request nor items (not a shape Postman exports), so it was imported as an empty GET request: fill it in or delete it.`,
+    );
   const { pathValues, disabledParams, url: address } = readUrl(source.url);
   const headers = readHeaders(source.header);
   const contentType = headers.find((h) => h.enabled && h.name.toLowerCase() === 'content-type')?.value;
