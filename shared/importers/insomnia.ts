@@ -55,7 +55,7 @@ const resourcesOf = (value: unknown): InsomniaResource[] | string => {
     _id: idText(r._id),
     _type: typeof r._type === 'string' ? r._type : '',
     parentId: r.parentId === null || r.parentId === undefined ? null : idText(r.parentId),
-  })) as InsomniaResource[];
+  }));
 };
 
 const idText = (id: unknown): string =>
