@@ -48,12 +48,14 @@ export function TabStrip() {
 
   const closeMenu = useCallback(() => {
     setMenu((current) => {
-      // Focus goes back to the tab the menu was for, or to the active one if that tab is gone.
+      // Focus lost with the menu goes back to its tab, or to the active one if that tab is gone;
+      // focus an action moved elsewhere (Reveal in sidebar, a dialog) stays there.
       if (current)
         requestAnimationFrame(() => {
+          const focused = document.activeElement;
+          if (focused && focused !== document.body && focused.isConnected) return;
           const { tabs: now, activeTabId: active } = useLantern.getState();
-          const target = now.some((t) => t.id === current.tabId) ? current.tabId : active;
-          if (!document.querySelector('dialog[open]')) tabButton(target)?.focus();
+          tabButton(now.some((t) => t.id === current.tabId) ? current.tabId : active)?.focus();
         });
       return undefined;
     });
