@@ -89,7 +89,8 @@ test('a new request asks too; Save goes through “Save as”, whose Cancel keep
   await sidebar.createWorkspace('New ones');
   await lantern.request('GET', `${httpbin}/anything/orders?page=2`);
   await tabs.close(0);
-  await expect(tabs.unsavedItems).toContainText(['not saved yet']);
+  await expect(tabs.unsavedItems).toHaveText([`GET ${httpbin}/anything/orders?page=2 (new)`]);
+  await expect(tabs.unsavedDialog).toContainText('Save asks for its name and where to put it');
   await tabs.answerUnsaved('save');
   await expect(tabs.saveAsName).toHaveValue('orders');
   await expect(tabs.saveAsDialog.getByTestId('save-as-submit')).toHaveText('Save and close');

@@ -80,6 +80,8 @@ export const createUnsavedGuardSlice: StateCreator<LanternState, [], [], Unsaved
     saveAs: undefined,
     saveAsError: undefined,
     requestClose: (ids) => {
+      // One question at a time: Ctrl/Cmd+W under an open dialog does not stack another.
+      if (get().closePrompt || get().saveAs) return;
       const order = get().tabs.filter((t) => ids.includes(t.id));
       const unsaved = order.filter(isUnsaved).map((t) => t.id);
       if (unsaved.length === 0) return get().closeTabs(ids);

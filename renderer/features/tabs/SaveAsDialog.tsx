@@ -74,6 +74,8 @@ function SaveAsForm({ proposedName, closing }: { proposedName: string; closing: 
           value={name}
           aria-invalid={trimmed === '' || tooLong}
           aria-describedby="save-as-name-note"
+          // The dialog opens with the name selected: typing replaces the proposal.
+          onFocus={(event) => event.target.select()}
           onChange={(event) => setName(event.target.value)}
         />
       </label>

@@ -1,7 +1,7 @@
 import { Modal, ModalClose } from '../../components/Modal';
 import { useLantern } from '../../store';
 import { isUnsaved, type RequestTab } from '../../store/tabs-slice';
-import { tabTitle } from './tab-title';
+import { fullTabTitle, tabTitle } from './tab-title';
 
 /**
  * Asked before tabs with unsaved changes close (one tab or several at once): Save writes each to
@@ -18,6 +18,7 @@ export function UnsavedChangesDialog() {
     void useLantern.getState().answerClosePrompt(choice);
   const single = unsaved.length === 1 ? unsaved[0] : undefined;
   const isNew = (tab: RequestTab) => !tab.sourceId?.startsWith('file:');
+  const newCount = unsaved.filter(isNew).length;
   return (
     <Modal
       title={
@@ -47,11 +48,20 @@ export function UnsavedChangesDialog() {
         {unsaved.map((tab) => (
           <li key={tab.id} data-testid="unsaved-item">
             <span className={`badge method-${tab.draft.method.toLowerCase()}`}>{tab.draft.method}</span>{' '}
-            <span className="unsaved-name">{tabTitle(tab)}</span>
-            {isNew(tab) && <span className="hint"> — not saved yet: Save asks for a name and a place</span>}
+            <span className="unsaved-name">{fullTabTitle(tab)}</span>
+            {isNew(tab) && <span className="hint"> (new)</span>}
           </li>
         ))}
       </ul>
+      {newCount > 0 && (
+        <p className="hint" data-testid="unsaved-new-note">
+          {newCount === unsaved.length && newCount === 1
+            ? 'It has never been saved: Save asks for its name and where to put it.'
+            : newCount === unsaved.length
+              ? 'They have never been saved: Save asks for the name and place of each, one after the other.'
+              : `${newCount} of them have never been saved (new): Save asks for the name and place of each.`}
+        </p>
+      )}
       {prompt.tabIds.length > unsaved.length && (
         <p className="hint" data-testid="unsaved-clean-note">
           Also closing {prompt.tabIds.length - unsaved.length} tab(s) with nothing unsaved.
