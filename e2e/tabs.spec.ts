@@ -300,3 +300,29 @@ test('the tab menu: by mouse and by keyboard, with its actions', async ({ app, h
   await expect(tabs.all).toHaveCount(1);
   await expect(lantern.url).toHaveValue('');
 });
+
+test('many tabs scroll under the strip, which keeps the active tab in view (Home/End/arrows)', async ({
+  app,
+  httpbin,
+}) => {
+  const { lantern, tabs } = app;
+  for (let i = 0; i < 14; i++) {
+    if (i > 0) await tabs.newTab();
+    await lantern.request('GET', `${httpbin}/anything/a-fairly-long-resource-name-${i}`);
+  }
+  await expect(tabs.all).toHaveCount(14);
+  expect(await tabs.overflows()).toBe(true);
+  // The strip stays one row of tabs: no scrollbar laid over them, no second row.
+  expect(await tabs.stripHeight()).toBeLessThan(48);
+  await expect(tabs.tab(13)).toBeInViewport();
+  await tabs.tab(13).focus();
+  await lantern.page.keyboard.press('Home');
+  await expect(tabs.tab(0)).toBeFocused();
+  await expect(tabs.tab(0)).toHaveAttribute('aria-selected', 'true');
+  await expect(tabs.tab(0)).toBeInViewport();
+  await expect(tabs.tab(13)).not.toBeInViewport();
+  await lantern.page.keyboard.press('ArrowLeft'); // wraps to the last
+  await expect(tabs.tab(13)).toBeFocused();
+  await expect(tabs.tab(13)).toBeInViewport();
+  await expect(lantern.url).toHaveValue(`${httpbin}/anything/a-fairly-long-resource-name-13`);
+});

@@ -50,6 +50,15 @@ export class TabStrip {
     return this.strip.locator('.tab-title').allInnerTexts();
   }
 
+  /** True when the tabs are wider than the strip (it then scrolls sideways). */
+  async overflows(): Promise<boolean> {
+    return this.strip.evaluate((el) => el.scrollWidth > el.clientWidth);
+  }
+
+  async stripHeight(): Promise<number> {
+    return (await this.strip.boundingBox())?.height ?? 0;
+  }
+
   async isPreview(index: number): Promise<boolean> {
     return (await this.tab(index).getAttribute('data-preview')) === 'true';
   }
