@@ -166,6 +166,8 @@ test('close others asks once, listing the unsaved tabs', async ({ app, httpbin }
   await tabs.answerUnsaved('discard');
   await expect(tabs.all).toHaveCount(1);
   await expect(lantern.url).toHaveValue('');
+  // Focus does not fall to the page: it is on the tab that stays.
+  await expect(tabs.tab(0)).toBeFocused();
 });
 
 test('history and sidebar open into one preview tab until it is edited or double-clicked', async ({

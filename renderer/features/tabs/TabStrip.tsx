@@ -46,6 +46,20 @@ export function TabStrip() {
     tabButton(activeTabId)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [activeTabId, tabs.length]);
 
+  // Focus lost with a closed tab (its × or a dialog's button is gone) lands on the active tab.
+  const tabCount = useRef(tabs.length);
+  useEffect(() => {
+    const closed = tabs.length < tabCount.current;
+    tabCount.current = tabs.length;
+    if (!closed) return;
+    const frame = requestAnimationFrame(() => {
+      const focused = document.activeElement;
+      const lost = !focused || focused === document.body || !focused.isConnected;
+      if (lost && !document.querySelector('dialog[open]')) tabButton(activeTabId)?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [tabs.length, activeTabId]);
+
   const closeMenu = useCallback(() => {
     setMenu((current) => {
       // Focus lost with the menu goes back to its tab, or to the active one if that tab is gone;
