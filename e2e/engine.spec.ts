@@ -64,7 +64,7 @@ test.describe('engine in the UI', () => {
     /** Ctrl/Cmd+S, then wait until the tab is a saved request of the open workspace. */
     const saveIntoWorkspace = async () => {
       await expect(page.locator('.request-tab.active .unsaved-dot')).toHaveCount(1);
-      await sidebar.save();
+      await sidebar.saveAsNew();
       await expect(page.locator('.request-tab.active .unsaved-dot')).toHaveCount(0);
     };
 

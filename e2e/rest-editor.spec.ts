@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import { EnvironmentsPanel } from './pages/environments';
+import { TabStrip } from './pages/tabs';
 
 test.describe('REST editor', () => {
   test('builds a POST with a form body', async ({ lantern, httpbin }, testInfo) => {
@@ -93,8 +94,10 @@ test.describe('REST editor', () => {
     await lantern.page.getByTestId('request-tab-0').click();
     await expect(lantern.url).toHaveValue(`${httpbin}/get`);
     await expect(lantern.statusCode).toHaveCount(0);
-    await lantern.page.getByTestId('request-tab-1-close').click();
-    await expect(lantern.page.getByTestId('request-tab-1')).toHaveCount(0);
+    const tabs = new TabStrip(lantern.page);
+    await tabs.close(1);
+    await tabs.answerUnsaved('discard');
+    await expect(tabs.tab(1)).toHaveCount(0);
   });
 
   test('a custom method is sent as typed', async ({ lantern, httpbin }) => {

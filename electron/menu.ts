@@ -18,7 +18,8 @@ export function buildMenu(_getWindow: () => BrowserWindow | undefined, actions: 
       submenu: [
         { label: 'Start Sandbox API', click: () => actions.startSandbox() },
         { type: 'separator' },
-        isMac ? { role: 'close' } : { role: 'quit' },
+        // Cmd+W is the page's "close tab" (it asks about unsaved changes): the window takes Shift+Cmd+W, as in VS Code.
+        isMac ? { role: 'close', accelerator: 'Shift+Cmd+W' } : { role: 'quit' },
       ],
     },
     { role: 'editMenu' },

@@ -28,7 +28,7 @@ export function useShortcuts(): void {
         state.openTab();
       } else if (mod && event.key.toLowerCase() === 'w') {
         event.preventDefault();
-        state.closeTab(state.activeTabId);
+        state.requestClose([state.activeTabId]); // asks first about unsaved changes
       } else if (mod && event.key.toLowerCase() === 'l') {
         event.preventDefault();
         const url = document.getElementById('url-input') as HTMLInputElement | null;

@@ -70,6 +70,15 @@ export class WorkspaceSidebar {
     await this.page.keyboard.press('ControlOrMeta+S');
   }
 
+  /** Ctrl/Cmd+S on a request never saved: "Save as" asks where; accepts its proposal (the open workspace). */
+  async saveAsNew(name?: string): Promise<void> {
+    await this.page.keyboard.press('ControlOrMeta+S');
+    const dialog = this.page.getByTestId('save-as-dialog');
+    if (name !== undefined) await dialog.getByTestId('save-as-name').fill(name);
+    await dialog.getByTestId('save-as-submit').click();
+    await expect(dialog).toHaveCount(0);
+  }
+
   async importFile(path: string): Promise<Locator> {
     await this.page.getByTestId('ws-import').click();
     const dialog = this.page.getByTestId('import-dialog');

@@ -10,7 +10,8 @@ export interface HistorySlice {
   historyError: string | undefined;
   /** Loads summaries only: a response body is fetched when its entry is opened, never at startup. */
   refreshHistory: () => Promise<void>;
-  openHistoryEntry: (id: string) => Promise<void>;
+  /** One click opens it in the preview tab; `pinned` (double-click) keeps its tab. */
+  openHistoryEntry: (id: string, options?: { pinned?: boolean }) => Promise<void>;
   deleteHistoryEntry: (id: string) => Promise<void>;
   clearHistory: () => Promise<void>;
 }
@@ -25,7 +26,7 @@ export const createHistorySlice: StateCreator<LanternState, [], [], HistorySlice
       set({ history: result.value.entries, historyProblems: result.value.problems, historyError: undefined });
     else set({ historyError: result.error.message });
   },
-  openHistoryEntry: async (id) => {
+  openHistoryEntry: async (id, options) => {
     const result = await call('getHistoryEntry', { id });
     if (!result.ok) return set({ historyError: result.error.message });
     const entry = result.value;
@@ -35,6 +36,7 @@ export const createHistorySlice: StateCreator<LanternState, [], [], HistorySlice
       name: `${draftTitle(entry.draft)} · ${new Date(entry.summary.at).toLocaleTimeString()}`,
       exchange: entry.exchange,
       sendError: entry.error,
+      preview: !options?.pinned,
       ...(entry.origin
         ? {
             replayOf: entry.origin,

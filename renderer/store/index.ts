@@ -14,6 +14,7 @@ import { createSampleSlice, type SampleSlice } from './sample-slice';
 import { createSupportBundleSlice, type SupportBundleSlice } from './support-bundle-slice';
 import { activeTab, createTabsSlice, type RequestTab, type TabsSlice } from './tabs-slice';
 import { createTokensSlice, type TokensSlice } from './tokens-slice';
+import { createUnsavedGuardSlice, type UnsavedGuardSlice } from './unsaved-guard-slice';
 import { createVaultSlice, type VaultSlice } from './vault-slice';
 import { createWorkspaceFilesSlice, type WorkspaceFilesSlice } from './workspace-files-slice';
 
@@ -38,7 +39,8 @@ export type LanternState = TabsSlice &
   FilesSlice &
   LargeBodySlice &
   ImportExportSlice &
-  SupportBundleSlice;
+  SupportBundleSlice &
+  UnsavedGuardSlice;
 
 export const useLantern = create<LanternState>()((...a) => ({
   ...createTabsSlice(...a),
@@ -58,6 +60,7 @@ export const useLantern = create<LanternState>()((...a) => ({
   ...createLargeBodySlice(...a),
   ...createImportExportSlice(...a),
   ...createSupportBundleSlice(...a),
+  ...createUnsavedGuardSlice(...a),
 }));
 
 /** Reads from the active request tab. */

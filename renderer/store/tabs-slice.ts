@@ -4,6 +4,7 @@ import type { Exchange } from '../../shared/model/response';
 import type { CallError } from '../../shared/model/result';
 import { call, on } from '../api';
 import { draftFingerprint, emptyDraft } from './drafts';
+import { moveTo, nextActiveAfterClose, placeOpenedTab } from './tab-list';
 import { activeUndefinedVariables } from './undefined-variables';
 import type { LanternState } from './index';
 
@@ -22,6 +23,11 @@ export interface RequestTab {
   /** A tab reopened from history: the saved request it was sent as, whose folders a re-send applies again. */
   replayOf?: { savedRequestId: string; workspaceId?: string };
   draft: RequestDraft;
+  /**
+   * A preview tab (opened with one click from history or the sidebar, title in italics) is
+   * replaced by the next one opened that way; editing, sending or double-clicking pins it.
+   */
+  preview: boolean;
   /** The draft as last opened or saved: the tab shows a dot while they differ. */
   baseline: string;
   phase: SendPhase;
@@ -49,14 +55,26 @@ export interface OpenTabOptions {
   /** A response to show at once (a reopened history entry). */
   exchange?: Exchange;
   sendError?: CallError;
+  /** Open as the preview tab (see `RequestTab.preview`). */
+  preview?: boolean;
 }
 
 export interface TabsSlice {
   tabs: RequestTab[];
   activeTabId: string;
   openTab: (options?: OpenTabOptions) => void;
-  closeTab: (id: string) => void;
+  /** Closes tabs at once, unsaved or not: callers ask first (`requestClose` does). */
+  closeTabs: (ids: string[]) => void;
   selectTab: (id: string) => void;
+  /** Keeps a preview tab open (double-click on it, or on its sidebar or history entry). */
+  pinTab: (id: string) => void;
+  /** Moves a tab to `toIndex` in the strip (drag and drop). */
+  moveTab: (id: string, toIndex: number) => void;
+  /** Opens a copy of a tab's request as a new, unsaved request beside it. */
+  duplicateTab: (id: string) => void;
+  /** A saved request the sidebar should show and focus (the tab menu's "Reveal in sidebar"). */
+  revealRequest: { requestId: string; sequence: number } | undefined;
+  revealInSidebar: (requestId: string) => void;
   /** Changes the active tab's draft. */
   editDraft: (change: (draft: RequestDraft) => RequestDraft) => void;
   send: () => Promise<void>;
@@ -74,6 +92,7 @@ export function newTab(draft: RequestDraft = emptyDraft(), sourceId?: string, na
     sourceId,
     name,
     draft,
+    preview: false,
     baseline: draftFingerprint(draft),
     phase: 'idle',
     exchange: undefined,
@@ -130,18 +149,30 @@ export const createTabsSlice: StateCreator<LanternState, [], [], TabsSlice> = (s
     const tab = tabByRequest(requestId);
     if (tab) patchTab(tab.id, { receivedBytes });
   });
+  /** What a tab holds outside the renderer: its send in flight, a large body kept on disk. */
+  const releaseTab = (tab: RequestTab) => {
+    if (tab.inFlightId) void call('cancel', { requestId: tab.inFlightId });
+    for (const kept of [tab.exchange, tab.previous]) {
+      const stored = kept?.response.body.stored;
+      if (stored) void call('releaseBody', { bodyId: stored.id });
+    }
+  };
   const first = newTab();
   return {
     tabs: [first],
     activeTabId: first.id,
-    openTab: ({ draft, sourceId, name, workspaceId, replayOf, exchange, sendError } = {}) => {
-      // Re-opening a sample request focuses its tab instead of duplicating it.
+    openTab: ({ draft, sourceId, name, workspaceId, replayOf, exchange, sendError, preview } = {}) => {
+      // Re-opening a request focuses its tab instead of duplicating it (and a pinned open pins it).
       const existing = sourceId ? get().tabs.find((t) => t.sourceId === sourceId) : undefined;
-      if (existing) return set({ activeTabId: existing.id });
-      const tab = {
+      if (existing) {
+        if (!preview) patchTab(existing.id, { preview: false });
+        return set({ activeTabId: existing.id });
+      }
+      const tab: RequestTab = {
         ...newTab(draft ? structuredClone(draft) : emptyDraft(), sourceId, name),
         ...(workspaceId ? { workspaceId } : {}),
         ...(replayOf ? { replayOf } : {}),
+        preview: preview ?? false,
         exchange,
         exchangeIsGraphql: exchange !== undefined && draft?.body.mode === 'graphql',
         sendError,
@@ -149,37 +180,47 @@ export const createTabsSlice: StateCreator<LanternState, [], [], TabsSlice> = (s
       };
       const current = activeTab(get());
       // A pristine, never-sent blank tab is replaced rather than kept beside the new one.
-      const replace =
-        !current.sourceId && !isUnsaved(current) && !current.exchange && current.draft.url === '';
-      set((s) => ({
-        tabs: replace ? s.tabs.map((t) => (t.id === current.id ? tab : t)) : [...s.tabs, tab],
-        activeTabId: tab.id,
-      }));
+      const blank = !current.sourceId && !isUnsaved(current) && !current.exchange && current.draft.url === '';
+      const placed = placeOpenedTab(get().tabs, tab, blank ? current : undefined);
+      if (placed.replaced) releaseTab(placed.replaced);
+      set({ tabs: placed.tabs, activeTabId: tab.id });
     },
-    closeTab: (id) => {
+    closeTabs: (ids) => {
       const { tabs, activeTabId } = get();
-      const index = tabs.findIndex((t) => t.id === id);
-      if (index < 0) return;
-      const closing = tabs[index];
-      if (closing?.inFlightId) void call('cancel', { requestId: closing.inFlightId });
-      // A large body kept on disk for this tab is no longer needed.
-      for (const kept of [closing?.exchange, closing?.previous]) {
-        const stored = kept?.response.body.stored;
-        if (stored) void call('releaseBody', { bodyId: stored.id });
-      }
-      const rest = tabs.filter((t) => t.id !== id);
+      const closing = new Set(ids);
+      tabs.filter((t) => closing.has(t.id)).forEach(releaseTab);
+      const rest = tabs.filter((t) => !closing.has(t.id));
       if (rest.length === 0) {
         const blank = newTab();
         return set({ tabs: [blank], activeTabId: blank.id });
       }
-      const nextActive =
-        activeTabId === id ? (rest[Math.min(index, rest.length - 1)] as RequestTab).id : activeTabId;
-      set({ tabs: rest, activeTabId: nextActive });
+      set({
+        tabs: rest,
+        activeTabId: nextActiveAfterClose(tabs, activeTabId, closing) ?? (rest[0] as RequestTab).id,
+      });
     },
+    pinTab: (id) => patchTab(id, { preview: false }),
+    moveTab: (id, toIndex) => set((s) => ({ tabs: moveTo(s.tabs, id, toIndex) })),
+    duplicateTab: (id) => {
+      const source = get().tabs.find((t) => t.id === id);
+      if (!source) return;
+      // The copy is on no disk yet: against an empty baseline it shows as unsaved, so closing it asks.
+      const copy = { ...newTab(structuredClone(source.draft)), baseline: draftFingerprint(emptyDraft()) };
+      set((s) => {
+        const at = s.tabs.findIndex((t) => t.id === id);
+        return { tabs: [...s.tabs.slice(0, at + 1), copy, ...s.tabs.slice(at + 1)], activeTabId: copy.id };
+      });
+    },
+    revealRequest: undefined,
+    revealInSidebar: (requestId) =>
+      set((s) => ({ revealRequest: { requestId, sequence: (s.revealRequest?.sequence ?? 0) + 1 } })),
     selectTab: (id) => set({ activeTabId: id }),
     editDraft: (change) => {
       const tab = activeTab(get());
-      patchTab(tab.id, { draft: change(tab.draft) });
+      const draft = change(tab.draft);
+      // Editing a preview tab keeps it: the next preview opens beside it.
+      const pin = tab.preview && draftFingerprint(draft) !== draftFingerprint(tab.draft);
+      patchTab(tab.id, { draft, ...(pin ? { preview: false } : {}) });
     },
     send: async () => {
       const tab = activeTab(get());
@@ -188,7 +229,13 @@ export const createTabsSlice: StateCreator<LanternState, [], [], TabsSlice> = (s
       if ((activeUndefinedVariables(get())?.length ?? 0) > 0)
         return patchTab(tab.id, { blockedSends: tab.blockedSends + 1 });
       const requestId = nextId('r');
-      patchTab(tab.id, { phase: 'sending', inFlightId: requestId, sendError: undefined, receivedBytes: 0 });
+      patchTab(tab.id, {
+        phase: 'sending',
+        preview: false,
+        inFlightId: requestId,
+        sendError: undefined,
+        receivedBytes: 0,
+      });
       // The draft goes as the user edited it; its folders' values are applied on the main side.
       const result = await call('send', {
         requestId,

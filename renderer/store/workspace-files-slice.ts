@@ -4,7 +4,7 @@ import { findRequest } from '../../shared/collections/effective-request';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import type { RequestDraft } from '../../shared/model/request';
 import { call, on } from '../api';
-import { draftFingerprint, draftTitle } from './drafts';
+import { draftFingerprint } from './drafts';
 import type { LanternState } from './index';
 import { activeTab, isUnsaved } from './tabs-slice';
 
@@ -32,9 +32,14 @@ export interface WorkspaceFilesSlice {
   loadWorkspaces: () => Promise<void>;
   /** Runs a workspace call that answers with the tree (or `{ view }`), adopting it; undefined on failure. */
   workspaceCall: <K extends CallName>(name: K, input: CallInput<K>) => Promise<CallOutput<K> | undefined>;
-  openSavedRequest: (id: string) => void;
-  /** Ctrl/Cmd+S: writes the active tab back to its file, or saves it as a new request. */
+  /** One click opens it in the preview tab; `pinned` (double-click, a new request) keeps its tab. */
+  openSavedRequest: (id: string, options?: { pinned?: boolean }) => void;
+  /** Ctrl/Cmd+S: writes the active tab back to its file, or asks where to save it ("Save as"). */
   saveActiveTab: () => Promise<void>;
+  /** Writes a tab of a saved request back to its file; false (the reason shown) when it was not. */
+  saveTab: (tabId: string) => Promise<boolean>;
+  /** Creates a saved request from a tab (the "Save as" dialog's last step): the tab then shows it. */
+  saveTabAsNew: (tabId: string, name: string, folderId: string) => Promise<boolean>;
   resolveConflict: (requestId: string, choice: 'reload' | 'overwrite') => Promise<void>;
 }
 
@@ -121,18 +126,12 @@ export const createWorkspaceFilesSlice: StateCreator<LanternState, [], [], Works
     if (view && name !== 'reloadWorkspace') followOwnChange(set, get, view);
     return result.value;
   };
-  const saveAsNew = async () => {
+  const saveTabAsNew: WorkspaceFilesSlice['saveTabAsNew'] = async (tabId, name, folderId) => {
     const view = get().workspaceView;
-    const tab = activeTab(get());
-    if (!view) {
-      set({
-        workspaceError: 'Open or create a workspace in the sidebar first, then save the request into it.',
-      });
-      return;
-    }
-    const name = tab.name ?? `${tab.draft.method} ${draftTitle(tab.draft)}`;
-    const created = await workspaceCall('createRequest', { folderId: view.root.id, name, draft: tab.draft });
-    if (!created) return;
+    const tab = get().tabs.find((t) => t.id === tabId);
+    if (!view || !tab) return false;
+    const created = await workspaceCall('createRequest', { folderId, name, draft: tab.draft });
+    if (!created) return false;
     const revision = created.view.revisions[created.id] ?? '';
     set((s) => ({
       tabs: s.tabs.map((t) =>
@@ -142,14 +141,18 @@ export const createWorkspaceFilesSlice: StateCreator<LanternState, [], [], Works
               sourceId: fileSourceId(created.id),
               name,
               workspaceId: view.id,
-              baseline: draftFingerprint(t.draft),
+              preview: false,
+              replayOf: undefined,
+              // Edits made while the dialog was open stay unsaved.
+              baseline: draftFingerprint(tab.draft),
             }
           : t,
       ),
       fileRevisions: { ...s.fileRevisions, [created.id]: revision },
     }));
+    return true;
   };
-  const save = async (requestId: string, draft: RequestDraft, overwrite: boolean) => {
+  const save = async (requestId: string, draft: RequestDraft, overwrite: boolean): Promise<boolean> => {
     const result = await call('saveRequest', {
       id: requestId,
       draft,
@@ -160,7 +163,7 @@ export const createWorkspaceFilesSlice: StateCreator<LanternState, [], [], Works
       if (result.error.code === 'workspace.conflict')
         set((s) => ({ fileConflicts: [...new Set([...s.fileConflicts, requestId])] }));
       else set({ workspaceError: result.error.message });
-      return;
+      return false;
     }
     set((s) => ({
       workspaceView: result.value.view,
@@ -173,6 +176,14 @@ export const createWorkspaceFilesSlice: StateCreator<LanternState, [], [], Works
           : t,
       ),
     }));
+    return true;
+  };
+  /** The saved request a tab writes to, when it is in the open workspace. */
+  const savedIdOf = (tabId: string) => {
+    const tab = get().tabs.find((t) => t.id === tabId);
+    const id = fileIdOf(tab?.sourceId);
+    const view = get().workspaceView;
+    return id !== undefined && view && findRequest(view.root, id) ? { tab: tab!, id } : undefined;
   };
   return {
     workspaceView: undefined,
@@ -186,7 +197,7 @@ export const createWorkspaceFilesSlice: StateCreator<LanternState, [], [], Works
       const listed = await workspaceCall('listWorkspaces', {});
       if (listed) set({ knownWorkspaces: listed.workspaces, workspaceError: listed.problem });
     },
-    openSavedRequest: (id) => {
+    openSavedRequest: (id, options) => {
       const view = get().workspaceView;
       const saved = view ? findRequest(view.root, id) : undefined;
       if (!saved || !view) return;
@@ -197,15 +208,19 @@ export const createWorkspaceFilesSlice: StateCreator<LanternState, [], [], Works
         sourceId: fileSourceId(id),
         name: saved.name,
         workspaceId: view.id,
+        preview: !options?.pinned,
       });
     },
     saveActiveTab: async () => {
       const tab = activeTab(get());
-      const id = fileIdOf(tab.sourceId);
-      if (id === undefined || !get().workspaceView || !findRequest(get().workspaceView!.root, id))
-        return saveAsNew();
-      await save(id, tab.draft, false);
+      if (savedIdOf(tab.id)) await get().saveTab(tab.id);
+      else get().openSaveAs(tab.id);
     },
+    saveTab: async (tabId) => {
+      const saved = savedIdOf(tabId);
+      return saved ? save(saved.id, saved.tab.draft, false) : false;
+    },
+    saveTabAsNew,
     resolveConflict: async (requestId, choice) => {
       if (choice === 'overwrite') {
         const tab = get().tabs.find((t) => fileIdOf(t.sourceId) === requestId);

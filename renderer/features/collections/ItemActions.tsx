@@ -46,7 +46,7 @@ export function ItemActions({ item, root, onDone, onExport, onEditFolder }: Prop
       kind === 'request'
         ? await workspaceCall('createRequest', { folderId: item.id, name: 'New request' })
         : await workspaceCall('createFolder', { parentId: item.id, name: 'New folder' });
-    if (result && kind === 'request') openSavedRequest(result.id);
+    if (result && kind === 'request') openSavedRequest(result.id, { pinned: true });
     onDone();
   };
   const prefix = `ws-${item.kind}-action`;

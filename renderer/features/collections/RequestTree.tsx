@@ -2,6 +2,7 @@ import { useState, type DragEvent } from 'react';
 import type { Folder, SavedRequest } from '../../../shared/model/collection';
 import { useActiveTab, useLantern } from '../../store';
 import { fileIdOf } from '../../store/workspace-files-slice';
+import { useRevealInSidebar } from '../tabs/use-reveal-in-sidebar';
 import { ItemActions, type TreeItem } from './ItemActions';
 
 const DRAG_TYPE = 'application/x-lantern-item';
@@ -29,6 +30,7 @@ export function RequestTree({ root, filtered, onEditFolder, onExport }: TreeProp
   const [dropTarget, setDropTarget] = useState<string>();
   const activeId = useActiveTab((t) => fileIdOf(t.sourceId));
   const { openSavedRequest, workspaceCall } = useLantern.getState();
+  useRevealInSidebar(root, setCollapsed);
 
   const move = (item: TreeItem, toFolderId: string, index?: number) => {
     if (item.id === toFolderId) return;
@@ -82,6 +84,7 @@ export function RequestTree({ root, filtered, onEditFolder, onExport }: TreeProp
             data-testid={`ws-request-${request.id}`}
             title={`${request.draft.method} ${request.draft.url}${request.description ? `\n${request.description}` : ''}`}
             onClick={() => openSavedRequest(request.id)}
+            onDoubleClick={() => openSavedRequest(request.id, { pinned: true })}
           >
             <span className={`badge method-${request.draft.method.toLowerCase()}`}>
               {request.draft.method}

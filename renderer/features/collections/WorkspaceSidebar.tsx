@@ -42,7 +42,7 @@ export function WorkspaceSidebar() {
       kind === 'request'
         ? await workspaceCall('createRequest', { folderId: view.root.id, name: 'New request' })
         : await workspaceCall('createFolder', { parentId: view.root.id, name: 'New folder' });
-    if (result && kind === 'request') openSavedRequest(result.id);
+    if (result && kind === 'request') openSavedRequest(result.id, { pinned: true });
   };
   const undo = async () => {
     if (!lastDeleted) return;

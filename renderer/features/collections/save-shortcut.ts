@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useLantern } from '../../store';
 
-/** Ctrl/Cmd+S saves the active tab to its workspace file (or as a new request in the open workspace). */
+/** Ctrl/Cmd+S saves the active tab to its workspace file, or opens "Save as" for a request with no file yet. */
 export function onSaveKey(event: KeyboardEvent): void {
   if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 's') return;
   event.preventDefault();

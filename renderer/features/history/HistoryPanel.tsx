@@ -6,7 +6,10 @@ import './history-panel.css';
 export interface HistoryPanelProps {
   entries: HistorySummary[];
   activeId?: string;
+  /** One click: the preview tab. */
   onOpen(id: string): void;
+  /** Double-click: a tab of its own. */
+  onPin?(id: string): void;
   onClear(): void;
   onDelete(id: string): void;
   /** The clock for "5 min ago"; the panel keeps its own, refreshed each half minute, when absent. */
@@ -14,7 +17,15 @@ export interface HistoryPanelProps {
 }
 
 /** The list of past exchanges, newest first: open one, delete one, or clear them all. */
-export function HistoryPanel({ entries, activeId, onOpen, onClear, onDelete, now }: HistoryPanelProps) {
+export function HistoryPanel({
+  entries,
+  activeId,
+  onOpen,
+  onPin,
+  onClear,
+  onDelete,
+  now,
+}: HistoryPanelProps) {
   const clock = useClock(now);
   const listRef = useRef<HTMLOListElement>(null);
   const sorted = [...entries].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
@@ -69,6 +80,7 @@ export function HistoryPanel({ entries, activeId, onOpen, onClear, onDelete, now
                   aria-keyshortcuts="Delete"
                   title={entry.error ? `${entry.url}\n${entry.error.message}` : entry.url}
                   onClick={() => onOpen(entry.id)}
+                  onDoubleClick={() => onPin?.(entry.id)}
                 >
                   <span className={`badge method-${entry.method.toLowerCase()}`}>{entry.method}</span>
                   <span className="history-path">{path}</span>

@@ -20,6 +20,7 @@ export function HistorySection() {
         entries={entries}
         activeId={activeId}
         onOpen={(id) => void openHistoryEntry(id)}
+        onPin={(id) => void openHistoryEntry(id, { pinned: true })}
         onDelete={(id) => void deleteHistoryEntry(id)}
         onClear={() => void clearHistory()}
       />
