@@ -10,6 +10,7 @@ import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createImportExportSlice, type ImportExportSlice } from './import-export-slice';
 import { createInheritanceSlice, type InheritanceSlice } from './inheritance-slice';
 import { createLargeBodySlice, type LargeBodySlice } from './large-body-slice';
+import { createPrefsSlice, type PrefsSlice } from './prefs-slice';
 import { createSampleSlice, type SampleSlice } from './sample-slice';
 import { createSupportBundleSlice, type SupportBundleSlice } from './support-bundle-slice';
 import { activeTab, createTabsSlice, type RequestTab, type TabsSlice } from './tabs-slice';
@@ -38,7 +39,8 @@ export type LanternState = TabsSlice &
   FilesSlice &
   LargeBodySlice &
   ImportExportSlice &
-  SupportBundleSlice;
+  SupportBundleSlice &
+  PrefsSlice;
 
 export const useLantern = create<LanternState>()((...a) => ({
   ...createTabsSlice(...a),
@@ -58,6 +60,7 @@ export const useLantern = create<LanternState>()((...a) => ({
   ...createLargeBodySlice(...a),
   ...createImportExportSlice(...a),
   ...createSupportBundleSlice(...a),
+  ...createPrefsSlice(...a),
 }));
 
 /** Reads from the active request tab. */
