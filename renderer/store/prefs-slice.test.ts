@@ -9,7 +9,11 @@ vi.mock('../api', () => import('../../test-support/fake-renderer-api').then((m) 
 beforeEach(() => {
   fakeApi.reset();
   vi.useFakeTimers();
-  useLantern.setState({ preferences: DEFAULT_PREFERENCES, preferencesLoaded: false, preferencesProblem: undefined });
+  useLantern.setState({
+    preferences: DEFAULT_PREFERENCES,
+    preferencesLoaded: false,
+    preferencesProblem: undefined,
+  });
 });
 afterEach(() => vi.useRealTimers());
 
@@ -45,7 +49,11 @@ describe('prefs slice', () => {
     const saves = fakeApi.callsOf('savePreferences');
     expect(saves).toHaveLength(1);
     expect(saves[0]).toEqual({
-      preferences: { ...DEFAULT_PREFERENCES, theme: 'light', paneLayouts: { workbench: { sidebar: 25, main: 75 } } },
+      preferences: {
+        ...DEFAULT_PREFERENCES,
+        theme: 'light',
+        paneLayouts: { workbench: { sidebar: 25, main: 75 } },
+      },
     });
   });
 

@@ -9,7 +9,10 @@ export const splitChoiceSchema = z.enum(['auto', 'horizontal', 'vertical']);
 export type SplitChoice = z.infer<typeof splitChoiceSchema>;
 
 /** One resizable group's layout: each pane's share of it, in percent, by pane id. */
-export const paneLayoutSchema = z.record(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/), z.number().min(0).max(100));
+export const paneLayoutSchema = z.record(
+  z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),
+  z.number().min(0).max(100),
+);
 export type PaneLayout = z.infer<typeof paneLayoutSchema>;
 
 export const preferencesSchema = z

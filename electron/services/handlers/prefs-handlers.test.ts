@@ -58,8 +58,10 @@ describe('preferences calls', () => {
     writeFileSync(file, '{ "theme": ');
     const { handlers } = servicesIn(dataDir);
     const loaded = await dispatch(handlers, 'loadPreferences', {});
-    expect(loaded.ok && loaded.value.preferences).toEqual(DEFAULT_PREFERENCES);
-    expect(loaded.ok && loaded.value.problem).toContain('it is not valid JSON');
+    expect(loaded).toMatchObject({
+      ok: true,
+      value: { preferences: DEFAULT_PREFERENCES, problem: expect.stringContaining('it is not valid JSON') },
+    });
     const saved = await dispatch(handlers, 'savePreferences', { preferences: chosen });
     expect(saved).toMatchObject({ ok: false, error: { code: 'storage.file-unreadable' } });
     expect(readFileSync(file, 'utf8')).toBe('{ "theme": ');

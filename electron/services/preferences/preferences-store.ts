@@ -1,9 +1,5 @@
 import path from 'node:path';
-import {
-  DEFAULT_PREFERENCES,
-  preferencesSchema,
-  type Preferences,
-} from '../../../shared/calls/prefs-calls';
+import { DEFAULT_PREFERENCES, preferencesSchema, type Preferences } from '../../../shared/calls/prefs-calls';
 import { KeptJsonFile } from '../vault/kept-json-file';
 
 /**
