@@ -20,12 +20,14 @@ export function SchemaDiffNotice({ diff, onDismiss }: { diff: Diff; onDismiss: (
     <div className="graphql-diff-notice" data-testid="graphql-schema-diff-notice" role="status">
       <strong>The schema changed since it was last fetched:</strong>
       <DiffCounts diff={diff} testIds />
-      <button type="button" data-testid="graphql-diff-show" onClick={() => setOpen(true)}>
-        Show changes…
-      </button>
-      <button type="button" className="link" data-testid="graphql-diff-dismiss" onClick={onDismiss}>
-        Dismiss
-      </button>
+      <span className="graphql-diff-actions">
+        <button type="button" data-testid="graphql-diff-show" onClick={() => setOpen(true)}>
+          Show changes…
+        </button>
+        <button type="button" className="link" data-testid="graphql-diff-dismiss" onClick={onDismiss}>
+          Dismiss
+        </button>
+      </span>
       {open && <SchemaDiffDialog diff={diff} onClose={() => setOpen(false)} />}
     </div>
   );
