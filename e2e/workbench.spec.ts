@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -14,6 +14,8 @@ interface App {
   workbench: WorkbenchPage;
   /** Stops browser mode and starts it again on the same data folder (a new port), and reopens the page. */
   restart: () => Promise<void>;
+  /** One saved pane size (percent), as the main side wrote it to the data folder. */
+  savedSize: (group: string, pane: string) => number | undefined;
 }
 
 /**
@@ -39,14 +41,27 @@ const test = base.extend<{ app: App }>({
       workbench: new WorkbenchPage(page),
       restart: async () => {
         const before = host.url;
+        await page.goto('about:blank');
         await host.stop();
         host = await startLanternHost(dataDir);
         expect(host.url, 'a restart serves the page from another port').not.toBe(before);
         await open(host.launchUrl);
       },
+      savedSize: (group, pane) => {
+        try {
+          const saved = JSON.parse(readFileSync(path.join(dataDir, 'preferences.json'), 'utf8')) as {
+            paneLayouts: Record<string, Record<string, number>>;
+          };
+          return saved.paneLayouts[group]?.[pane];
+        } catch {
+          return undefined;
+        }
+      },
     });
-    await host.stop();
+    // Checked before the page closes and the host stops (whose refused calls would log errors).
     expect(errors, 'console errors').toEqual([]);
+    await page.close();
+    await host.stop();
   },
 });
 
@@ -83,10 +98,15 @@ test('separators are keyboard-resizable, with names', async ({ app }) => {
   await expect(separator).toBeVisible();
   const before = await workbench.width(workbench.requestPanel);
   const value = Number(await separator.getAttribute('aria-valuenow'));
-  await workbench.savingPreferences(() => workbench.pressOn(separator, 'ArrowLeft', 5));
+  await workbench.pressOn(separator, 'ArrowLeft', 5);
   const after = await workbench.width(workbench.requestPanel);
   expect(after).toBeLessThan(before - 20);
-  expect(Number(await separator.getAttribute('aria-valuenow'))).toBeLessThan(value);
+  const now = Number(await separator.getAttribute('aria-valuenow'));
+  expect(now).toBeLessThan(value);
+  // Saves wait for the key presses to pause: the last one is on disk before the reload.
+  await expect
+    .poll(() => Math.abs((app.savedSize('request-response-horizontal', 'pane-request') ?? 0) - now))
+    .toBeLessThan(0.5);
   await page.reload();
   near(await workbench.width(workbench.requestPanel), after);
 
@@ -144,6 +164,10 @@ test('quick open finds a saved request by part of its name and opens it, and run
   await workbench.openQuickOpen();
   await page.keyboard.press('Escape');
   await expect(workbench.quickOpen).toBeHidden();
+  // The status bar's button opens it too, for the mouse.
+  await workbench.quickOpenButton.click();
+  await workbench.savingPreferences(() => workbench.quickOpenChoose('>show sidebar', 'Show sidebar'));
+  await expect(workbench.sidebar).toBeVisible();
 });
 
 test('the theme switch is kept after a reload, and Monaco follows it', async ({ app }) => {

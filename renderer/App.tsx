@@ -11,6 +11,7 @@ import { VaultStatus } from './features/vault/VaultStatus';
 import { RequestTabs } from './features/request/RequestTabs';
 import { EnvironmentSwitcher } from './features/environments/EnvironmentSwitcher';
 import { QuickOpen } from './features/quick-open/QuickOpen';
+import { QuickOpenButton } from './features/quick-open/QuickOpenButton';
 import { RequestResponseSplit } from './layout/RequestResponseSplit';
 import { SidebarToggle } from './layout/SidebarToggle';
 import { SplitSwitch } from './layout/SplitSwitch';
@@ -75,6 +76,7 @@ export function App() {
       )}
       <footer className="status-bar" data-testid="status-bar">
         <SidebarToggle />
+        <QuickOpenButton />
         <span data-testid="app-mode">
           {mode === 'desktop' ? 'Desktop app' : 'Browser mode · loopback only'}
         </span>

@@ -14,6 +14,7 @@ export class WorkbenchPage {
   readonly themeSelect: Locator;
   readonly splitSelect: Locator;
   readonly quickOpen: Locator;
+  readonly quickOpenButton: Locator;
   readonly quickOpenInput: Locator;
   readonly quickOpenItems: Locator;
   readonly graphqlSeparator: Locator;
@@ -30,6 +31,7 @@ export class WorkbenchPage {
     this.themeSelect = page.getByTestId('theme-select');
     this.splitSelect = page.getByTestId('split-select');
     this.quickOpen = page.getByTestId('quick-open');
+    this.quickOpenButton = page.getByTestId('quick-open-button');
     this.quickOpenInput = page.getByTestId('quick-open-input');
     this.quickOpenItems = page.getByTestId('quick-open-item');
     this.graphqlSeparator = page.getByTestId('graphql-split-separator');
