@@ -1,12 +1,7 @@
 import type { SplitChoice } from '../../shared/calls/prefs-calls';
 import { useLantern } from '../store';
+import { SPLIT_LABELS } from './preference-labels';
 import { STACK_BELOW_PX } from './use-split-orientation';
-
-export const SPLIT_LABELS: Record<SplitChoice, string> = {
-  auto: 'Automatic',
-  horizontal: 'Side by side',
-  vertical: 'Stacked',
-};
 
 /** Request and response side by side, stacked, or by the window's width. */
 export function SplitSwitch() {

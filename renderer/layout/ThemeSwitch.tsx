@@ -1,11 +1,6 @@
 import type { ThemeChoice } from '../../shared/calls/prefs-calls';
 import { useLantern } from '../store';
-
-export const THEME_LABELS: Record<ThemeChoice, string> = {
-  system: 'System',
-  light: 'Light',
-  dark: 'Dark',
-};
+import { THEME_LABELS } from './preference-labels';
 
 /** System, Light or Dark; kept across restarts; Monaco follows (renderer/theme.ts). */
 export function ThemeSwitch() {

@@ -1,6 +1,7 @@
 import type { SplitChoice, ThemeChoice } from '../../../shared/calls/prefs-calls';
 import type { Folder } from '../../../shared/model/collection';
 import type { HistorySummary } from '../../../shared/model/history';
+import { THEME_LABELS } from '../../layout/preference-labels';
 import { rankByQuery } from './fuzzy';
 
 /** What choosing an entry does; renderer/features/quick-open/run-action.ts carries it out. */
@@ -47,7 +48,6 @@ export interface QuickOpenSources {
   sidebarCollapsed: boolean;
 }
 
-const THEMES: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark' };
 const SPLITS: Record<SplitChoice, string> = {
   auto: 'Automatic (stacked in a narrow window)',
   horizontal: 'Request and response side by side',
@@ -103,12 +103,12 @@ function commands(s: QuickOpenSources): QuickOpenEntry[] {
         label: `Switch environment: ${environment.name}`,
         action: { kind: 'environment', environmentId: environment.id },
       });
-  for (const theme of Object.keys(THEMES) as ThemeChoice[])
+  for (const theme of Object.keys(THEME_LABELS) as ThemeChoice[])
     if (theme !== s.theme)
       list.push({
         id: `cmd:theme:${theme}`,
         group: 'Commands',
-        label: `Switch theme: ${THEMES[theme]}`,
+        label: `Switch theme: ${THEME_LABELS[theme]}`,
         action: { kind: 'theme', theme },
       });
   for (const split of Object.keys(SPLITS) as SplitChoice[])
