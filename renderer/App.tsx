@@ -31,6 +31,10 @@ export function App() {
   useEffect(() => {
     void call('appInfo', {}).then((result) => result.ok && setVersion(result.value.version));
     void useLantern.getState().loadPreferences();
+    // A resize or theme change made just before the window closes is still written.
+    const flush = () => useLantern.getState().flushPreferences();
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
   }, []);
   if (!hasLaunchToken()) {
     return (

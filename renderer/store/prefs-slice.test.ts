@@ -57,6 +57,16 @@ describe('prefs slice', () => {
     });
   });
 
+  it('writes a waiting change at once when the page goes away, and only once', async () => {
+    fakeApi.answer('savePreferences', {});
+    useLantern.getState().setTheme('dark');
+    useLantern.getState().flushPreferences();
+    await vi.advanceTimersByTimeAsync(PREFERENCES_SAVE_DELAY_MS * 2);
+    expect(fakeApi.callsOf('savePreferences')).toHaveLength(1);
+    useLantern.getState().flushPreferences();
+    expect(fakeApi.callsOf('savePreferences')).toHaveLength(1);
+  });
+
   it('rounds sizes and keeps other groups when one changes', () => {
     useLantern.getState().setPaneLayout('graphql', { query: 60, variables: 40 });
     useLantern.getState().setPaneLayout('workbench', { sidebar: 20.123456, main: 79.876544 });

@@ -24,6 +24,8 @@ export interface PrefsSlice {
   setSplit: (split: SplitChoice) => void;
   setSidebarCollapsed: (collapsed: boolean) => void;
   setPaneLayout: (groupId: string, layout: PaneLayout) => void;
+  /** Writes a change still waiting for its delay now (the page is going away). */
+  flushPreferences: () => void;
 }
 
 export const createPrefsSlice: StateCreator<LanternState, [], [], PrefsSlice> = (set, get) => {
@@ -51,6 +53,11 @@ export const createPrefsSlice: StateCreator<LanternState, [], [], PrefsSlice> = 
           preferencesProblem: result.value.problem,
         });
       else set({ preferencesLoaded: true, preferencesProblem: result.error.message });
+    },
+    flushPreferences: () => {
+      if (!timer) return;
+      clearTimeout(timer);
+      void save();
     },
     setTheme: (theme) => change({ theme }),
     setSplit: (split) => change({ split }),
