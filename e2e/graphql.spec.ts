@@ -154,9 +154,10 @@ test('introspection disabled: the schema is loaded from a file; a refresh shows 
 
   sandbox.configure({ introspection: true });
   await graphql.fetchSchema();
-  await expect(graphql.schemaDiff).toBeVisible();
   await expect(lantern.page.getByTestId('graphql-diff-breaking-count')).toContainText('1 breaking');
+  await graphql.showSchemaDiff();
   await expect(graphql.schemaDiff).toContainText('lantern_extra');
+  await graphql.closeSchemaDiff();
   await graphql.completeAfter('lantern_ex');
   await expect(lantern.page.locator('.suggest-widget .message')).toContainText('No suggestions');
   await expect(graphql.suggestions.filter({ hasText: 'lantern_extra' })).toHaveCount(0);

@@ -10,13 +10,31 @@ import { WorkspaceSidebar } from './features/collections/WorkspaceSidebar';
 import { VaultStatus } from './features/vault/VaultStatus';
 import { RequestTabs } from './features/request/RequestTabs';
 import { EnvironmentSwitcher } from './features/environments/EnvironmentSwitcher';
+import { QuickOpen } from './features/quick-open/QuickOpen';
+import { QuickOpenButton } from './features/quick-open/QuickOpenButton';
+import { RequestResponseSplit } from './layout/RequestResponseSplit';
+import { SidebarToggle } from './layout/SidebarToggle';
+import { SplitSwitch } from './layout/SplitSwitch';
+import { ThemeSwitch } from './layout/ThemeSwitch';
+import { Workbench } from './layout/Workbench';
+import { useDocumentTheme } from './theme';
+import './layout/layout.css';
 
 export function App() {
   useShortcuts();
+  useDocumentTheme();
   const [version, setVersion] = useState('');
   const sandboxUrl = useLantern((s) => s.sample?.baseUrl);
+  // The panes mount once the saved sizes are known (a local call, answered before the vault opens).
+  const preferencesLoaded = useLantern((s) => s.preferencesLoaded);
+  const preferencesProblem = useLantern((s) => s.preferencesProblem);
   useEffect(() => {
     void call('appInfo', {}).then((result) => result.ok && setVersion(result.value.version));
+    void useLantern.getState().loadPreferences();
+    // A resize or theme change made just before the window closes is still written.
+    const flush = () => useLantern.getState().flushPreferences();
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
   }, []);
   if (!hasLaunchToken()) {
     return (
@@ -31,34 +49,59 @@ export function App() {
   }
   return (
     <div className="app">
-      <aside className="sidebar" aria-label="Workspace">
-        <div className="brand">Lantern</div>
-        <button
-          type="button"
-          data-testid="new-request"
-          title="New request"
-          onClick={() => useLantern.getState().openTab()}
-        >
-          + New request
-        </button>
-        <EnvironmentSwitcher />
-        <WorkspaceSidebar />
-        <SamplePanel />
-        <HistorySection />
-      </aside>
-      <main className="workbench">
-        <RequestTabs />
-        <RequestPane />
-        <ResponsePane />
-      </main>
+      {preferencesLoaded ? (
+        <Workbench
+          sidebar={
+            <>
+              <div className="brand">Lantern</div>
+              <button
+                type="button"
+                data-testid="new-request"
+                title="New request"
+                onClick={() => useLantern.getState().openTab()}
+              >
+                + New request
+              </button>
+              <EnvironmentSwitcher />
+              <WorkspaceSidebar />
+              <SamplePanel />
+              <HistorySection />
+            </>
+          }
+          main={
+            <main className="workbench">
+              <RequestTabs />
+              <RequestResponseSplit request={<RequestPane />} response={<ResponsePane />} />
+            </main>
+          }
+        />
+      ) : (
+        <div aria-busy="true" />
+      )}
       <footer className="status-bar" data-testid="status-bar">
+        <SidebarToggle />
+        <QuickOpenButton />
         <span data-testid="app-mode">
           {mode === 'desktop' ? 'Desktop app' : 'Browser mode · loopback only'}
         </span>
         {sandboxUrl && <span data-testid="sandbox-status">sandbox API running on {sandboxUrl}</span>}
         <VaultStatus />
         {version && <span>v{version}</span>}
+        {preferencesProblem && (
+          <span
+            className="status-problem"
+            role="alert"
+            title={preferencesProblem}
+            data-testid="preferences-problem"
+          >
+            Theme and layout are not being kept: {preferencesProblem}
+          </span>
+        )}
+        <span className="status-spacer" />
+        <SplitSwitch />
+        <ThemeSwitch />
       </footer>
+      <QuickOpen />
     </div>
   );
 }

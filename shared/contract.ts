@@ -13,6 +13,7 @@ import { environmentCalls } from './calls/environment-calls';
 import { historyCalls } from './calls/history-calls';
 import { graphqlCalls } from './calls/graphql-calls';
 import { workspaceCalls } from './calls/workspace-calls';
+import { prefsCalls } from './calls/prefs-calls';
 import { diagnosticsEvents } from './calls/diagnostics-calls';
 import { workspaceEvents } from './calls/workspace-calls';
 import { sampleWorkspaceSchema } from './model/sample';
@@ -28,6 +29,7 @@ export const calls = {
   ...graphqlCalls,
   ...workspaceCalls,
   ...diagnosticsCalls,
+  ...prefsCalls,
 } as const;
 
 export const events = {

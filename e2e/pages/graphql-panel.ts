@@ -48,6 +48,17 @@ export class GraphqlPanel {
     await expect(this.page.getByTestId('graphql-editor')).toBeVisible();
   }
 
+  /** Opens the dialog of what changed in the schema (from the schema bar's notice). */
+  async showSchemaDiff(): Promise<void> {
+    await this.page.getByTestId('graphql-diff-show').click();
+    await expect(this.schemaDiff).toBeVisible();
+  }
+
+  async closeSchemaDiff(): Promise<void> {
+    await this.page.getByTestId('graphql-diff-close').click();
+    await expect(this.schemaDiff).toBeHidden();
+  }
+
   async fetchSchema(): Promise<void> {
     await this.page.getByTestId('graphql-fetch-schema').click();
   }

@@ -29,6 +29,8 @@ import { workspaceHandlers } from './handlers/workspace-handlers';
 import { WorkspaceSession } from './workspace/workspace-session';
 import { diagnosticsHandlers } from './handlers/diagnostics-handlers';
 import type { SafeStorageLike } from './vault/safe-storage-protector';
+import { prefsHandlers } from './handlers/prefs-handlers';
+import { PreferencesStore } from './preferences/preferences-store';
 
 export interface ServiceOptions {
   mode: 'desktop' | 'browser';
@@ -98,6 +100,7 @@ export function createServices({
     return parts;
   });
   const sandbox = createSandboxLauncher(auth, environments);
+  const preferences = prefsHandlers(new PreferencesStore(dataDir));
   const history = new HistoryStore({ dir: path.join(dataDir, 'history') });
   const workspace = () => (session.isOpen ? session.store.workspace : undefined);
   const send = createSendPipeline({ engine, auth, environments, history, jars, workspace });
@@ -125,6 +128,7 @@ export function createServices({
     ...graphqlHandlers(context),
     ...workspaceHandlers(context, session),
     ...diagnosticsHandlers(context),
+    ...preferences,
   };
   /** The desktop menu's "Start sandbox API": starts it and tells the renderer. */
   const startSandboxFromMenu = async () => {
@@ -132,7 +136,8 @@ export function createServices({
     emit('sandboxStarted', await context.sample.start());
   };
   return {
-    handlers: whenReady(vaultReady, handlers),
+    // The theme and pane sizes paint the window: they need not wait for the vault.
+    handlers: { ...whenReady(vaultReady, handlers), ...preferences },
     auth,
     /** The variable scope of a send, as the send pipeline builds it (`lantern run` checks it first). */
     environments,

@@ -10,6 +10,8 @@ import { createHistorySlice, type HistorySlice } from './history-slice';
 import { createImportExportSlice, type ImportExportSlice } from './import-export-slice';
 import { createInheritanceSlice, type InheritanceSlice } from './inheritance-slice';
 import { createLargeBodySlice, type LargeBodySlice } from './large-body-slice';
+import { createPrefsSlice, type PrefsSlice } from './prefs-slice';
+import { createQuickOpenSlice, type QuickOpenSlice } from './quick-open-slice';
 import { createSampleSlice, type SampleSlice } from './sample-slice';
 import { createSupportBundleSlice, type SupportBundleSlice } from './support-bundle-slice';
 import { activeTab, createTabsSlice, type RequestTab, type TabsSlice } from './tabs-slice';
@@ -40,7 +42,9 @@ export type LanternState = TabsSlice &
   LargeBodySlice &
   ImportExportSlice &
   SupportBundleSlice &
-  UnsavedGuardSlice;
+  UnsavedGuardSlice &
+  PrefsSlice &
+  QuickOpenSlice;
 
 export const useLantern = create<LanternState>()((...a) => ({
   ...createTabsSlice(...a),
@@ -61,6 +65,8 @@ export const useLantern = create<LanternState>()((...a) => ({
   ...createImportExportSlice(...a),
   ...createSupportBundleSlice(...a),
   ...createUnsavedGuardSlice(...a),
+  ...createPrefsSlice(...a),
+  ...createQuickOpenSlice(...a),
 }));
 
 /** Reads from the active request tab. */

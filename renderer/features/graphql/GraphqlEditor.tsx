@@ -14,6 +14,7 @@ import { DocsExplorer } from './DocsExplorer';
 import { queryEditorOf, registerQueryEditor, registerVariablesEditor, setMarkers } from './editor-links';
 import { environmentLimits } from './environment-limits';
 import { PersistedOperations } from './PersistedOperations';
+import { QueryVariablesSplit } from './QueryVariablesSplit';
 import { Findings, QueryToolbar } from './QueryToolbar';
 import { SchemaBar } from './SchemaBar';
 import { operationAtOffset } from './operation-at';
@@ -216,39 +217,47 @@ function Workbench({ body }: { body: GraphqlBody }) {
           onPersisted={(persisted) => setBody({ persisted })}
         />
         <Findings state={state} limits={limits} persisted={body.persisted} hasSchema={!!schema} />
-        {body.persisted ? (
-          <PersistedOperations
-            url={url}
-            draft={draft}
-            registry={registry}
-            operationName={body.operationName}
-            onOperationName={(operationName) => setBody({ operationName: operationName || undefined })}
-          />
-        ) : (
-          <CodeEditor
-            testId="graphql-query"
-            ariaLabel="GraphQL query"
-            language="graphql"
-            path={operationModelPath(tabId)}
-            value={body.query}
-            onChange={(query) => setBody({ query })}
-            onSubmit={submit}
-            onEditorMount={onQueryMount}
-          />
-        )}
-        <div className="graphql-variables-head">Variables (JSON)</div>
-        <CodeEditor
-          testId="graphql-variables"
-          ariaLabel="GraphQL variables"
-          language="json"
-          path={variablesModelPath(tabId)}
-          value={body.variables}
-          onChange={(variables) => setBody({ variables })}
-          onSubmit={submit}
-          onEditorMount={(editor) => {
-            registerVariablesEditor(tabId, editor);
-            setMounted((count) => count + 1);
-          }}
+        <QueryVariablesSplit
+          query={
+            body.persisted ? (
+              <PersistedOperations
+                url={url}
+                draft={draft}
+                registry={registry}
+                operationName={body.operationName}
+                onOperationName={(operationName) => setBody({ operationName: operationName || undefined })}
+              />
+            ) : (
+              <CodeEditor
+                testId="graphql-query"
+                ariaLabel="GraphQL query"
+                language="graphql"
+                path={operationModelPath(tabId)}
+                value={body.query}
+                onChange={(query) => setBody({ query })}
+                onSubmit={submit}
+                onEditorMount={onQueryMount}
+              />
+            )
+          }
+          variables={
+            <>
+              <div className="graphql-variables-head">Variables (JSON)</div>
+              <CodeEditor
+                testId="graphql-variables"
+                ariaLabel="GraphQL variables"
+                language="json"
+                path={variablesModelPath(tabId)}
+                value={body.variables}
+                onChange={(variables) => setBody({ variables })}
+                onSubmit={submit}
+                onEditorMount={(editor) => {
+                  registerVariablesEditor(tabId, editor);
+                  setMounted((count) => count + 1);
+                }}
+              />
+            </>
+          }
         />
         {analysis && analysis.variableProblems.length > 0 && (
           <ul className="graphql-variable-problems" data-testid="graphql-variable-problems">

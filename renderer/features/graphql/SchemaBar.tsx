@@ -3,7 +3,7 @@ import type { SchemaSnapshot } from '../../../shared/calls/graphql-calls';
 import type { RequestDraft } from '../../../shared/model/request';
 import { useLantern } from '../../store';
 import type { SchemaKey, SchemaState } from '../../store/graphql-slice';
-import { SchemaDiffView } from './SchemaDiffView';
+import { SchemaDiffNotice } from './SchemaDiffView';
 
 interface SchemaBarProps {
   schemaKey: SchemaKey | undefined;
@@ -136,7 +136,7 @@ export function SchemaBar({ schemaKey, state, draft, maxDepth, schemaProblem }: 
         </ul>
       )}
       {snapshot?.diff && (
-        <SchemaDiffView diff={snapshot.diff} onDismiss={() => dismissSchemaDiff(schemaKey)} />
+        <SchemaDiffNotice diff={snapshot.diff} onDismiss={() => dismissSchemaDiff(schemaKey)} />
       )}
     </div>
   );
