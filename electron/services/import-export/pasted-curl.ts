@@ -189,7 +189,7 @@ export async function draftFromCurl(
       notes.push(
         need.kind === 'basic'
           ? 'The command\'s "Authorization: Basic" value is not valid base64 of "user:password", so no login was kept and the request sends no Authorization header. Check the command, or set the login in the Auth tab.'
-          : 'The command\'s Authorization header could not be read, so no token was kept and the request sends no Authorization header. Check the command, or set the token in the Auth tab.',
+          : "The command's Authorization header could not be read, so no token was kept and the request sends no Authorization header. Check the command, or set the token in the Auth tab.",
       );
     }
   }
