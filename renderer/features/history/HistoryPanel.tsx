@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { HistorySummary } from '../../../shared/model/history';
+import { formatDuration } from '../response/format';
 import { relativeTime, shortenUrl, statusBadge } from './history-format';
 import './history-panel.css';
 
@@ -58,6 +59,10 @@ export function HistoryPanel({ entries, activeId, onOpen, onClear, onDelete, now
             const status = statusBadge(entry);
             const when = relativeTime(entry.at, clock);
             const active = entry.id === activeId;
+            // A failed send took no measurable time worth showing.
+            const took = entry.status === null ? undefined : formatDuration(entry.totalMs);
+            const title = entry.name ?? path;
+            const details = [entry.name ? path : undefined, took, when].filter(Boolean).join(' · ');
             return (
               <li key={entry.id} className="history-row">
                 <button
@@ -65,23 +70,23 @@ export function HistoryPanel({ entries, activeId, onOpen, onClear, onDelete, now
                   className={active ? 'history-item active' : 'history-item'}
                   data-testid={`history-item-${index}`}
                   aria-current={active ? 'true' : undefined}
-                  aria-label={`${entry.method} ${path}, ${status.label}, ${when}`}
+                  aria-label={`${entry.method} ${entry.name ? `${entry.name}, ${path}` : path}, ${status.label}${took ? `, ${took}` : ''}, ${when}`}
                   aria-keyshortcuts="Delete"
                   title={entry.error ? `${entry.url}\n${entry.error.message}` : entry.url}
                   onClick={() => onOpen(entry.id)}
                 >
                   <span className={`badge method-${entry.method.toLowerCase()}`}>{entry.method}</span>
-                  <span className="history-path">{path}</span>
+                  <span className={entry.name ? 'history-name' : 'history-name history-path'}>{title}</span>
                   <span className={status.className}>{status.text}</span>
                   <time className="history-time" dateTime={entry.at}>
-                    {when}
+                    {details}
                   </time>
                 </button>
                 <button
                   type="button"
                   className="history-delete icon"
                   data-testid={`history-delete-${index}`}
-                  aria-label={`Delete ${entry.method} ${path} from history`}
+                  aria-label={`Delete ${entry.method} ${title} from history`}
                   title="Delete from history"
                   onClick={() => onDelete(entry.id)}
                 >
