@@ -1,4 +1,4 @@
-import { useRef, type HTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type HTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
 
 interface TabsProps {
   label: string;
@@ -42,6 +42,12 @@ export function nextTabIndex(key: string, index: number, count: number): number 
  */
 export function Tabs({ label, idPrefix, tabs, active, onSelect }: TabsProps) {
   const strip = useRef<HTMLDivElement>(null);
+  // A strip wider than its pane scrolls: the selected tab is kept in view (jsdom has no scrolling).
+  useEffect(() => {
+    strip.current
+      ?.querySelector<HTMLElement>('[aria-selected="true"]')
+      ?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [active]);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const at = tabs.findIndex((tab) => tab.id === active);
     const next = nextTabIndex(event.key, Math.max(0, at), tabs.length);

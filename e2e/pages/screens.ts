@@ -13,6 +13,14 @@ export const VIEWPORTS = [
 export const THEMES = ['light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
+/** Every viewport in both themes, or only those named in SCREENSHOT_LOOKS (e.g. `1024x768-dark`) while iterating. */
+export function looks(): { theme: Theme; viewport: { width: number; height: number } }[] {
+  const wanted = process.env.SCREENSHOT_LOOKS?.split(',').map((look) => look.trim());
+  return THEMES.flatMap((theme) => VIEWPORTS.map((viewport) => ({ theme, viewport }))).filter(
+    ({ theme, viewport }) => !wanted || wanted.includes(`${viewport.width}x${viewport.height}-${theme}`),
+  );
+}
+
 /**
  * Page object that brings Lantern to each of its main screens, for the screenshot and accessibility
  * specs: a response with rate-limit headers, findings, a redirect chain, a failed send, the GraphQL
@@ -42,18 +50,13 @@ export class Screens {
     );
   }
 
-  /** One PNG per viewport and theme, named `<name>-<width>x<height>-<theme>.png`, attached to the report. */
+  /** One PNG per viewport and theme, `<name>-<width>x<height>-<theme>.png` in the test's output folder. */
   async capture(info: TestInfo, name: string): Promise<void> {
-    for (const theme of THEMES) {
-      for (const viewport of VIEWPORTS) {
-        await this.setLook(theme, viewport);
-        const file = info.outputPath(`${name}-${viewport.width}x${viewport.height}-${theme}.png`);
-        await this.page.screenshot({ path: file });
-        await info.attach(`${name} ${viewport.width}x${viewport.height} ${theme}`, {
-          path: file,
-          contentType: 'image/png',
-        });
-      }
+    for (const { theme, viewport } of looks()) {
+      await this.setLook(theme, viewport);
+      await this.page.screenshot({
+        path: info.outputPath(`${name}-${viewport.width}x${viewport.height}-${theme}.png`),
+      });
     }
   }
 

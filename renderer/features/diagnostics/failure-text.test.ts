@@ -10,6 +10,13 @@ describe('repeatsAdvice', () => {
       repeatsAdvice(REFUSED, 'Check the host and port, and that the server (or the sandbox) is running.'),
     ).toBe(true);
   });
+  it('finds an explanation that is the whole message again', () => {
+    expect(repeatsAdvice(REFUSED, REFUSED)).toBe(true);
+    expect(repeatsAdvice(REFUSED, `${REFUSED} A proxy may be in the way.`)).toBe(false);
+  });
+  it('an empty fix says nothing new', () => {
+    expect(repeatsAdvice(REFUSED, '')).toBe(true);
+  });
   it('keeps a fix that adds something', () => {
     expect(
       repeatsAdvice(

@@ -63,8 +63,8 @@ describe('HistoryPanel', () => {
     expect(first.querySelector('.badge')?.className).toBe('badge method-post');
     expect(first.querySelector('.status')?.className).toBe('status status-failed');
     const second = byTestId('history-item-1')!;
-    expect(second.textContent).toBe('GET/api/users?page=220012 ms · 1 h ago');
-    expect(first.textContent).toBe('POSTSign infailed/login · 2 min ago');
+    expect(second.textContent).toBe('GET/api/users?page=22001 h ago · 12 ms');
+    expect(first.textContent).toBe('POSTSign infailed2 min ago · /login');
     expect(second.querySelector('.status')?.className).toBe('status status-success');
     expect(second.getAttribute('aria-current')).toBe('true');
   });

@@ -62,7 +62,8 @@ export function HistoryPanel({ entries, activeId, onOpen, onClear, onDelete, now
             // A failed send took no measurable time worth showing.
             const took = entry.status === null ? undefined : formatDuration(entry.totalMs);
             const title = entry.name ?? path;
-            const details = [entry.name ? path : undefined, took, when].filter(Boolean).join(' · ');
+            // When and how long first: a narrow sidebar cuts the end of the line, and the name already tells the row apart.
+            const details = [when, took, entry.name ? path : undefined].filter(Boolean).join(' · ');
             return (
               <li key={entry.id} className="history-row">
                 <button
