@@ -1,5 +1,5 @@
 import type { Exchange } from '../../../shared/model/response';
-import { formatBytes, formatDuration } from './format';
+import { formatBytes } from './format';
 import { Waterfall } from './Waterfall';
 import { cookieCount, sentBodyText } from './sent-request';
 
