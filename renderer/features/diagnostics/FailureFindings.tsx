@@ -1,4 +1,6 @@
+import { LifeBuoy } from 'lucide-react';
 import { useState } from 'react';
+import { Button } from '../../components/Button';
 import { useLantern } from '../../store';
 import { activeTab } from '../../store/tabs-slice';
 import { FindingCard } from './FindingCard';
@@ -40,9 +42,9 @@ export function FailureFindings() {
               ))}
             </ul>
           )}
-          <button type="button" data-testid="failure-support-open" onClick={() => setSupportOpen(true)}>
+          <Button testId="failure-support-open" icon={LifeBuoy} onClick={() => setSupportOpen(true)}>
             Copy for support…
-          </button>
+          </Button>
         </div>
       )}
       {supportOpen && (

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { HistorySummary } from '../../../shared/model/history';
+import { X } from 'lucide-react';
+import { IconButton } from '../../components/Button';
 import { formatDuration } from '../response/format';
 import { relativeTime, shortenUrl, statusBadge } from './history-format';
 import './history-panel.css';
@@ -83,16 +85,14 @@ export function HistoryPanel({ entries, activeId, onOpen, onClear, onDelete, now
                     {details}
                   </time>
                 </button>
-                <button
-                  type="button"
-                  className="history-delete icon"
-                  data-testid={`history-delete-${index}`}
-                  aria-label={`Delete ${entry.method} ${title} from history`}
+                <IconButton
+                  className="history-delete"
+                  icon={X}
+                  testId={`history-delete-${index}`}
+                  label={`Delete ${entry.method} ${title} from history`}
                   title="Delete from history"
                   onClick={() => onDelete(entry.id)}
-                >
-                  ×
-                </button>
+                />
               </li>
             );
           })}
