@@ -141,7 +141,6 @@ export function HeaderInspector({
                         className="header-inspector-disclosure"
                         aria-expanded={expanded}
                         aria-controls={panelId}
-                        aria-label={`Explain ${row.name}`}
                         data-testid={`header-explain-${row.testId}`}
                         onClick={() => toggle(key)}
                       >
@@ -151,6 +150,7 @@ export function HeaderInspector({
                           <ChevronRight size={14} aria-hidden="true" />
                         )}{' '}
                         {row.explanation.title}
+                        <span className="visually-hidden">: explain {row.name}</span>
                       </button>
                     )}
                   </td>

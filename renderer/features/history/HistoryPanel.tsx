@@ -73,17 +73,18 @@ export function HistoryPanel({ entries, activeId, onOpen, onClear, onDelete, now
                   className={active ? 'history-item active' : 'history-item'}
                   data-testid={`history-item-${index}`}
                   aria-current={active ? 'true' : undefined}
-                  aria-label={`${entry.method} ${entry.name ? `${entry.name}, ${path}` : path}, ${status.label}${took ? `, ${took}` : ''}, ${when}`}
                   aria-keyshortcuts="Delete"
                   title={entry.error ? `${entry.url}\n${entry.error.message}` : entry.url}
                   onClick={() => onOpen(entry.id)}
                 >
-                  <span className={`badge method-${entry.method.toLowerCase()}`}>{entry.method}</span>
-                  <span className={entry.name ? 'history-name' : 'history-name history-path'}>{title}</span>
-                  <span className={status.className}>{status.text}</span>
+                  {/* Named by its visible words (spaced for screen readers), the status in full at the end. */}
+                  <span className={`badge method-${entry.method.toLowerCase()}`}>{entry.method}</span>{' '}
+                  <span className={entry.name ? 'history-name' : 'history-name history-path'}>{title}</span>{' '}
+                  <span className={status.className}>{status.text}</span>{' '}
                   <time className="history-time" dateTime={entry.at}>
                     {details}
                   </time>
+                  <span className="visually-hidden">, {status.label}</span>
                 </button>
                 <IconButton
                   className="history-delete"
