@@ -8,6 +8,7 @@ test('every main screen, at three sizes, light and dark', async ({ lantern, http
   test.setTimeout(400_000);
   const screens = new Screens(lantern);
 
+  await screens.capture(info, 'first-launch');
   await screens.rateLimitedResponse();
   await screens.capture(info, 'rest-response');
   await screens.responsePart('headers');
@@ -59,6 +60,6 @@ test('every main screen, at three sizes, light and dark', async ({ lantern, http
   await screens.capture(info, 'dialog-export');
   await screens.closeDialog();
   expect(readdirSync(info.outputDir).filter((file) => file.endsWith('.png'))).toHaveLength(
-    15 * looks().length,
+    16 * looks().length,
   );
 });
