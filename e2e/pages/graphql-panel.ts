@@ -134,12 +134,12 @@ export class GraphqlPanel {
   }
 
   async openDocs(): Promise<void> {
-    await this.page.getByTestId('graphql-view-docs').click();
+    await this.page.getByTestId('graphql-view-tab-docs').click();
     await expect(this.page.getByTestId('graphql-docs')).toBeVisible();
   }
 
   async openQueryView(): Promise<void> {
-    await this.page.getByTestId('graphql-view-query').click();
+    await this.page.getByTestId('graphql-view-tab-query').click();
   }
 
   async searchDocs(text: string): Promise<void> {

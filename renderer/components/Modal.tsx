@@ -6,6 +6,7 @@ import {
   useRef,
   useState,
   type ButtonHTMLAttributes,
+  type KeyboardEvent,
   type ReactNode,
 } from 'react';
 
@@ -27,6 +28,31 @@ interface ModalProps {
 }
 
 const CloseContext = createContext<() => void>(() => undefined);
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Tab from the last control goes back to the first, Shift+Tab from the first to the last: a modal
+ * dialog's focus never leaves it for the browser's own controls (the native dialog lets it).
+ */
+function keepTabInside(event: KeyboardEvent<HTMLDialogElement>) {
+  if (event.key !== 'Tab') return;
+  const controls = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (element) => element.getClientRects().length > 0,
+  );
+  const first = controls[0];
+  const last = controls.at(-1);
+  if (!first || !last) return;
+  const active = document.activeElement;
+  if (event.shiftKey && (active === first || active === event.currentTarget)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
 
 /**
  * Every dialog of the app: opened modally when it mounts (the browser then focuses its first
@@ -76,6 +102,7 @@ export function Modal({ title, testId, className, onClose, onSubmit, footer, asi
       data-testid={testId}
       aria-labelledby={titleId}
       onClose={onClose}
+      onKeyDown={keepTabInside}
     >
       <CloseContext.Provider value={close}>
         {aside ? (

@@ -48,6 +48,8 @@ export function CodeEditor({
       wordWrap: 'on' as const,
       tabSize: 2,
       renderLineHighlight: readOnly ? ('none' as const) : ('line' as const),
+      // Hovers and completion lists are drawn above the page, so a narrow pane's edge never cuts them.
+      fixedOverflowWidgets: true,
     }),
     [readOnly, ariaLabel],
   );

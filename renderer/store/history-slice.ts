@@ -33,7 +33,7 @@ export const createHistorySlice: StateCreator<LanternState, [], [], HistorySlice
     get().openTab({
       draft: entry.draft,
       sourceId: `history:${id}`,
-      name: `${draftTitle(entry.draft)} · ${new Date(entry.summary.at).toLocaleTimeString()}`,
+      name: `${entry.summary.name ?? draftTitle(entry.draft)} · ${new Date(entry.summary.at).toLocaleTimeString()}`,
       exchange: entry.exchange,
       sendError: entry.error,
       preview: !options?.pinned,

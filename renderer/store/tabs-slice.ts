@@ -242,6 +242,8 @@ export const createTabsSlice: StateCreator<LanternState, [], [], TabsSlice> = (s
         draft: tab.draft,
         environmentId: get().environmentId,
         ...sendLocation(get(), tab),
+        // A saved or sample request's name titles its history row (a history tab's name is a date).
+        ...(tab.name && !tab.sourceId?.startsWith('history:') ? { name: tab.name } : {}),
       });
       // The send may have granted a token or set cookies, whatever became of its tab.
       get().invalidateTokens();

@@ -33,6 +33,8 @@ export const coreCalls = {
          * headers and variables (secret ones too), the same way for the app, `lantern run` and history.
          */
         savedRequestId: z.string().min(1).max(200).optional(),
+        /** The saved or sample request's name, so its history row says which request it was. */
+        name: z.string().max(200).optional(),
         /**
          * A re-send from history: the draft already holds its folders' values as recorded, so a saved
          * request that is no longer there does not stop it.

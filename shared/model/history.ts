@@ -19,6 +19,8 @@ export const historySummarySchema = z.object({
   /** When the send finished (ISO 8601). */
   at: z.string(),
   method: z.string(),
+  /** The saved request's name, else the GraphQL operation's: rows to one URL are told apart by it. */
+  name: z.string().max(200).optional(),
   /** The URL as sent (variables resolved, secrets masked), or the draft's URL when the send failed early. */
   url: z.string(),
   /** Null when no response arrived (refused, DNS, TLS, timeout, cancelled, blocked before sending). */

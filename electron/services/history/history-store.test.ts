@@ -52,6 +52,20 @@ describe('HistoryStore', () => {
     expect(Date.parse(list[0]!.at)).toBeGreaterThan(Date.parse(list[1]!.at));
   });
 
+  it('keeps the name that tells rows to one URL apart, and none when there is none', async () => {
+    const store = new HistoryStore({ dir: tempDir(), now: steppingClock() });
+    store.record({
+      draft: makeDraft(),
+      name: 'list_users',
+      exchange: makeExchange({ status: 200 }),
+      secrets: [],
+    });
+    store.record({ draft: makeDraft(), exchange: makeExchange({ status: 200 }), secrets: [] });
+    const list = await store.list();
+    expect(list[1]?.name).toBe('list_users');
+    expect(list[0]).not.toHaveProperty('name');
+  });
+
   it('get returns the whole redacted entry, and a clear not-found error for unknown ids', async () => {
     const store = new HistoryStore({ dir: tempDir() });
     store.record({

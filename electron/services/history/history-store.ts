@@ -33,6 +33,8 @@ export interface RecordInput {
   /** The draft as sent, before `{{variables}}` are resolved (its folders' auth, headers and values in it). */
   draft: RequestDraft;
   environmentId?: string;
+  /** The history row's name: the saved request's, or the GraphQL operation's (`historyName`). */
+  name?: string;
   /** The saved request it was sent as (a history re-send applies its folders again). */
   origin?: HistoryEntry['origin'];
   /** The exchange as returned to the renderer (request already masked). Absent when the send failed. */
@@ -178,12 +180,13 @@ export class HistoryStore {
   }
 
   private buildEntry({ id, at, input }: PendingRecord): HistoryEntry {
-    const { draft, environmentId, origin, exchange, error, secrets } = input;
+    const { draft, environmentId, name, origin, exchange, error, secrets } = input;
     const kept = keepBodiesWithin(draft, exchange, this.maxBodyBytes);
     const summary: HistorySummary = {
       id,
       at: at.toISOString(),
       method: exchange?.request.method ?? draft.method,
+      ...(name ? { name } : {}),
       url: exchange?.request.url ?? draft.url,
       status: exchange?.response.status ?? null,
       statusText: exchange?.response.statusText ?? '',

@@ -18,6 +18,7 @@ import { diagnoseExchange } from '../diagnostics/diagnose-exchange';
 import type { Workspace } from '../../../shared/workspace-format/types';
 import { effectiveDraft } from './effective-draft';
 import { checkOperationName } from './graphql-operation';
+import { historyName } from '../../../shared/model/history-name';
 
 type Engine = ReturnType<typeof createHttpEngine>;
 type SendInput = CallParsedInput<'send'>;
@@ -221,7 +222,13 @@ export function createSendPipeline({ engine, auth, environments, history, jars, 
           ...(input.workspaceId ? { workspaceId: input.workspaceId } : {}),
         }
       : undefined;
-    const record = { draft: input.draft, environmentId: input.environmentId, ...(origin ? { origin } : {}) };
+    const name = historyName(input.name, input.draft.body);
+    const record = {
+      draft: input.draft,
+      environmentId: input.environmentId,
+      ...(name ? { name } : {}),
+      ...(origin ? { origin } : {}),
+    };
     try {
       record.draft = effectiveDraft(workspace(), input);
       const exchange = await exchangeFor(

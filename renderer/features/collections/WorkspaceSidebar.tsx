@@ -120,14 +120,7 @@ export function WorkspaceSidebar() {
         <div className="sample-offer" data-testid="sample-save-offer">
           <p>
             Keep the sample requests as a workspace on disk, to edit them and run them with{' '}
-            <code>
-              lantern run{' '}
-              <p>Keep the sample requests as a workspace on disk, to edit and run them with the CLI.</p>lt;its
-              folder{' '}
-              <p>Keep the sample requests as a workspace on disk, to edit and run them with the CLI.</p>gt;
-              --env Sandbox
-            </code>{' '}
-            while Lantern’s sandbox runs.
+            <code>lantern run &lt;its folder&gt; --env Sandbox</code> while Lantern’s sandbox runs.
           </p>
           <button
             type="button"

@@ -1,3 +1,5 @@
+import { LifeBuoy } from 'lucide-react';
+import { Button } from '../../components/Button';
 import { useState } from 'react';
 import type { RequestTab } from '../../store/tabs-slice';
 import { FindingCard } from './FindingCard';
@@ -17,14 +19,14 @@ export function DiagnosticsPanel({ tab }: { tab: RequestTab }) {
         <span role="status" data-testid="diagnostics-count">
           {findingCount(findings.length)}
         </span>
-        <button
-          type="button"
-          data-testid="support-open"
+        <Button
+          testId="support-open"
+          icon={LifeBuoy}
           title="A redacted summary of this request for the API's support team"
           onClick={() => setSupportOpen(true)}
         >
           Copy for support…
-        </button>
+        </Button>
       </div>
       {findings.length === 0 ? (
         <p className="empty-note" data-testid="diagnostics-empty">

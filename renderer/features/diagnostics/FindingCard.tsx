@@ -17,10 +17,12 @@ export function FindingCard({ finding }: { finding: Finding }) {
           {finding.explanation}
         </p>
       )}
-      <p className="finding-fix" data-testid="finding-fix">
-        <strong>Fix: </strong>
-        {finding.fix}
-      </p>
+      {finding.fix !== '' && (
+        <p className="finding-fix" data-testid="finding-fix">
+          <strong>Fix: </strong>
+          {finding.fix}
+        </p>
+      )}
       {finding.evidence.length > 0 && (
         <ul className="finding-evidence" aria-label="Evidence">
           {finding.evidence.map((evidence, index) => (

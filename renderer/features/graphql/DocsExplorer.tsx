@@ -143,10 +143,10 @@ export function DocsExplorer({ schema }: { schema: SchemaSource | undefined }) {
                 type="button"
                 className={`link ${item.name === typeName && !item.field ? 'selected' : ''}`}
                 data-testid="graphql-docs-entry"
-                title={item.description}
+                title={`${entryName(item)}${item.description ? `\n${item.description}` : ''}`}
                 onClick={() => open(item.name)}
               >
-                {item.field ? `${item.name}.${item.field}` : item.name}
+                {entryName(item)}
               </button>{' '}
               <span className="hint">{item.kind}</span>
             </li>
@@ -168,3 +168,7 @@ export function DocsExplorer({ schema }: { schema: SchemaSource | undefined }) {
     </div>
   );
 }
+
+/** A type's name, or `Type.field` for a field match: shown whole in the tooltip when the list cuts it. */
+const entryName = (item: { name: string; field?: string }) =>
+  item.field ? `${item.name}.${item.field}` : item.name;

@@ -21,6 +21,7 @@ import { operationAtOffset } from './operation-at';
 import { RESULT_OWNER, useResultMarkers, useValidationMarkers } from './use-editor-markers';
 import { useAnalysis } from './use-analysis';
 import './graphql.css';
+import { TabPanel, Tabs, tabPanelAttributes } from '../../Tabs';
 
 type GraphqlBody = Extract<RequestBody, { mode: 'graphql' }>;
 
@@ -190,23 +191,26 @@ function Workbench({ body }: { body: GraphqlBody }) {
         maxDepth={limits.sources.maxDepth?.kind === 'default' ? undefined : limits.maxDepth}
         schemaProblem={state.schemaProblem ?? editorSchemaProblem}
       />
-      <div className="graphql-views" role="tablist" aria-label="GraphQL views">
-        {(['query', 'docs'] as const).map((id) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            aria-selected={view === id}
-            className={`tab ${view === id ? 'active' : ''}`}
-            data-testid={`graphql-view-${id}`}
-            onClick={() => showView(id)}
-          >
-            {id === 'query' ? 'Query' : 'Schema docs'}
-          </button>
-        ))}
-      </div>
-      {view === 'docs' && <DocsExplorer schema={schema} />}
-      <div className="graphql-query-view" hidden={view !== 'query'}>
+      <Tabs
+        label="GraphQL views"
+        idPrefix="graphql-view"
+        tabs={[
+          { id: 'query', label: 'Query' },
+          { id: 'docs', label: 'Schema docs' },
+        ]}
+        active={view}
+        onSelect={(id) => showView(id as 'query' | 'docs')}
+      />
+      {view === 'docs' && (
+        <TabPanel idPrefix="graphql-view" active={view} className="graphql-docs-view">
+          <DocsExplorer schema={schema} />
+        </TabPanel>
+      )}
+      <div
+        className="graphql-query-view"
+        hidden={view !== 'query'}
+        {...(view === 'query' ? tabPanelAttributes('graphql-view', 'query') : {})}
+      >
         <QueryToolbar
           operations={analysis?.operations ?? []}
           operationName={body.operationName}

@@ -1,3 +1,4 @@
+import { ChevronDown, ChevronRight } from 'lucide-react';
 import { useId, useMemo, useState } from 'react';
 import { explainHeaders, type HeaderExplanation } from '../../../shared/headers';
 import { buildRows, countWarnings, filterRows, sortRows, type HeaderOrder } from './header-rows';
@@ -140,11 +141,16 @@ export function HeaderInspector({
                         className="header-inspector-disclosure"
                         aria-expanded={expanded}
                         aria-controls={panelId}
-                        aria-label={`Explain ${row.name}`}
                         data-testid={`header-explain-${row.testId}`}
                         onClick={() => toggle(key)}
                       >
-                        <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> {row.explanation.title}
+                        {expanded ? (
+                          <ChevronDown size={14} aria-hidden="true" />
+                        ) : (
+                          <ChevronRight size={14} aria-hidden="true" />
+                        )}{' '}
+                        {row.explanation.title}
+                        <span className="visually-hidden">: explain {row.name}</span>
                       </button>
                     )}
                   </td>

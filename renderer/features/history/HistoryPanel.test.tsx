@@ -23,6 +23,7 @@ const entries: HistorySummary[] = [
     id: 'new',
     at: '2025-03-14T14:58:00Z',
     method: 'POST',
+    name: 'Sign in',
     url: '{{base}}/login',
     status: null,
     statusText: '',
@@ -53,16 +54,17 @@ afterEach(() => {
 });
 
 describe('HistoryPanel', () => {
-  it('lists entries newest first with method, path, status and time', () => {
+  it('lists entries newest first with method, name or path, status, duration and time', () => {
     render({ activeId: 'old' });
     const first = byTestId('history-item-0')!;
-    expect(first.getAttribute('aria-label')).toBe(
-      'POST /login, failed: Nothing is listening on 127.0.0.1:4000., 2 min ago',
+    expect(first.getAttribute('aria-label')).toBeNull();
+    expect(first.textContent).toBe(
+      'POST Sign in failed 2 min ago · /login, failed: Nothing is listening on 127.0.0.1:4000.',
     );
     expect(first.querySelector('.badge')?.className).toBe('badge method-post');
     expect(first.querySelector('.status')?.className).toBe('status status-failed');
     const second = byTestId('history-item-1')!;
-    expect(second.textContent).toBe('GET/api/users?page=22001 h ago');
+    expect(second.textContent).toBe('GET /api/users?page=2 200 1 h ago · 12 ms, 200 OK');
     expect(second.querySelector('.status')?.className).toBe('status status-success');
     expect(second.getAttribute('aria-current')).toBe('true');
   });

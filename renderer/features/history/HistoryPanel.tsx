@@ -1,5 +1,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { HistorySummary } from '../../../shared/model/history';
+import { X } from 'lucide-react';
+import { IconButton } from '../../components/Button';
+import { formatDuration } from '../response/format';
 import { relativeTime, shortenUrl, statusBadge } from './history-format';
 import './history-panel.css';
 
@@ -69,6 +72,11 @@ export function HistoryPanel({
             const status = statusBadge(entry);
             const when = relativeTime(entry.at, clock);
             const active = entry.id === activeId;
+            // A failed send took no measurable time worth showing.
+            const took = entry.status === null ? undefined : formatDuration(entry.totalMs);
+            const title = entry.name ?? path;
+            // When and how long first: a narrow sidebar cuts the end of the line, and the name already tells the row apart.
+            const details = [when, took, entry.name ? path : undefined].filter(Boolean).join(' · ');
             return (
               <li key={entry.id} className="history-row">
                 <button
@@ -76,29 +84,28 @@ export function HistoryPanel({
                   className={active ? 'history-item active' : 'history-item'}
                   data-testid={`history-item-${index}`}
                   aria-current={active ? 'true' : undefined}
-                  aria-label={`${entry.method} ${path}, ${status.label}, ${when}`}
                   aria-keyshortcuts="Delete"
                   title={entry.error ? `${entry.url}\n${entry.error.message}` : entry.url}
                   onClick={() => onOpen(entry.id)}
                   onDoubleClick={() => onPin?.(entry.id)}
                 >
-                  <span className={`badge method-${entry.method.toLowerCase()}`}>{entry.method}</span>
-                  <span className="history-path">{path}</span>
-                  <span className={status.className}>{status.text}</span>
+                  {/* Named by its visible words (spaced for screen readers), the status in full at the end. */}
+                  <span className={`badge method-${entry.method.toLowerCase()}`}>{entry.method}</span>{' '}
+                  <span className={entry.name ? 'history-name' : 'history-name history-path'}>{title}</span>{' '}
+                  <span className={status.className}>{status.text}</span>{' '}
                   <time className="history-time" dateTime={entry.at}>
-                    {when}
+                    {details}
                   </time>
+                  <span className="visually-hidden">, {status.label}</span>
                 </button>
-                <button
-                  type="button"
-                  className="history-delete icon"
-                  data-testid={`history-delete-${index}`}
-                  aria-label={`Delete ${entry.method} ${path} from history`}
+                <IconButton
+                  className="history-delete"
+                  icon={X}
+                  testId={`history-delete-${index}`}
+                  label={`Delete ${entry.method} ${title} from history`}
                   title="Delete from history"
                   onClick={() => onDelete(entry.id)}
-                >
-                  ×
-                </button>
+                />
               </li>
             );
           })}

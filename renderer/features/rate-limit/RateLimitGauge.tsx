@@ -1,7 +1,7 @@
 import type { RateLimitView } from '../../../shared/model/findings';
 import { formatCountdown } from '../../../shared/model/token';
 import { useNow } from '../../hooks';
-import { gaugeModel, retryAtOf, type GaugeModel } from './gauge-math';
+import { gaugeModel, percentLeft, retryAtOf, type GaugeModel } from './gauge-math';
 import { RetryControls } from './RetryControls';
 import { Sparkline } from './Sparkline';
 import './rate-limit.css';
@@ -18,13 +18,19 @@ function ago(ms: number): string {
   return `${formatCountdown(ms)} ago`;
 }
 
-/** Remaining / limit for the response's host and credential, its reset and its recent history. */
+/**
+ * Remaining / limit for the response's host and credential, readable at a glance: a meter with its
+ * numbers and the share left, who it counts, when it resets, and the recent history. An estimate
+ * (no rate-limit headers, Lantern's own count) says so in its label and its share.
+ */
 export function RateLimitGauge({ view, tabId }: { view: RateLimitView; tabId: string }) {
   const nowMs = useNow(1000);
   const model = gaugeModel(view, nowMs);
   const retryAt = retryAtOf(view);
   const who = `${view.host}${view.credentialId ? ` · ${view.credentialLabel ?? view.credentialId}` : ''}`;
   const percent = model.ratio === undefined ? undefined : Math.round(model.ratio * 100);
+  // A share of a known limit; a bare 429 (no limit said) already reads "0 left".
+  const share = model.limit === undefined ? undefined : percentLeft(model.ratio);
   return (
     <div
       className={`rate-limit-gauge level-${model.level}`}
@@ -32,6 +38,7 @@ export function RateLimitGauge({ view, tabId }: { view: RateLimitView; tabId: st
       data-level={model.level}
       title={`Rate limit of ${who}${model.source ? ` (from ${model.source})` : ''}${model.estimated ? ": the API sends no rate-limit headers, so Lantern counts each query's estimated complexity in the budget's window" : ''}`}
     >
+      <span className="rate-limit-caption">Rate limit</span>
       {percent !== undefined && (
         <span className="rate-limit-meter" aria-hidden="true">
           <span className="rate-limit-meter-fill" style={{ width: `${percent}%` }} />
@@ -48,21 +55,25 @@ export function RateLimitGauge({ view, tabId }: { view: RateLimitView; tabId: st
       >
         {model.label}
       </span>
-      <span className="hint" data-testid="rate-limit-who">
-        {view.credentialLabel ?? view.host}
+      {share !== undefined && (
+        <span className="rate-limit-share" data-testid="rate-limit-share">
+          {model.estimated ? '≈ ' : ''}
+          {share}% left
+        </span>
+      )}
+      <span className="rate-limit-details">
+        <span data-testid="rate-limit-who">{view.credentialLabel ?? view.host}</span>
+        {model.policyName && <span>{model.policyName}</span>}
+        {model.resetInMs !== undefined && !model.limited && (
+          <span data-testid="rate-limit-reset">resets in {formatCountdown(model.resetInMs)}</span>
+        )}
+        {model.remaining === undefined && (
+          <span data-testid="rate-limit-last-429">
+            {model.sinceLast429Ms === undefined ? 'no 429 yet' : `last 429 ${ago(model.sinceLast429Ms)}`}
+          </span>
+        )}
       </span>
-      {model.policyName && <span className="hint">{model.policyName}</span>}
-      {model.resetInMs !== undefined && !model.limited && (
-        <span className="hint" data-testid="rate-limit-reset">
-          resets in {formatCountdown(model.resetInMs)}
-        </span>
-      )}
-      {model.remaining === undefined && (
-        <span className="hint" data-testid="rate-limit-last-429">
-          {model.sinceLast429Ms === undefined ? 'no 429 yet' : `last 429 ${ago(model.sinceLast429Ms)}`}
-        </span>
-      )}
-      <Sparkline history={view.history} />
+      <Sparkline history={view.history} width={96} height={22} />
       {retryAt !== undefined && <RetryControls tabId={tabId} retryAt={retryAt} nowMs={nowMs} />}
     </div>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RateLimitView } from '../../../shared/model/findings';
-import { gaugeModel, levelOf, retryAtOf, sampleRatio, sparkline } from './gauge-math';
+import { gaugeModel, levelOf, percentLeft, retryAtOf, sampleRatio, sparkline } from './gauge-math';
 
 const view = (overrides: Partial<RateLimitView> = {}): RateLimitView => ({
   key: 'api.example.com tok',
@@ -155,5 +155,18 @@ describe('sparkline', () => {
   it('sampleRatio clamps and treats a limit of 0 as unknown', () => {
     expect(sampleRatio({ at: 0, remaining: 5, limit: 0 })).toBeUndefined();
     expect(sampleRatio({ at: 0, remaining: 9, limit: 3 })).toBe(1);
+  });
+});
+
+describe('percentLeft: never rounds up to full or down to empty', () => {
+  it.each([
+    [199 / 200, '99'],
+    [1, '100'],
+    [0.5, '50'],
+    [0.004, '< 1'],
+    [0, '0'],
+    [undefined, undefined],
+  ] as const)('%s → %s', (ratio, text) => {
+    expect(percentLeft(ratio)).toBe(text);
   });
 });

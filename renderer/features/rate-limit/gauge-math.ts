@@ -124,3 +124,14 @@ export function sampleRatio(sample: RateLimitSample): number | undefined {
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * The share left as whole percent, rounded down so a nearly full gauge never reads 100 % and a
+ * nearly spent one never reads 0 % while something is left ("< 1").
+ */
+export function percentLeft(ratio: number | undefined): string | undefined {
+  if (ratio === undefined) return undefined;
+  if (ratio <= 0) return '0';
+  if (ratio < 0.01) return '< 1';
+  return String(Math.floor(ratio * 100));
+}

@@ -45,7 +45,7 @@ export function BrowserSessionDialog({ existing, onClose }: BrowserSessionDialog
   return (
     <Modal
       testId="credential-dialog"
-      className="credential-dialog"
+      className="credential-dialog form-grid"
       title={`${existing ? 'Edit' : 'New'} credential: Session from a browser (pasted cURL)`}
       onClose={() => onClose(saved?.credential)}
       onSubmit={() => {

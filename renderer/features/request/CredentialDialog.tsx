@@ -35,7 +35,7 @@ export function CredentialDialog({ kind, existing, onClose }: CredentialDialogPr
   return (
     <Modal
       testId="credential-dialog"
-      className="credential-dialog"
+      className="credential-dialog form-grid"
       title={`${existing ? 'Edit' : 'New'} credential: ${KIND_NAMES[kind]}`}
       onClose={() => onClose()}
       onSubmit={() => void save()}

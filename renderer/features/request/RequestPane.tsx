@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { parseQueryParams } from '../../../shared/url/query-params';
 import { useActiveTab } from '../../store';
-import { Tabs } from '../../Tabs';
+import { TabPanel, Tabs } from '../../Tabs';
 import { AuthEditor } from './AuthEditor';
 import { BodyEditor } from './BodyEditor';
 import { HeadersTable } from './HeadersTable';
@@ -29,11 +29,6 @@ export function RequestPane() {
           ⚠ TLS certificate verification is off for this request (Settings).
         </p>
       )}
-      {sendError && (
-        <div className="send-error" role="alert" data-testid="send-error">
-          {sendError.message}
-        </div>
-      )}
       {sendError && <FailureFindings />}
       <Tabs
         label="Request parts"
@@ -48,13 +43,13 @@ export function RequestPane() {
         active={tab}
         onSelect={(id) => setTab(id as Part)}
       />
-      <div className="tab-panel">
+      <TabPanel idPrefix="request" active={tab}>
         {tab === 'params' && <ParamsTable />}
         {tab === 'headers' && <HeadersTable />}
         {tab === 'body' && <BodyEditor />}
         {tab === 'auth' && <AuthEditor />}
         {tab === 'settings' && <SettingsPanel />}
-      </div>
+      </TabPanel>
     </section>
   );
 }

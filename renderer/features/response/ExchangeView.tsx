@@ -2,10 +2,14 @@ import type { Finding } from '../../../shared/diagnose';
 import { receivedAtOf, type Exchange } from '../../../shared/model/response';
 import { useLantern } from '../../store';
 import type { RequestTab, ResponsePart } from '../../store/tabs-slice';
-import { Tabs } from '../../Tabs';
+import { TabPanel, Tabs } from '../../Tabs';
 import { DiagnosticsPanel } from '../diagnostics/DiagnosticsPanel';
 import { citedResponseHeaders } from '../diagnostics/severity';
-import { diagnosticsTabLabel, TroubleshootingStrip } from '../diagnostics/TroubleshootingStrip';
+import {
+  diagnosticsTabLabel,
+  diagnosticsTabName,
+  TroubleshootingStrip,
+} from '../diagnostics/TroubleshootingStrip';
 import { GraphqlResultPanel } from '../graphql/GraphqlResultPanel';
 import { HeaderInspector } from '../headers/HeaderInspector';
 import { TokensPanel } from '../tokens/TokensPanel';
@@ -50,14 +54,18 @@ export function ExchangeView({
           ...(graphql ? [{ id: 'graphql', label: 'GraphQL' }] : []),
           { id: 'headers', label: `Headers (${response.headers.length})` },
           { id: 'cookies', label: setCookies.length ? `Cookies (${setCookies.length})` : 'Cookies' },
-          { id: 'timeline', label: noteCount ? `Timeline ⚠ ${noteCount}` : 'Timeline' },
-          { id: 'diagnostics', label: diagnosticsTabLabel(findings) },
+          {
+            id: 'timeline',
+            label: noteCount ? `Timeline ⚠ ${noteCount}` : 'Timeline',
+            title: noteCount ? `Timeline, ${noteCount} note${noteCount === 1 ? '' : 's'}` : undefined,
+          },
+          { id: 'diagnostics', label: diagnosticsTabLabel(findings), title: diagnosticsTabName(findings) },
           { id: 'tokens', label: 'Tokens' },
         ]}
         active={part}
         onSelect={(id) => selectResponsePart(id as ResponsePart)}
       />
-      <div className="tab-panel">
+      <TabPanel idPrefix="response" active={part}>
         {part === 'body' && <BodyView exchange={exchange} />}
         {part === 'headers' && (
           <HeaderInspector
@@ -80,7 +88,7 @@ export function ExchangeView({
         {part === 'tokens' && <TokensPanel />}
         {part === 'graphql' && <GraphqlResultPanel exchange={exchange} />}
         {part === 'diagnostics' && <DiagnosticsPanel tab={exchangeTab} />}
-      </div>
+      </TabPanel>
     </>
   );
 }

@@ -1,13 +1,11 @@
 import type { Exchange } from '../../../shared/model/response';
-import { formatBytes, formatDuration } from './format';
-import { timingBars } from './timing-bars';
+import { formatBytes } from './format';
+import { Waterfall } from './Waterfall';
 import { cookieCount, sentBodyText } from './sent-request';
 
 /** The request exactly as sent (secrets masked), redirects, what auth did, TLS and a timing waterfall. */
 export function TimelineView({ exchange }: { exchange: Exchange }) {
   const { request, timings, auth, redirects, notes, tls, proxy, response } = exchange;
-  const bars = timingBars(timings);
-  const scale = Math.max(timings.totalMs, 1);
   return (
     <div className="timeline" data-testid="timeline">
       {notes && notes.length > 0 && (
@@ -61,36 +59,7 @@ export function TimelineView({ exchange }: { exchange: Exchange }) {
         </>
       )}
       <h3>Timing</h3>
-      <div className="waterfall" data-testid="timeline-timing" role="table" aria-label="Timing">
-        {bars.map((bar) => (
-          <div key={bar.phase} className="waterfall-row" role="row">
-            <span className="waterfall-label" role="cell">
-              {bar.phase}
-            </span>
-            <span className="waterfall-track" role="cell" aria-hidden="true">
-              <span
-                className="waterfall-bar"
-                style={{
-                  left: `${(bar.startMs / scale) * 100}%`,
-                  width: `${Math.max((bar.durationMs / scale) * 100, 0.5)}%`,
-                }}
-              />
-            </span>
-            <span className="waterfall-value" role="cell">
-              {formatDuration(bar.durationMs)}
-            </span>
-          </div>
-        ))}
-        <div className="waterfall-row total" role="row">
-          <span className="waterfall-label" role="cell">
-            Total{timings.reusedConnection ? ' (reused connection)' : ''}
-          </span>
-          <span className="waterfall-track" role="cell" />
-          <span className="waterfall-value" role="cell">
-            {formatDuration(timings.totalMs)}
-          </span>
-        </div>
-      </div>
+      <Waterfall timings={timings} />
       <h3>Connection</h3>
       <table className="kv-table readonly" data-testid="timeline-connection">
         <tbody>
