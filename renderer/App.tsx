@@ -17,6 +17,8 @@ export function App() {
   const sandboxUrl = useLantern((s) => s.sample?.baseUrl);
   useEffect(() => {
     void call('appInfo', {}).then((result) => result.ok && setVersion(result.value.version));
+    // Tabs as they were left: drafts, order, the active one (secrets were never kept).
+    void useLantern.getState().startSession();
   }, []);
   if (!hasLaunchToken()) {
     return (

@@ -11,6 +11,7 @@ import { createImportExportSlice, type ImportExportSlice } from './import-export
 import { createInheritanceSlice, type InheritanceSlice } from './inheritance-slice';
 import { createLargeBodySlice, type LargeBodySlice } from './large-body-slice';
 import { createSampleSlice, type SampleSlice } from './sample-slice';
+import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createSupportBundleSlice, type SupportBundleSlice } from './support-bundle-slice';
 import { activeTab, createTabsSlice, type RequestTab, type TabsSlice } from './tabs-slice';
 import { createTokensSlice, type TokensSlice } from './tokens-slice';
@@ -38,7 +39,8 @@ export type LanternState = TabsSlice &
   FilesSlice &
   LargeBodySlice &
   ImportExportSlice &
-  SupportBundleSlice;
+  SupportBundleSlice &
+  SessionSlice;
 
 export const useLantern = create<LanternState>()((...a) => ({
   ...createTabsSlice(...a),
@@ -58,6 +60,7 @@ export const useLantern = create<LanternState>()((...a) => ({
   ...createLargeBodySlice(...a),
   ...createImportExportSlice(...a),
   ...createSupportBundleSlice(...a),
+  ...createSessionSlice(...a),
 }));
 
 /** Reads from the active request tab. */

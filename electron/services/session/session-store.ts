@@ -3,6 +3,7 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { sessionSnapshotSchema, type SessionSnapshot } from '../../../shared/calls/session-calls';
+import { stillMissing } from '../../../shared/session/removed-secrets';
 import { removeDraftSecrets } from './remove-secrets';
 
 const fileSchema = z.object({
@@ -44,7 +45,6 @@ export async function writeAtomic(file: string, text: string): Promise<void> {
  * reported once, and the app starts with a fresh session instead of failing.
  */
 export class SessionStore {
-  private state: SessionFile | undefined;
   private problem: string | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -78,7 +78,9 @@ export class SessionStore {
             draft: clean.draft,
             ...(baseline ? { baseline } : {}),
             // A value removed at an earlier save and not typed again is still missing.
-            removedSecrets: [...new Set([...clean.removed, ...stillEmpty(tab.removedSecrets, clean.draft)])],
+            removedSecrets: [
+              ...new Set([...clean.removed, ...stillMissing(tab.removedSecrets, clean.draft)]),
+            ],
           };
         }),
       };
@@ -95,55 +97,31 @@ export class SessionStore {
 
   private change(apply: (state: SessionFile) => Promise<void>): Promise<void> {
     const next = this.queue.then(async () => {
-      const state = structuredClone(await this.read());
+      const state = await this.read();
       await apply(state);
       await writeAtomic(this.file, JSON.stringify(state, null, 2));
-      this.state = state;
     });
     this.queue = next.catch(() => undefined);
     return next;
   }
 
+  /** Read each time (it is small): the file on disk is the one truth, whoever changed it. */
   private async read(): Promise<SessionFile> {
-    if (this.state) return this.state;
     let text: string;
     try {
       text = await readFile(this.file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      this.state = { version: 1, chosenEnvironments: {} };
-      return this.state;
+      return { version: 1, chosenEnvironments: {} };
     }
     try {
-      this.state = fileSchema.parse(JSON.parse(text));
+      return fileSchema.parse(JSON.parse(text));
     } catch (error) {
       const aside = `${this.file}.unreadable-${Date.now()}`;
       await rename(this.file, aside).catch(() => undefined);
       const reason = (error as Error).message.split('\n')[0] ?? 'not valid';
       this.problem = `The last session could not be restored: ${this.file} could not be read (${reason}). It was kept as ${aside}; Lantern started with a new session.`;
-      this.state = { version: 1, chosenEnvironments: {} };
+      return { version: 1, chosenEnvironments: {} };
     }
-    return this.state;
   }
 }
-
-/**
- * Places named as removed before that the draft still leaves empty. Only a header or field that is
- * still there and still empty counts: typing the value again clears the note.
- */
-function stillEmpty(places: readonly string[], draft: SessionSnapshot['tabs'][number]['draft']): string[] {
-  return places.filter((place) => {
-    const named = /^the (header|form field|query parameter|switched-off query parameter) "(.*)"$/.exec(place);
-    if (!named) return false;
-    const [, kind, name] = named;
-    if (kind === 'header') return draft.headers.some((h) => h.name === name && h.value === '');
-    if (kind === 'form field') {
-      const fields = 'fields' in draft.body ? draft.body.fields : [];
-      return fields.some((f) => f.name === name && 'value' in f && f.value === '');
-    }
-    if (kind === 'query parameter') return new RegExp(`[?&;]${escape(name ?? '')}=(&|#|;|$)`).test(draft.url);
-    return (draft.disabledParams ?? []).some((p) => p.name === name && p.value === '');
-  });
-}
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
