@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { sessionSnapshotSchema, type SessionSnapshot } from '../../../shared/calls/session-calls';
 import { stillMissing } from '../../../shared/session/removed-secrets';
+import { writeFileAtomic } from '../files/atomic-file';
 import { removeDraftSecrets } from './remove-secrets';
 
 const fileSchema = z.object({
@@ -17,25 +17,6 @@ export interface LoadedSession {
   session?: SessionSnapshot;
   chosenEnvironments: Record<string, string>;
   problem?: string;
-}
-
-/** Writes `text` to `file` whole or not at all: a temp file beside it, fsync, then rename over it. */
-export async function writeAtomic(file: string, text: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
-  const handle = await open(temp, 'w', 0o600);
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
 }
 
 /**
@@ -99,7 +80,8 @@ export class SessionStore {
     const next = this.queue.then(async () => {
       const state = await this.read();
       await apply(state);
-      await writeAtomic(this.file, JSON.stringify(state, null, 2));
+      await mkdir(path.dirname(this.file), { recursive: true });
+      await writeFileAtomic(this.file, JSON.stringify(state, null, 2), 0o600);
     });
     this.queue = next.catch(() => undefined);
     return next;
