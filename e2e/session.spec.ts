@@ -43,7 +43,7 @@ const test = base.extend<Fixtures>({
 test('a reload keeps the open tabs, their order, the active one, an unsaved draft and the response part', async ({
   app,
   httpbin,
-}) => {
+}, info) => {
   const { lantern, session, page } = { ...app, page: app.lantern.page };
   await lantern.request('GET', `${httpbin}/get?first=1`);
   await lantern.send();
@@ -66,6 +66,7 @@ test('a reload keeps the open tabs, their order, the active one, an unsaved draf
   // The response was not kept: the tab says so, and names the part it will open on.
   await expect(session.notSentSinceRestart).toContainText('Not sent since Lantern restarted');
   await expect(session.notSentSinceRestart).toContainText('Headers tab');
+  await page.screenshot({ path: info.outputPath('not-sent-since-restart.png') });
   await lantern.send();
   await expect(lantern.statusCode).toContainText('200');
   await expect(session.responsePart('headers')).toHaveAttribute('aria-selected', 'true');
@@ -81,7 +82,7 @@ test('a reload keeps the open tabs, their order, the active one, an unsaved draf
 test('a secret typed inline is never written to the session file, and the restored tab says which field lost it', async ({
   app,
   httpbin,
-}) => {
+}, info) => {
   const { lantern, session } = app;
   const secret = 'typed-inline-secret-a1b2c3d4';
   await lantern.request('GET', `${httpbin}/headers?api_key=url-secret-9f8e7d6c`);
@@ -98,6 +99,18 @@ test('a secret typed inline is never written to the session file, and the restor
     'the query parameter "api_key" and the header "Authorization"',
   );
   await expect(session.removedSecrets).toContainText('secrets stay in the vault');
+  for (const [width, height] of [
+    [1024, 768],
+    [1400, 900],
+    [1920, 1080],
+  ] as const)
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await app.lantern.page.setViewportSize({ width, height });
+      await app.lantern.page.emulateMedia({ colorScheme });
+      await app.lantern.page.screenshot({
+        path: info.outputPath(`removed-secrets-${width}-${colorScheme}.png`),
+      });
+    }
   await session.showHeaders();
   await expect(session.headerValue(0)).toHaveValue('');
   await expect(session.headerValue(1)).toHaveValue('kept');
