@@ -1,5 +1,5 @@
 import { test as base, expect } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LanternPage } from './pages/lantern-page';
@@ -48,6 +48,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       if (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') offHost.push(request.url());
     });
     const lantern = new LanternPage(page);
+    // Tests of a worker share its data folder: each starts with no restored tabs or remembered environment.
+    rmSync(path.join(host.dataDir, 'session.json'), { force: true });
     await lantern.open(host.launchUrl);
     await use(lantern);
     expect(consoleErrors, 'console errors').toEqual([]);

@@ -128,6 +128,8 @@ test('secret environment and folder variables are kept only encrypted in the vau
     host = await startLanternHost(dataDir);
     await lantern.open(host.launchUrl);
     await environments.choose('Vault env');
+    // The saved request's tab is restored and active: the next request goes in a tab of its own.
+    await lantern.newTab();
     await lantern.request('GET', '{{base}}/anything/restarted?k={{api_key}}');
     await lantern.send();
     // Resolved from the vault: a missing value would block the send with a message instead.

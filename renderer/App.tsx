@@ -30,6 +30,8 @@ export function App() {
   const preferencesProblem = useLantern((s) => s.preferencesProblem);
   useEffect(() => {
     void call('appInfo', {}).then((result) => result.ok && setVersion(result.value.version));
+    // Tabs as they were left: drafts, order, the active one (secrets were never kept).
+    void useLantern.getState().startSession();
     void useLantern.getState().loadPreferences();
     // A resize or theme change made just before the window closes is still written.
     const flush = () => useLantern.getState().flushPreferences();

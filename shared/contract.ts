@@ -11,6 +11,7 @@ import { diagnosticsCalls } from './calls/diagnostics-calls';
 import { cookieCalls } from './calls/cookie-calls';
 import { environmentCalls } from './calls/environment-calls';
 import { historyCalls } from './calls/history-calls';
+import { sessionCalls } from './calls/session-calls';
 import { graphqlCalls } from './calls/graphql-calls';
 import { workspaceCalls } from './calls/workspace-calls';
 import { prefsCalls } from './calls/prefs-calls';
@@ -30,6 +31,7 @@ export const calls = {
   ...workspaceCalls,
   ...diagnosticsCalls,
   ...prefsCalls,
+  ...sessionCalls,
 } as const;
 
 export const events = {

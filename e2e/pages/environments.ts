@@ -4,10 +4,28 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class EnvironmentsPanel {
   readonly select: Locator;
   readonly editor: Locator;
+  /** Under the switcher: where the chosen environment is kept. */
+  readonly location: Locator;
+  /** In the editor: where the environment shown is kept, or where a new one will be saved. */
+  readonly editorLocation: Locator;
 
   constructor(readonly page: Page) {
     this.select = page.getByTestId('environment-select');
     this.editor = page.getByTestId('environment-editor');
+    this.location = page.getByTestId('environment-location');
+    this.editorLocation = page.getByTestId('environment-editor-location');
+  }
+
+  /** The label of the environment chosen in the switcher. */
+  chosen(): Locator {
+    return this.select.locator('option:checked');
+  }
+
+  /** Opens the editor on a new, unsaved environment (close it with `closeEditor`). */
+  async startNew(): Promise<void> {
+    await this.page.getByTestId('environment-manage').click();
+    await expect(this.editor).toBeVisible();
+    await this.page.getByTestId('environment-new').click();
   }
 
   /** Creates an environment with the given variables (`{ secret }` for a secret one). */

@@ -27,6 +27,11 @@ export class LanternPage {
     await expect(this.url).toBeVisible();
   }
 
+  /** Opens a new blank request tab (the tabs of the last session come back at start). */
+  async newTab(): Promise<void> {
+    await this.page.getByTestId('request-tab-new').click();
+  }
+
   async request(method: string, url: string): Promise<void> {
     await this.method.selectOption(method);
     await this.url.fill(url);

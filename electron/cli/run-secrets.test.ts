@@ -134,7 +134,7 @@ async function secretWorkspace(
     const reloaded = await call<WorkspaceView>('reloadWorkspace', {});
     await call('saveEnvironment', {
       id: reloaded.environmentIds.staging,
-      name: 'Staging (Secrets)',
+      name: 'Staging',
       variables: [{ name: 'key', value: key, secret: true }],
     });
     return view.path;
@@ -217,10 +217,10 @@ describe('lantern run with secret variables kept in the vault', () => {
     const report = JSON.parse(withEnv.stdout) as { failed: number; results: { error?: string }[] };
     expect(report.failed).toBe(2);
     expect(report.results[0]?.error).toMatch(
-      /\{\{token\}\} is a secret variable of the folder "Admin".*\{\{key\}\} is a secret variable of the "Staging \(Secrets\)" environment and has no value on this computer: .*the environment editor/,
+      /\{\{token\}\} is a secret variable of the folder "Admin".*\{\{key\}\} is a secret variable of the "Staging" environment and has no value on this computer: .*the environment editor/,
     );
     expect(report.results[1]?.error).toMatch(
-      /^\{\{key\}\} is a secret variable of the "Staging \(Secrets\)" environment/,
+      /^\{\{key\}\} is a secret variable of the "Staging" environment/,
     );
     // Warned up front too, and nothing was sent.
     expect(withEnv.stderr).toMatch(/environments\/staging\.env\.yaml: .*"key" of "Staging" has no value/);

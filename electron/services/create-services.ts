@@ -15,6 +15,8 @@ import { cookieHandlers } from './handlers/cookie-handlers';
 import { coreHandlers } from './handlers/core-handlers';
 import { environmentHandlers } from './handlers/environment-handlers';
 import { historyHandlers } from './handlers/history-handlers';
+import { sessionHandlers } from './handlers/session-handlers';
+import { SessionStore } from './session/session-store';
 import { credentialHandlers } from './handlers/credential-handlers';
 import { HistoryStore } from './history/history-store';
 import { createHttpEngine } from './engine/http-engine';
@@ -129,6 +131,8 @@ export function createServices({
     ...workspaceHandlers(context, session),
     ...diagnosticsHandlers(context),
     ...preferences,
+    // Tabs and drafts across restarts; every secret known is taken out of them before the disk.
+    ...sessionHandlers(new SessionStore(path.join(dataDir, 'session.json'), () => knownSecrets(context))),
   };
   /** The desktop menu's "Start sandbox API": starts it and tells the renderer. */
   const startSandboxFromMenu = async () => {

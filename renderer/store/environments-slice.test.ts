@@ -60,4 +60,22 @@ describe('environments slice', () => {
     await held.answer(0, { ok: true, value: [] });
     expect(names()).toEqual(['Saved just now']);
   });
+
+  it('remembers the chosen environment per workspace on the main side, and applies it when that workspace opens', () => {
+    fakeApi.answer('listEnvironments', []).answer('sessionChooseEnvironment', { saved: true });
+    useLantern.setState({ chosenEnvironments: {} });
+    useLantern.getState().useChosenEnvironments({ ws_a: 'ws:ws_a:staging', '': 'app-env' });
+    expect(useLantern.getState().environmentId).toBe('app-env');
+    useLantern.setState({ workspaceView: workspaceOf('ws_a') });
+    expect(useLantern.getState().environmentId).toBe('ws:ws_a:staging');
+    useLantern.getState().selectEnvironment('ws:ws_a:prod');
+    expect(fakeApi.callsOf('sessionChooseEnvironment')).toEqual([
+      { workspaceKey: 'ws_a', environmentId: 'ws:ws_a:prod' },
+    ]);
+    // Another workspace without a remembered choice does not keep the first one's environment.
+    useLantern.setState({ workspaceView: workspaceOf('ws_b') });
+    expect(useLantern.getState().environmentId).toBeUndefined();
+    useLantern.setState({ workspaceView: workspaceOf('ws_a') });
+    expect(useLantern.getState().environmentId).toBe('ws:ws_a:prod');
+  });
 });

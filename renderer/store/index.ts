@@ -13,6 +13,7 @@ import { createLargeBodySlice, type LargeBodySlice } from './large-body-slice';
 import { createPrefsSlice, type PrefsSlice } from './prefs-slice';
 import { createQuickOpenSlice, type QuickOpenSlice } from './quick-open-slice';
 import { createSampleSlice, type SampleSlice } from './sample-slice';
+import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createSupportBundleSlice, type SupportBundleSlice } from './support-bundle-slice';
 import { activeTab, createTabsSlice, type RequestTab, type TabsSlice } from './tabs-slice';
 import { createTokensSlice, type TokensSlice } from './tokens-slice';
@@ -44,7 +45,8 @@ export type LanternState = TabsSlice &
   SupportBundleSlice &
   UnsavedGuardSlice &
   PrefsSlice &
-  QuickOpenSlice;
+  QuickOpenSlice &
+  SessionSlice;
 
 export const useLantern = create<LanternState>()((...a) => ({
   ...createTabsSlice(...a),
@@ -67,6 +69,7 @@ export const useLantern = create<LanternState>()((...a) => ({
   ...createUnsavedGuardSlice(...a),
   ...createPrefsSlice(...a),
   ...createQuickOpenSlice(...a),
+  ...createSessionSlice(...a),
 }));
 
 /** Reads from the active request tab. */

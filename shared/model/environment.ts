@@ -7,12 +7,24 @@ export const environmentVariableSchema = z.object({
   secret: z.boolean().default(false),
 });
 
+export const environmentLocationSchema = z.discriminatedUnion('kind', [
+  /** The app's data folder: only this computer sees it. */
+  z.object({ kind: z.literal('app') }),
+  /** A file of a workspace (shared through git, seen by `lantern run`); secret values in the vault. */
+  z.object({ kind: z.literal('workspace'), workspaceName: z.string(), file: z.string() }),
+  /** Built in (the sample's), in memory only. */
+  z.object({ kind: z.literal('built-in') }),
+]);
+export type EnvironmentLocation = z.infer<typeof environmentLocationSchema>;
+
 export const environmentSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
   /** Built in (like the sample's): read-only. */
   builtIn: z.boolean().default(false),
   variables: z.array(environmentVariableSchema),
+  /** Where it is kept: the app's data folder on this computer, or a file of the open workspace. */
+  location: environmentLocationSchema.optional(),
   /** Plain words when some secret values are unavailable (vault unreadable, or never stored here). */
   problem: z.string().optional(),
 });

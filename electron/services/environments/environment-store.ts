@@ -3,6 +3,7 @@ import { isValidVariableName, type TemplateScope, type VariableLayer } from '../
 import { maskSecret } from '../../../shared/model/auth';
 import {
   GLOBAL_ENVIRONMENT_ID,
+  type EnvironmentLocation,
   type EnvironmentSummary,
   type SaveEnvironmentInput,
 } from '../../../shared/model/environment';
@@ -19,6 +20,14 @@ export interface EnvironmentOwner {
   delete(): Promise<void>;
 }
 
+/**
+ * Where new environments go while a workspace is open: its `environments/` folder, so that a clone
+ * of it (and `lantern run` on one) has them too. Returns the new environment's id.
+ */
+export interface NewEnvironmentHome {
+  create(name: string, variables: StoredVariable[]): Promise<string>;
+}
+
 export interface Environment {
   id: string;
   name: string;
@@ -26,6 +35,8 @@ export interface Environment {
   /** Built in (the sample's) or owned elsewhere: not saved to the app's file. */
   transient?: boolean;
   owner?: EnvironmentOwner;
+  /** Where an owned environment is kept (a workspace file), said in the switcher. */
+  location?: EnvironmentLocation;
   /** Secret variables whose value the vault does not hold (or cannot give): never sent as ''. */
   missing?: ReadonlySet<string>;
 }
@@ -49,6 +60,7 @@ export class EnvironmentStore {
   private readonly byId = new Map<string, Environment>();
   private secrets: SecretScopes | undefined;
   private requestVariables: RequestVariables | undefined;
+  private newHome: NewEnvironmentHome | undefined;
 
   constructor(private readonly file?: EnvironmentFile) {
     this.byId.set(GLOBAL_ID, { id: GLOBAL_ID, name: 'Globals', variables: [] });
@@ -87,6 +99,11 @@ export class EnvironmentStore {
     this.requestVariables = source;
   }
 
+  /** New environments go to this home (the open workspace) from now on; undefined: the app's file. */
+  useNewHome(home: NewEnvironmentHome | undefined): void {
+    this.newHome = home;
+  }
+
   /** Registers a built-in environment (kept in memory only). */
   putTransient(environment: Omit<Environment, 'transient'>): void {
     this.byId.set(environment.id, { ...environment, transient: true });
@@ -109,6 +126,9 @@ export class EnvironmentStore {
       id: environment.id,
       name: environment.name,
       builtIn: Boolean(environment.transient) && environment.owner === undefined,
+      location:
+        environment.location ??
+        (environment.transient && environment.owner === undefined ? { kind: 'built-in' } : { kind: 'app' }),
       variables: environment.variables.map((v) => ({
         ...v,
         value: v.secret ? maskSecret(v.value) : v.value,
@@ -140,6 +160,16 @@ export class EnvironmentStore {
         .filter((v) => v.secret && v.value === '' && existing?.missing?.has(v.name))
         .map((v) => v.name),
     );
+    if (existing === undefined && this.newHome !== undefined) {
+      const id = await this.newHome.create(name, variables);
+      const created = this.byId.get(id);
+      if (!created)
+        throw new LanternError(
+          'environment.unknown',
+          `The environment "${name}" was saved but is not listed.`,
+        );
+      return this.summary(created);
+    }
     if (existing?.owner) {
       await existing.owner.save(name, variables, missing);
       return this.summary(this.byId.get(existing.id) ?? existing);

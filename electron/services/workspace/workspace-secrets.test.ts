@@ -179,7 +179,7 @@ describe('secret folder variables and workspace environments', () => {
 
     await call('saveEnvironment', {
       id,
-      name: 'Staging (Envs)',
+      name: 'Staging',
       variables: [{ name: 'key', value: secret, secret: true }],
     });
     expect(readFileSync(path.join(view.path, 'environments', 'staging.env.yaml'), 'utf8')).toMatch(

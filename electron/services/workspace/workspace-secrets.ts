@@ -137,6 +137,25 @@ export class WorkspaceSecrets {
     }
   }
 
+  /**
+   * A new environment in the workspace's `environments/` folder: the file first (it names the
+   * vault scope), then its secret values to the vault; if the vault refuses, the file goes again.
+   */
+  async createEnvironment(store: WorkspaceStore, name: string, variables: StoredVariable[]): Promise<string> {
+    const created = await store.saveEnvironment({ name, variables });
+    try {
+      await this.scopes?.replace(
+        environmentScope(store.workspace.id, created.id),
+        secretMap({ variables }),
+        `The secret variables of "${name}"`,
+      );
+    } catch (error) {
+      await store.deleteEnvironment(created.id).catch(() => undefined);
+      throw error;
+    }
+    return created.id;
+  }
+
   async deleteEnvironment(store: WorkspaceStore, fileId: string): Promise<void> {
     await store.deleteEnvironment(fileId);
     await this.scopes

@@ -15,6 +15,7 @@ import {
   type KnownWorkspace,
 } from './index';
 import { slugify } from '../../../shared/workspace-format/slug';
+import { ENVIRONMENT_SUFFIX, ENVIRONMENTS_DIR } from '../../../shared/workspace-format/types';
 import { environmentScope, WorkspaceSecrets } from './workspace-secrets';
 
 /** The environment-switcher id of a workspace environment: it is offered there beside the app's own. */
@@ -137,6 +138,14 @@ export class WorkspaceSession {
       });
     });
     this.registerEnvironments(store);
+    // While it is open, new environments are created in it (a clone and `lantern run` see them).
+    this.options.environments.useNewHome({
+      create: async (name, variables) => {
+        const fileId = await this.secrets.createEnvironment(store, name, variables);
+        this.registerEnvironments(store);
+        return workspaceEnvironmentId(store.workspace.id, fileId);
+      },
+    });
     if (this.options.remember !== false) await this.registry.add(resolved, store.workspace.name);
     return this.view();
   }
@@ -179,14 +188,16 @@ export class WorkspaceSession {
       'ws:',
       workspace.environments.map((environment) => ({
         id: workspaceEnvironmentId(workspace.id, environment.id),
-        name: `${environment.name} (${workspace.name})`,
+        name: environment.name,
+        location: {
+          kind: 'workspace' as const,
+          workspaceName: workspace.name,
+          file: `${ENVIRONMENTS_DIR}/${environment.id}${ENVIRONMENT_SUFFIX}`,
+        },
         ...this.secrets.fill(environmentScope(workspace.id, environment.id), environment.variables),
         owner: {
           save: async (name: string, variables: StoredVariable[], missing: ReadonlySet<string>) => {
-            // The switcher shows "(workspace)" after the name: it is not part of the file's name.
-            const suffix = ` (${workspace.name})`;
-            const plain = name.endsWith(suffix) ? name.slice(0, -suffix.length) : name;
-            await this.secrets.saveEnvironment(store, environment.id, plain, variables, missing);
+            await this.secrets.saveEnvironment(store, environment.id, name, variables, missing);
             this.registerEnvironments(store);
           },
           delete: async () => {
@@ -233,5 +244,6 @@ export class WorkspaceSession {
     this.current?.close();
     this.current = undefined;
     this.options.environments.replaceOwned('ws:', []);
+    this.options.environments.useNewHome(undefined);
   }
 }

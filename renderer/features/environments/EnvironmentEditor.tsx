@@ -4,6 +4,7 @@ import { Modal, ModalClose } from '../../components/Modal';
 import { useLantern } from '../../store';
 import { GLOBAL_ENVIRONMENT_ID } from '../../store/environments-slice';
 import { VariablesTable, type VariableRow } from './VariablesTable';
+import { locationText } from './environment-location';
 
 const toRows = (environment: EnvironmentSummary | undefined): VariableRow[] =>
   (environment?.variables ?? []).map((v) => ({
@@ -17,6 +18,7 @@ const toRows = (environment: EnvironmentSummary | undefined): VariableRow[] =>
 export function EnvironmentEditor({ onClose }: { onClose: () => void }) {
   const environments = useLantern((s) => s.environments);
   const activeId = useLantern((s) => s.environmentId);
+  const workspace = useLantern((s) => s.workspaceView);
   const { saveEnvironment, deleteEnvironment, selectEnvironment } = useLantern.getState();
   const [selectedId, setSelectedId] = useState<string | undefined>(activeId ?? GLOBAL_ENVIRONMENT_ID);
   const selected = environments.find((e) => e.id === selectedId);
@@ -67,6 +69,9 @@ export function EnvironmentEditor({ onClose }: { onClose: () => void }) {
             >
               {environment.name}
               {environment.builtIn ? ' (built in)' : ''}
+              {!environment.builtIn && (
+                <span className="hint environment-where"> · {shortLocation(environment)}</span>
+              )}
             </button>
           ))}
           <button type="button" data-testid="environment-new" onClick={() => choose(undefined)}>
@@ -115,10 +120,20 @@ export function EnvironmentEditor({ onClose }: { onClose: () => void }) {
         />
       </label>
       {readOnly && <p className="hint">This environment is built in and read-only.</p>}
+      {!readOnly && (
+        <p className="hint" data-testid="environment-editor-location">
+          {selected
+            ? `Kept ${locationText(selected)}.`
+            : workspace
+              ? `Will be saved in workspace ${workspace.name} (environments/), shared with it through git and seen by \`lantern run\`.`
+              : 'Will be saved on this computer (no workspace is open).'}
+        </p>
+      )}
       <VariablesTable rows={rows} readOnly={readOnly} onChange={(next) => (setRows(next), setSaved(false))} />
       <p className="hint">
         Secret values stay on the main side and show masked here. They are kept encrypted in this
-        computer&apos;s vault, never in environment or workspace files.
+        computer&apos;s vault, never in environment or workspace files: a clone of the workspace gets the
+        variable, not its value.
       </p>
       {selected?.problem && (
         <p className="inline-error" role="status" data-testid="environment-problem">
@@ -132,4 +147,11 @@ export function EnvironmentEditor({ onClose }: { onClose: () => void }) {
       )}
     </Modal>
   );
+}
+
+/** The short form for the list: "Team API" for a workspace's, "this computer" for the app's. */
+function shortLocation(environment: EnvironmentSummary): string {
+  const location = environment.location;
+  if (location?.kind === 'workspace') return location.workspaceName;
+  return 'this computer';
 }

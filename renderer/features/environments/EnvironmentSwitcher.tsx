@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useLantern } from '../../store';
 import { GLOBAL_ENVIRONMENT_ID } from '../../store/environments-slice';
 import { EnvironmentEditor } from './EnvironmentEditor';
+import { groupByLocation, locationText } from './environment-location';
 
 /** Picks the environment whose variables fill `{{…}}`; Ctrl/Cmd+E focuses it. */
 export function EnvironmentSwitcher() {
@@ -14,6 +15,7 @@ export function EnvironmentSwitcher() {
     void refreshEnvironments();
   }, [refreshEnvironments]);
   const named = environments.filter((e) => e.id !== GLOBAL_ENVIRONMENT_ID);
+  const chosen = named.find((e) => e.id === environmentId);
   return (
     <div className="environment-switcher">
       <label htmlFor="environment-select">Environment</label>
@@ -26,10 +28,14 @@ export function EnvironmentSwitcher() {
           onChange={(event) => selectEnvironment(event.target.value || undefined)}
         >
           <option value="">No environment (globals only)</option>
-          {named.map((environment) => (
-            <option key={environment.id} value={environment.id}>
-              {environment.name}
-            </option>
+          {groupByLocation(named).map(([label, group]) => (
+            <optgroup key={label} label={label}>
+              {group.map((environment) => (
+                <option key={environment.id} value={environment.id}>
+                  {environment.name}
+                </option>
+              ))}
+            </optgroup>
           ))}
         </select>
         <button
@@ -41,6 +47,11 @@ export function EnvironmentSwitcher() {
           Edit
         </button>
       </div>
+      {chosen && (
+        <p className="hint environment-location" data-testid="environment-location">
+          Kept {locationText(chosen)}
+        </p>
+      )}
       {error && <p className="inline-error">{error}</p>}
       {editing && <EnvironmentEditor onClose={() => setEditing(false)} />}
     </div>

@@ -8,6 +8,7 @@ import { HeadersTable } from './HeadersTable';
 import { ParamsTable } from './ParamsTable';
 import { SettingsPanel } from './SettingsPanel';
 import { UrlBar } from './UrlBar';
+import { RemovedSecretsBar } from '../session/RemovedSecretsBar';
 import { FailureFindings } from '../diagnostics/FailureFindings';
 
 type Part = 'params' | 'headers' | 'body' | 'auth' | 'settings';
@@ -23,6 +24,7 @@ export function RequestPane() {
   const count = (label: string, n: number) => (n ? `${label} (${n})` : label);
   return (
     <section className="pane request-pane" aria-label="Request">
+      <RemovedSecretsBar />
       <UrlBar />
       {tlsOff && (
         <p className="warning-note" data-testid="tls-off-warning">

@@ -4,6 +4,7 @@ import { useFindings } from '../diagnostics/use-findings';
 import { ExchangeView } from './ExchangeView';
 import { formatBytes } from './format';
 import { PreviousResponse } from './PreviousResponse';
+import { UnsentSinceRestart } from '../session/UnsentSinceRestart';
 
 /** The response of the active tab: the exchange, the failure that replaced it, or what is coming. */
 export function ResponsePane() {
@@ -28,6 +29,7 @@ export function ResponsePane() {
           </div>
         ) : (
           <div className="empty-state" data-testid="response-empty">
+            <UnsentSinceRestart />
             <p>Send a request to see its response here.</p>
             <p className="hint">Ctrl/Cmd+Enter sends · Esc cancels · Ctrl/Cmd+L focuses the URL</p>
           </div>
