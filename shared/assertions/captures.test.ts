@@ -3,7 +3,8 @@ import { captureIsSecret, runCaptures } from './captures';
 import { captureSchema, type Capture } from './model';
 import { exchangeOf } from './test-exchange.fixture';
 
-const capture = (fields: Partial<Capture> & Pick<Capture, 'name' | 'from'>): Capture => captureSchema.parse(fields);
+const capture = (fields: Partial<Capture> & Pick<Capture, 'name' | 'from'>): Capture =>
+  captureSchema.parse(fields);
 const exchange = exchangeOf(
   { data: [{ id: 42, email: 'ada@example.com' }], access_token: 'tok-SECRET-123456' },
   {
@@ -36,13 +37,18 @@ describe('captures', () => {
       ['domain', 'example.com', false],
     ]);
     expect(results.every((r) => r.ok)).toBe(true);
-    expect(results[1]).toMatchObject({ scope: 'environment', message: '{{email}} saved in the active environment.' });
+    expect(results[1]).toMatchObject({
+      scope: 'environment',
+      message: '{{email}} saved in the active environment.',
+    });
     expect(results[3]).toMatchObject({ value: '••••', secret: true });
   });
 
   it('a capture that finds nothing is a failure naming the path and the start of the body', () => {
-    const { results, values } = runCaptures([capture({ name: 'id', from: 'jsonPath', path: '$.users[0].id' })], exchange, (t) =>
-      t.replaceAll('tok-SECRET-123456', '••••'),
+    const { results, values } = runCaptures(
+      [capture({ name: 'id', from: 'jsonPath', path: '$.users[0].id' })],
+      exchange,
+      (t) => t.replaceAll('tok-SECRET-123456', '••••'),
     );
     expect(values).toEqual([]);
     expect(results[0]).toMatchObject({ ok: false, path: '$.users[0].id' });
@@ -51,7 +57,8 @@ describe('captures', () => {
     );
     const header = runCaptures([capture({ name: 'x', from: 'header', path: 'X-Id' })], exchange).results[0];
     expect(header?.message).toBe('Nothing was found at header X-Id. The response has no header "X-Id".');
-    const regex = runCaptures([capture({ name: 'x', from: 'regex', path: 'id=(\\d+)' })], exchange).results[0];
+    const regex = runCaptures([capture({ name: 'x', from: 'regex', path: 'id=(\\d+)' })], exchange)
+      .results[0];
     expect(regex?.ok).toBe(false);
   });
 
@@ -62,8 +69,13 @@ describe('captures', () => {
     expect(captureIsSecret(capture({ name: 'c', from: 'cookie', path: 'sid' }))).toBe(true);
     expect(captureIsSecret(capture({ name: 'auth', from: 'header', path: 'Authorization' }))).toBe(true);
     expect(captureIsSecret(capture({ name: 'userId', from: 'jsonPath', path: '$.data[0].id' }))).toBe(false);
-    expect(captureIsSecret(capture({ name: 'userId', from: 'jsonPath', path: '$.id', secret: true }))).toBe(true);
-    const { results } = runCaptures([capture({ name: 'token', from: 'jsonPath', path: '$.access_token' })], exchange);
+    expect(captureIsSecret(capture({ name: 'userId', from: 'jsonPath', path: '$.id', secret: true }))).toBe(
+      true,
+    );
+    const { results } = runCaptures(
+      [capture({ name: 'token', from: 'jsonPath', path: '$.access_token' })],
+      exchange,
+    );
     expect(JSON.stringify(results)).not.toContain('tok-SECRET');
   });
 

@@ -1,7 +1,15 @@
 import type { Exchange } from '../model/response';
 import { looksSecret } from '../redact/secret-names';
 import type { Capture, CaptureResult } from './model';
-import { asText, bodyJson, bodyStart, bodyText, cookieValue, headerValue, readJsonPath } from './read-response';
+import {
+  asText,
+  bodyJson,
+  bodyStart,
+  bodyText,
+  cookieValue,
+  headerValue,
+  readJsonPath,
+} from './read-response';
 
 /** A capture that found a value: the value itself stays on the main side (the vault, the run). */
 export interface CapturedValue {
@@ -16,7 +24,12 @@ export interface CaptureOutcome {
 }
 
 /** The last word of a JSONPath or header name: `$.data.access_token` → `access_token`. */
-const lastName = (path: string) => path.replace(/\[['"]?([^'"\]]*)['"]?\]/g, '.$1').split('.').filter(Boolean).pop() ?? '';
+const lastName = (path: string) =>
+  path
+    .replace(/\[['"]?([^'"\]]*)['"]?\]/g, '.$1')
+    .split('.')
+    .filter(Boolean)
+    .pop() ?? '';
 
 /**
  * A capture is a secret when marked so, when it takes a cookie, or when its variable or the field
@@ -27,7 +40,8 @@ export function captureIsSecret(capture: Capture): boolean {
   if (capture.from === 'cookie') return true;
   if (looksSecret(capture.name)) return true;
   const path = capture.path ?? '';
-  if (capture.from === 'header') return /authorization|token|secret|session|api-?key|cookie/i.test(path) || looksSecret(path);
+  if (capture.from === 'header')
+    return /authorization|token|secret|session|api-?key|cookie/i.test(path) || looksSecret(path);
   if (capture.from === 'jsonPath') return looksSecret(lastName(path));
   return false;
 }
@@ -58,15 +72,22 @@ function find(capture: Capture, exchange: Exchange, maskText: (text: string) => 
     const text = bodyText(exchange);
     return text.ok ? ` The body starts "${bodyStart(maskText(text.text))}".` : ` (${text.why}.)`;
   };
-  const nothing = (extra = '') => ({ ok: false as const, path, message: `Nothing was found at ${path}.${extra}` });
+  const nothing = (extra = '') => ({
+    ok: false as const,
+    path,
+    message: `Nothing was found at ${path}.${extra}`,
+  });
   switch (capture.from) {
     case 'status':
       return { ok: true, value: String(exchange.response.status), path };
     case 'header':
     case 'cookie': {
-      if (where === '') return { ok: false, path, message: `Name the ${capture.from} to take the value from.` };
+      if (where === '')
+        return { ok: false, path, message: `Name the ${capture.from} to take the value from.` };
       const value = capture.from === 'header' ? headerValue(exchange, where) : cookieValue(exchange, where);
-      return value === undefined ? nothing(` The response has no ${capture.from} "${where}".`) : { ok: true, value, path };
+      return value === undefined
+        ? nothing(` The response has no ${capture.from} "${where}".`)
+        : { ok: true, value, path };
     }
     case 'jsonPath': {
       const json = bodyJson(exchange);
@@ -83,13 +104,18 @@ function find(capture: Capture, exchange: Exchange, maskText: (text: string) => 
       try {
         regex = new RegExp(where);
       } catch (error) {
-        return { ok: false, path, message: `"${where}" is not a regular expression: ${(error as Error).message}.` };
+        return {
+          ok: false,
+          path,
+          message: `"${where}" is not a regular expression: ${(error as Error).message}.`,
+        };
       }
       const match = regex.exec(text.text);
       if (!match) return nothing(start());
       const group = capture.group ?? (match.length > 1 ? 1 : 0);
       const value = match[group];
-      if (value === undefined) return nothing(` The expression matched, but it has no group ${group}.${start()}`);
+      if (value === undefined)
+        return nothing(` The expression matched, but it has no group ${group}.${start()}`);
       return { ok: true, value, path };
     }
   }
@@ -110,11 +136,20 @@ export function runCaptures(
     const found = find(capture, exchange, mask);
     const secret = captureIsSecret(capture);
     if (!found.ok) {
-      results.push({ name: capture.name, scope: capture.scope, ok: false, secret, path: found.path, message: mask(found.message) });
+      results.push({
+        name: capture.name,
+        scope: capture.scope,
+        ok: false,
+        secret,
+        path: found.path,
+        message: mask(found.message),
+      });
       continue;
     }
     values.push({ capture, value: found.value, secret });
-    const shown = secret ? '••••' : mask(found.value.length > 300 ? `${found.value.slice(0, 300)}…` : found.value);
+    const shown = secret
+      ? '••••'
+      : mask(found.value.length > 300 ? `${found.value.slice(0, 300)}…` : found.value);
     const where = capture.scope === 'environment' ? 'saved in the active environment' : 'kept for this run';
     results.push({
       name: capture.name,

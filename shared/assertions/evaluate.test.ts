@@ -20,7 +20,12 @@ const exchange = exchangeOf(users, {
   ],
 });
 
-const row = (target: Assertion['target'], op: Assertion['op'], expected?: string, path?: string): Assertion => ({
+const row = (
+  target: Assertion['target'],
+  op: Assertion['op'],
+  expected?: string,
+  path?: string,
+): Assertion => ({
   enabled: true,
   target,
   op,
@@ -32,11 +37,21 @@ const check = (assertion: Assertion) => evaluateAssertions([assertion], exchange
 describe('targets', () => {
   it.each([
     ['status', row('status', 'equals', '201'), '201', 'status'],
-    ['header (any case)', row('header', 'contains', 'json', 'content-type'), 'application/json; charset=utf-8', 'header content-type'],
+    [
+      'header (any case)',
+      row('header', 'contains', 'json', 'content-type'),
+      'application/json; charset=utf-8',
+      'header content-type',
+    ],
     ['response time', row('responseTime', 'lt', '500'), '120', 'response time (ms)'],
     ['body size', row('bodySize', 'gt', '10'), String(JSON.stringify(users).length), 'body size (bytes)'],
     ['cookie', row('cookie', 'equals', 'abc123', 'sid'), 'abc123', 'cookie sid'],
-    ['JSONPath', row('jsonPath', 'equals', 'ada@example.com', '$.data[0].email'), 'ada@example.com', '$.data[0].email'],
+    [
+      'JSONPath',
+      row('jsonPath', 'equals', 'ada@example.com', '$.data[0].email'),
+      'ada@example.com',
+      '$.data[0].email',
+    ],
     ['JSONPath without $', row('jsonPath', 'equals', '2', 'meta.total'), '2', 'meta.total'],
   ])('%s', (_name, assertion, actual, path) => {
     const result = check(assertion);
@@ -52,7 +67,10 @@ describe('targets', () => {
       row('graphqlErrors', 'notExists'),
     ];
     expect(evaluateAssertions(rows, ok).map((r) => r.passed)).toEqual([true, true, true]);
-    const failed = evaluateAssertions([...rows, row('graphqlErrors', 'contains', 'unknown', '$[0].message')], bad);
+    const failed = evaluateAssertions(
+      [...rows, row('graphqlErrors', 'contains', 'unknown', '$[0].message')],
+      bad,
+    );
     expect(failed.map((r) => r.passed)).toEqual([false, false, false, true]);
     expect(failed[1]?.message).toBe('The response has GraphQL errors: Field "x" is unknown');
     expect(failed[1]?.path).toBe('errors');
@@ -104,7 +122,15 @@ describe('operators', () => {
     [row('status', 'oneOf', '200-299'), true],
     [row('status', 'oneOf', '4xx,5xx'), false],
     [row('jsonPath', 'oneOf', '["ada@example.com","x@y.z"]', '$.data[0].email'), true],
-    [row('jsonPath', 'matchesSchema', '{"type":"object","required":["id","email"],"properties":{"email":{"type":"string","format":"email"}}}', '$.data[0]'), true],
+    [
+      row(
+        'jsonPath',
+        'matchesSchema',
+        '{"type":"object","required":["id","email"],"properties":{"email":{"type":"string","format":"email"}}}',
+        '$.data[0]',
+      ),
+      true,
+    ],
   ])('%j → %s', (assertion, passed) => {
     expect(check(assertion)?.passed).toBe(passed);
   });
@@ -135,7 +161,9 @@ describe('operators', () => {
       'ada@example.com is not a number, so it cannot be compared.',
     );
     expect(check(row('status', 'isType', 'thing'))?.message).toMatch(/is not a type/);
-    expect(check(row('jsonPath', 'matches', '(', '$.data[0].email'))?.message).toMatch(/is not a regular expression/);
+    expect(check(row('jsonPath', 'matches', '(', '$.data[0].email'))?.message).toMatch(
+      /is not a regular expression/,
+    );
     expect(check(row('jsonPath', 'length', 'lots', '$.data'))?.message).toMatch(/is not a length/);
     expect(check(row('jsonPath', 'exists', undefined, '$[?(@.x'))?.message).toMatch(/is not a JSONPath/);
   });
@@ -144,7 +172,10 @@ describe('operators', () => {
 describe('evaluation', () => {
   it('skips disabled rows and keeps the folder a row is inherited from', () => {
     const results = evaluateAssertions(
-      [{ ...row('status', 'equals', '500'), enabled: false }, { ...row('status', 'equals', '201'), from: 'Users' }],
+      [
+        { ...row('status', 'equals', '500'), enabled: false },
+        { ...row('status', 'equals', '201'), from: 'Users' },
+      ],
       exchange,
     );
     expect(results).toHaveLength(1);
@@ -182,7 +213,10 @@ describe('evaluation', () => {
   });
 
   it('says when the body is not JSON', () => {
-    const [result] = evaluateAssertions([row('jsonPath', 'exists', undefined, '$.a')], exchangeOf('<html>oops</html>'));
+    const [result] = evaluateAssertions(
+      [row('jsonPath', 'exists', undefined, '$.a')],
+      exchangeOf('<html>oops</html>'),
+    );
     expect(result?.message).toBe('Not checked: the body is not JSON (it starts "<html>oops</html>").');
   });
 });

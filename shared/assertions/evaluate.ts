@@ -100,11 +100,21 @@ function evaluateOne(assertion: Assertion, exchange: Exchange, options: Evaluate
   const read = readTarget(assertion, exchange);
   if ('error' in read) return fail(read.error, '', read.unchecked);
   if (assertion.target === 'noGraphqlErrors') {
-    if (!read.found) return { ...base, passed: true, actual: 'no errors', expected: 'no errors', message: 'The response has no GraphQL errors.' };
+    if (!read.found)
+      return {
+        ...base,
+        passed: true,
+        actual: 'no errors',
+        expected: 'no errors',
+        message: 'The response has no GraphQL errors.',
+      };
     const messages = (Array.isArray(read.value) ? read.value : [read.value])
       .map((e) => (typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : asText(e)))
       .join('; ');
-    return { ...fail(`The response has GraphQL errors: ${messages}`, asText(read.value)), expected: 'no errors' };
+    return {
+      ...fail(`The response has GraphQL errors: ${messages}`, asText(read.value)),
+      expected: 'no errors',
+    };
   }
   if (!read.found) {
     if (assertion.op === 'notExists')

@@ -111,3 +111,8 @@ export const captureResultSchema = z.object({
   message: z.string(),
 });
 export type CaptureResult = z.infer<typeof captureResultSchema>;
+
+/** The status assertion older files spelt `expectStatus: 2xx` (one of "2xx", "200,201", "200-299"). */
+export function statusAssertion(expectStatus: string): Assertion {
+  return { enabled: true, target: 'status', op: 'oneOf', expected: expectStatus.trim() };
+}

@@ -41,11 +41,13 @@ function deepEqual(a: unknown, b: unknown): boolean {
   );
 }
 
-const equalsExpected = (actual: unknown, expected: string) => deepEqual(actual, expectedLike(actual, expected));
+const equalsExpected = (actual: unknown, expected: string) =>
+  deepEqual(actual, expectedLike(actual, expected));
 
 function asNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return value;
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+    return Number(value);
   return undefined;
 }
 
@@ -100,7 +102,10 @@ function lengthMatches(length: number, expected: string): boolean | string {
   }
 }
 
-const verdict = (passed: boolean, yes: string, no: string): Verdict => ({ passed, message: passed ? yes : no });
+const verdict = (passed: boolean, yes: string, no: string): Verdict => ({
+  passed,
+  message: passed ? yes : no,
+});
 
 /** Applies one operator to a value that was found (`exists`/`notExists` are decided by the caller). */
 export function applyOperator(op: AssertionOperator, actual: unknown, expected: string): Verdict {
@@ -113,13 +118,19 @@ export function applyOperator(op: AssertionOperator, actual: unknown, expected: 
     case 'equals':
       return verdict(equalsExpected(actual, expected), 'Equal.', `${shown} is not ${expected}.`);
     case 'notEquals':
-      return verdict(!equalsExpected(actual, expected), `Not ${expected}.`, `It is ${expected}, and it should not be.`);
+      return verdict(
+        !equalsExpected(actual, expected),
+        `Not ${expected}.`,
+        `It is ${expected}, and it should not be.`,
+      );
     case 'gt':
     case 'lt': {
       const a = asNumber(actual);
       const b = asNumber(expected);
-      if (a === undefined) return { passed: false, message: `${shown} is not a number, so it cannot be compared.` };
-      if (b === undefined) return { passed: false, message: `The expected value "${expected}" is not a number.` };
+      if (a === undefined)
+        return { passed: false, message: `${shown} is not a number, so it cannot be compared.` };
+      if (b === undefined)
+        return { passed: false, message: `The expected value "${expected}" is not a number.` };
       return op === 'gt'
         ? verdict(a > b, `${a} > ${b}.`, `${a} is not greater than ${b}.`)
         : verdict(a < b, `${a} < ${b}.`, `${a} is not less than ${b}.`);
@@ -133,7 +144,11 @@ export function applyOperator(op: AssertionOperator, actual: unknown, expected: 
       else has = asText(actual).includes(expected);
       return op === 'contains'
         ? verdict(has, `It contains ${expected}.`, `${shown} does not contain ${expected}.`)
-        : verdict(!has, `It does not contain ${expected}.`, `${shown} contains ${expected}, and it should not.`);
+        : verdict(
+            !has,
+            `It does not contain ${expected}.`,
+            `${shown} contains ${expected}, and it should not.`,
+          );
     }
     case 'matches': {
       const regex = regexOf(expected);
@@ -146,7 +161,11 @@ export function applyOperator(op: AssertionOperator, actual: unknown, expected: 
         return { passed: false, message: `"${expected}" is not a type: use one of ${TYPES.join(', ')}.` };
       const actualType = typeOf(actual);
       const passed = wanted === 'integer' ? Number.isInteger(actual) : actualType === wanted;
-      return verdict(passed, `It is ${wanted === 'integer' ? 'an integer' : `of type ${wanted}`}.`, `It is of type ${actualType}, not ${wanted}.`);
+      return verdict(
+        passed,
+        `It is ${wanted === 'integer' ? 'an integer' : `of type ${wanted}`}.`,
+        `It is of type ${actualType}, not ${wanted}.`,
+      );
     }
     case 'length': {
       const length =
@@ -155,7 +174,8 @@ export function applyOperator(op: AssertionOperator, actual: unknown, expected: 
           : typeof actual === 'object' && actual !== null
             ? Object.keys(actual).length
             : undefined;
-      if (length === undefined) return { passed: false, message: `${shown} has no length (it is of type ${typeOf(actual)}).` };
+      if (length === undefined)
+        return { passed: false, message: `${shown} has no length (it is of type ${typeOf(actual)}).` };
       const matches = lengthMatches(length, expected);
       if (typeof matches === 'string') return { passed: false, message: matches };
       return verdict(matches, `Its length is ${length}.`, `Its length is ${length}, not ${expected.trim()}.`);
