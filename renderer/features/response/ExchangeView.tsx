@@ -8,6 +8,7 @@ import { citedResponseHeaders } from '../diagnostics/severity';
 import { diagnosticsTabLabel, TroubleshootingStrip } from '../diagnostics/TroubleshootingStrip';
 import { GraphqlResultPanel } from '../graphql/GraphqlResultPanel';
 import { HeaderInspector } from '../headers/HeaderInspector';
+import { TestResults, testsTabLabel } from '../tests/TestResults';
 import { TokensPanel } from '../tokens/TokensPanel';
 import { BodyView } from './BodyView';
 import { CookiesView } from './CookiesView';
@@ -37,6 +38,7 @@ export function ExchangeView({
   const graphql = tab.exchangeIsGraphql && tab.exchange === exchange;
   const part: ResponsePart = tab.responsePart === 'graphql' && !graphql ? 'body' : tab.responsePart;
   // The tab's own findings describe its current exchange; a previous one is read afresh.
+  const testsLabel = testsTabLabel(exchange);
   const exchangeTab = tab.exchange === exchange ? tab : { ...tab, exchange, sendError: undefined };
   return (
     <>
@@ -51,6 +53,7 @@ export function ExchangeView({
           { id: 'headers', label: `Headers (${response.headers.length})` },
           { id: 'cookies', label: setCookies.length ? `Cookies (${setCookies.length})` : 'Cookies' },
           { id: 'timeline', label: noteCount ? `Timeline ⚠ ${noteCount}` : 'Timeline' },
+          ...(testsLabel ? [{ id: 'tests', label: testsLabel }] : []),
           { id: 'diagnostics', label: diagnosticsTabLabel(findings) },
           { id: 'tokens', label: 'Tokens' },
         ]}
@@ -80,6 +83,7 @@ export function ExchangeView({
         {part === 'tokens' && <TokensPanel />}
         {part === 'graphql' && <GraphqlResultPanel exchange={exchange} />}
         {part === 'diagnostics' && <DiagnosticsPanel tab={exchangeTab} />}
+        {part === 'tests' && <TestResults exchange={exchange} />}
       </div>
     </>
   );
