@@ -22,6 +22,26 @@ export function maskResult(result: RunResult, secrets: readonly string[]): RunRe
     url: mask(result.url),
     ...(result.error === undefined ? {} : { error: mask(result.error) }),
     ...(result.statusText === undefined ? {} : { statusText: mask(result.statusText) }),
+    // Already masked by the send; masked again with the secrets learnt since (a later token).
+    ...(result.tests === undefined
+      ? {}
+      : {
+          tests: result.tests.map((t) => ({
+            ...t,
+            actual: mask(t.actual),
+            expected: mask(t.expected),
+            message: mask(t.message),
+          })),
+        }),
+    ...(result.captures === undefined
+      ? {}
+      : {
+          captures: result.captures.map((c) => ({
+            ...c,
+            message: mask(c.message),
+            ...(c.value === undefined ? {} : { value: mask(c.value) }),
+          })),
+        }),
     findings: result.findings.map((f) => ({
       ...f,
       title: mask(f.title),

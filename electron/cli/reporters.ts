@@ -1,3 +1,4 @@
+import type { AssertionResult, CaptureResult } from '../../shared/assertions/model';
 import type { Finding } from '../../shared/diagnose/types';
 import type { RateLimitState } from '../../shared/ratelimit';
 
@@ -11,6 +12,8 @@ export interface RunResult {
   status?: number;
   statusText?: string;
   expected: string;
+  /** False when the status missed its expectation (absent when nothing was answered). */
+  statusMet?: boolean;
   passed: boolean;
   durationMs: number;
   /** Why it failed to send at all (network, auth, variables), or why its file could not be read. */
@@ -20,6 +23,10 @@ export interface RunResult {
   /** Lantern's diagnosis, whole: title, explanation, fix and the evidence it quotes. */
   findings: Finding[];
   rateLimit?: RateLimitState;
+  /** Its tests (its own and its folders'), as checked against the response; secrets masked. */
+  tests?: AssertionResult[];
+  /** What its captures took (secret values masked) or why they found nothing. */
+  captures?: CaptureResult[];
   /** 429 answers met (and waited out) on the way. */
   rateLimited: number;
   waitedMs: number;
@@ -36,8 +43,46 @@ export interface RunSummary {
   rateLimited: number;
   waitedMs: number;
   durationMs: number;
+  /** Test rows over the whole run. */
+  assertions?: { passed: number; failed: number };
   results: RunResult[];
 }
+
+/** A test row in a line: `$.data.email equals ada@example.com`. */
+export function testTitle(test: AssertionResult): string {
+  const expected =
+    test.assertion.op === 'exists' || test.assertion.op === 'notExists' ? '' : ` ${test.expected}`;
+  const from = test.from ? ` (from ${test.from})` : '';
+  return `${test.path} ${test.assertion.op}${expected}${from}`;
+}
+
+/** Failed tests and captures under their request, for the text report. */
+function checkLines(result: RunResult): string[] {
+  const tests = (result.tests ?? []).flatMap((test) =>
+    test.passed
+      ? []
+      : [
+          `      ✗ ${test.unchecked ? 'not checked: ' : ''}${testTitle(test)}`,
+          `        ${test.message}`,
+          ...(test.unchecked ? [] : [`        expected: ${test.expected}   actual: ${test.actual}`]),
+        ],
+  );
+  const captures = (result.captures ?? []).flatMap((capture) =>
+    capture.ok
+      ? [`      → {{${capture.name}}} = ${capture.value ?? ''}  (${capture.path})`]
+      : [`      ✗ capture {{${capture.name}}}: ${capture.message}`],
+  );
+  return [...tests, ...captures];
+}
+
+/** The status missed its expectation (a result without `statusMet` failed on nothing else). */
+const statusMissed = (result: RunResult) =>
+  result.statusMet === false || (result.statusMet === undefined && !result.passed);
+
+const testCount = (result: RunResult) => {
+  const tests = result.tests ?? [];
+  return tests.length === 0 ? '' : `  tests ${tests.filter((t) => t.passed).length}/${tests.length}`;
+};
 
 /** The findings a reader of a report must see: errors and warnings (info notes stay in JSON). */
 export const notableFindings = (result: RunResult): Finding[] =>
@@ -50,16 +95,16 @@ export function textLine(result: RunResult): string {
   const outcome =
     result.error ??
     `${result.status ?? ''} ${result.statusText ?? ''}`.trim() +
-      (result.passed ? '' : ` (expected ${result.expected})`);
+      (statusMissed(result) ? ` (expected ${result.expected})` : '');
   const where = result.folder ? `${result.folder} / ` : '';
-  const line = `${mark}  ${result.method.padEnd(6)} ${where}${result.name}  ${outcome}  ${Math.round(result.durationMs)} ms`;
+  const line = `${mark}  ${result.method.padEnd(6)} ${where}${result.name}  ${outcome}  ${Math.round(result.durationMs)} ms${testCount(result)}`;
   // What went wrong and what to do, under the request it concerns: a CI log is read top to bottom.
   const details = notable.flatMap((f) => [
     `      ${f.severity === 'error' ? '✗' : '⚠'} ${f.title}`,
     ...(result.passed ? [] : [`        why: ${f.explanation}`]),
     `        fix: ${f.fix}`,
   ]);
-  return [line, ...details].join('\n');
+  return [line, ...checkLines(result), ...details].join('\n');
 }
 
 export function textSummary(summary: RunSummary): string {
@@ -67,7 +112,12 @@ export function textSummary(summary: RunSummary): string {
     summary.waitedMs > 0 ? `, waited ${(summary.waitedMs / 1000).toFixed(1)} s for rate limits` : '';
   const limited = summary.rateLimited > 0 ? `, ${summary.rateLimited} answered 429` : '';
   const warned = summary.warned > 0 ? ` (${summary.warned} with warnings)` : '';
-  return `\n${summary.passed} passed${warned}, ${summary.failed} failed of ${summary.total} in ${(summary.durationMs / 1000).toFixed(1)} s${waits}${limited}.`;
+  const assertions = summary.assertions ?? { passed: 0, failed: 0 };
+  const tests =
+    assertions.passed + assertions.failed > 0
+      ? ` Tests: ${assertions.passed} passed, ${assertions.failed} failed.`
+      : '';
+  return `\n${summary.passed} passed${warned}, ${summary.failed} failed of ${summary.total} in ${(summary.durationMs / 1000).toFixed(1)} s${waits}${limited}.${tests}`;
 }
 
 export function jsonReport(summary: RunSummary): string {
@@ -103,50 +153,95 @@ function findingText(finding: Finding): string {
   ].join('\n');
 }
 
-/** JUnit XML as CI servers read it: one testsuite per folder, one testcase per request. */
-export function junitReport(summary: RunSummary): string {
-  const suites = new Map<string, RunResult[]>();
-  for (const result of summary.results) {
-    const name = result.unreadableFile ? 'unreadable files' : result.folder || summary.workspace;
-    suites.set(name, [...(suites.get(name) ?? []), result]);
-  }
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites ${attrs({ name: summary.workspace, tests: summary.total, failures: summary.failed, time: (summary.durationMs / 1000).toFixed(3) })}>`,
-  ];
-  for (const [name, results] of suites) {
-    const failures = results.filter((r) => !r.passed).length;
-    const time = results.reduce((sum, r) => sum + r.durationMs, 0) / 1000;
-    lines.push(
-      `  <testsuite ${attrs({ name, tests: results.length, failures, errors: 0, time: time.toFixed(3) })}>`,
-    );
-    for (const result of results) {
-      const caseAttrs = attrs({
-        classname: name,
-        name: result.unreadableFile ?? `${result.method} ${result.name}`,
-        time: (result.durationMs / 1000).toFixed(3),
-      });
-      const notable = notableFindings(result);
-      if (result.passed) {
-        if (notable.length === 0) lines.push(`    <testcase ${caseAttrs}/>`);
-        else
-          lines.push(
-            `    <testcase ${caseAttrs}>`,
-            `      <system-out>${escapeXml(notable.map(findingText).join('\n'))}</system-out>`,
-            '    </testcase>',
-          );
-        continue;
-      }
-      const message =
-        result.error ?? `Status ${result.status ?? '?'} is not the expected ${result.expected}.`;
-      const type = result.unreadableFile ? 'unreadable-file' : result.error ? 'send-error' : 'status';
-      const details = [
+interface JunitCase {
+  classname: string;
+  name: string;
+  time: number;
+  failure?: { message: string; type: string; details: string };
+  out?: string;
+}
+
+/** A request's testcases: the send itself (error, status), then one per test row and failed capture. */
+function casesOf(result: RunResult, suite: string): JunitCase[] {
+  const title = result.unreadableFile ?? `${result.method} ${result.name}`;
+  const time = result.durationMs / 1000;
+  const notable = notableFindings(result);
+  const sendFailed =
+    result.error !== undefined || result.unreadableFile !== undefined || result.statusMet === false;
+  const own: JunitCase = { classname: suite, name: title, time };
+  if (sendFailed) {
+    own.failure = {
+      message: result.error ?? `Status ${result.status ?? '?'} is not the expected ${result.expected}.`,
+      type: result.unreadableFile ? 'unreadable-file' : result.error ? 'send-error' : 'status',
+      details: [
         result.unreadableFile ?? `${result.method} ${result.url}`,
         ...result.findings.map(findingText),
-      ].join('\n');
-      lines.push(`    <testcase ${caseAttrs}>`);
-      lines.push(`      <failure ${attrs({ message, type })}>${escapeXml(details)}</failure>`);
-      lines.push('    </testcase>');
+      ].join('\n'),
+    };
+  } else if (notable.length > 0) own.out = notable.map(findingText).join('\n');
+  const group = `${suite} › ${title}`;
+  const tests = (result.tests ?? []).map((test): JunitCase => ({
+    classname: group,
+    name: testTitle(test),
+    time: 0,
+    ...(test.passed
+      ? {}
+      : {
+          failure: {
+            message: test.message,
+            type: test.unchecked ? 'not-checked' : 'assertion',
+            details: `${test.path}\nexpected: ${test.expected}\nactual: ${test.actual}`,
+          },
+        }),
+  }));
+  const captures = (result.captures ?? []).map((capture): JunitCase => ({
+    classname: group,
+    name: `capture {{${capture.name}}} from ${capture.path}`,
+    time: 0,
+    ...(capture.ok ? {} : { failure: { message: capture.message, type: 'capture', details: capture.path } }),
+  }));
+  return [own, ...tests, ...captures];
+}
+
+/**
+ * JUnit XML as CI servers read it: one testsuite per folder; per request one testcase for the send
+ * (grouped by folder) and one per test row and capture (grouped by request, with expected/actual).
+ */
+export function junitReport(summary: RunSummary): string {
+  const suites = new Map<string, JunitCase[]>();
+  for (const result of summary.results) {
+    const name = result.unreadableFile ? 'unreadable files' : result.folder || summary.workspace;
+    suites.set(name, [...(suites.get(name) ?? []), ...casesOf(result, name)]);
+  }
+  const all = [...suites.values()].flat();
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites ${attrs({ name: summary.workspace, tests: all.length, failures: all.filter((c) => c.failure).length, time: (summary.durationMs / 1000).toFixed(3) })}>`,
+  ];
+  for (const [name, cases] of suites) {
+    const failures = cases.filter((c) => c.failure).length;
+    const time = cases.reduce((sum, c) => sum + c.time, 0);
+    lines.push(
+      `  <testsuite ${attrs({ name, tests: cases.length, failures, errors: 0, time: time.toFixed(3) })}>`,
+    );
+    for (const testCase of cases) {
+      const caseAttrs = attrs({
+        classname: testCase.classname,
+        name: testCase.name,
+        time: testCase.time.toFixed(3),
+      });
+      if (testCase.failure) {
+        const { message, type, details } = testCase.failure;
+        lines.push(`    <testcase ${caseAttrs}>`);
+        lines.push(`      <failure ${attrs({ message, type })}>${escapeXml(details)}</failure>`);
+        lines.push('    </testcase>');
+      } else if (testCase.out) {
+        lines.push(
+          `    <testcase ${caseAttrs}>`,
+          `      <system-out>${escapeXml(testCase.out)}</system-out>`,
+          '    </testcase>',
+        );
+      } else lines.push(`    <testcase ${caseAttrs}/>`);
     }
     lines.push('  </testsuite>');
   }

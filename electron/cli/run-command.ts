@@ -32,7 +32,7 @@ import {
   type RunResult,
   type RunSummary,
 } from './reporters';
-import { matchesExpectation } from './status-expectation';
+import { hasStatusTest, matchesExpectation, statusExpectation } from './status-expectation';
 
 type RunOptions = Extract<CliCommand, { command: 'run' }>;
 export interface CliIo {
@@ -189,7 +189,7 @@ export async function runWorkspace(options: RunOptions, io: CliIo): Promise<numb
         folder: folderName,
         method: draft.method,
         url: draft.url,
-        expected: request.expectStatus?.trim() || '2xx',
+        expected: statusExpectation(draft, request.expectStatus),
         passed: false,
         durationMs: 0,
         findings: [],
@@ -229,6 +229,10 @@ export async function runWorkspace(options: RunOptions, io: CliIo): Promise<numb
         }
         const exchange = sent.value as Exchange;
         result.status = exchange.response.status;
+        if (exchange.tests) result.tests = exchange.tests;
+        else delete result.tests;
+        if (exchange.captures) result.captures = exchange.captures;
+        else delete result.captures;
         result.statusText = exchange.response.statusText;
         result.rateLimit = pacer.after(key, exchange.response.headers, exchange.response.status);
         // The findings the main side attached, as the app shows them (tokens, schema and registry known).
@@ -240,10 +244,14 @@ export async function runWorkspace(options: RunOptions, io: CliIo): Promise<numb
       }
       secrets = services.knownSecrets();
       result.durationMs = performance.now() - begin;
+      // A status test of its own (or its folders') replaces the default "2xx"; every test and capture counts.
+      if (result.status !== undefined)
+        result.statusMet = hasStatusTest(draft) || matchesExpectation(result.status, request.expectStatus);
       result.passed =
         result.error === undefined &&
-        result.status !== undefined &&
-        matchesExpectation(result.status, request.expectStatus);
+        result.statusMet === true &&
+        (result.tests ?? []).every((t) => t.passed) &&
+        (result.captures ?? []).every((c) => c.ok);
       const shown = maskResult(result, secrets);
       results.push(shown);
       if (options.reporter === 'text') io.out(`${textLine(shown)}\n`);
@@ -262,6 +270,10 @@ export async function runWorkspace(options: RunOptions, io: CliIo): Promise<numb
       rateLimited: results.reduce((sum, r) => sum + r.rateLimited, 0),
       waitedMs: Math.round(results.reduce((sum, r) => sum + r.waitedMs, 0)),
       durationMs: performance.now() - started,
+      assertions: {
+        passed: results.reduce((sum, r) => sum + (r.tests ?? []).filter((t) => t.passed).length, 0),
+        failed: results.reduce((sum, r) => sum + (r.tests ?? []).filter((t) => !t.passed).length, 0),
+      },
       results,
     };
     if (options.reporter === 'text') io.out(`${textSummary(summary)}\n`);

@@ -105,7 +105,15 @@ export function createServices({
   const preferences = prefsHandlers(new PreferencesStore(dataDir));
   const history = new HistoryStore({ dir: path.join(dataDir, 'history') });
   const workspace = () => (session.isOpen ? session.store.workspace : undefined);
-  const send = createSendPipeline({ engine, auth, environments, history, jars, workspace });
+  const send = createSendPipeline({
+    engine,
+    auth,
+    environments,
+    history,
+    jars,
+    workspace,
+    saveCaptures: !readOnlyVault,
+  });
   /** What the domain handler groups below share. */
   const context: ServiceContext = {
     mode,

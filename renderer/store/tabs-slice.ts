@@ -11,7 +11,8 @@ import type { LanternState } from './index';
 export type SendPhase = 'idle' | 'sending' | 'done' | 'failed';
 
 /** The parts of the response pane; each request tab remembers its own. */
-export type ResponsePart = 'body' | 'graphql' | 'headers' | 'cookies' | 'timeline' | 'diagnostics' | 'tokens';
+export type ResponsePart =
+  'body' | 'graphql' | 'headers' | 'cookies' | 'timeline' | 'diagnostics' | 'tokens' | 'tests';
 
 export interface RequestTab {
   id: string;

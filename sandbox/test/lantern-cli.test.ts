@@ -140,15 +140,17 @@ describe('lantern run', () => {
     expect(document.getElementsByTagName('parsererror')).toHaveLength(0);
     const suites = document.documentElement;
     expect(suites.tagName).toBe('testsuites');
-    expect(suites.getAttribute('tests')).toBe('3');
+    // The teapot's expectStatus is a status test now: one more testcase, grouped under its request.
+    expect(suites.getAttribute('tests')).toBe('4');
     expect(suites.getAttribute('failures')).toBe('1');
     const cases = [...document.getElementsByTagName('testcase')];
     expect(cases.map((c) => c.getAttribute('name'))).toEqual([
       'GET Get <ok> & fine',
       'GET Teapot expected',
+      'status oneOf 418',
       'GET Server error',
     ]);
-    expect(cases[2]?.getElementsByTagName('failure')[0]?.getAttribute('message')).toMatch(/500.*2xx/);
+    expect(cases[3]?.getElementsByTagName('failure')[0]?.getAttribute('message')).toMatch(/500.*2xx/);
   }, 30_000);
 
   it('runs one folder in text mode, and refuses an unknown folder with exit code 2', async () => {

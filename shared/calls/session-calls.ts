@@ -9,6 +9,7 @@ export const responsePartSchema = z.enum([
   'headers',
   'cookies',
   'timeline',
+  'tests',
   'diagnostics',
   'tokens',
 ]);

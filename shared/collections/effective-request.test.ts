@@ -118,3 +118,35 @@ describe('effective request', () => {
     }
   });
 });
+
+describe('inherited tests', () => {
+  const status = { enabled: true, target: 'status', op: 'oneOf', expected: '2xx' } as const;
+  const own = { enabled: true, target: 'jsonPath', path: '$.id', op: 'exists' } as const;
+  const root: Folder = {
+    id: 'root',
+    name: 'Workspace',
+    tests: [status],
+    folders: [
+      {
+        id: 'users',
+        name: 'Users',
+        tests: [{ enabled: true, target: 'responseTime', op: 'lt', expected: '500' }],
+        folders: [],
+        requests: [request('get-user', { tests: [own] })],
+      },
+    ],
+    requests: [],
+  };
+
+  it("adds every folder's rows, outermost first, before the request's own, naming their folder", () => {
+    const saved = root.folders[0]?.requests[0] as SavedRequest;
+    const tests = effectiveSavedRequest(root, saved).draft.tests;
+    expect(tests).toEqual([
+      { ...status, from: 'Workspace' },
+      { enabled: true, target: 'responseTime', op: 'lt', expected: '500', from: 'Users' },
+      own,
+    ]);
+    // A history re-send carries the inherited rows already: they are derived again, not doubled.
+    expect(effectiveSavedRequest(root, saved, { ...saved.draft, tests }).draft.tests).toEqual(tests);
+  });
+});

@@ -88,10 +88,18 @@ export function effectiveRequest(
   const own = new Set(draft.headers.filter((h) => h.enabled).map((h) => lower(h.name)));
   const extra = inherited.headers.filter((h) => !own.has(lower(h.value.name)));
   const useFolderAuth = draft.auth.type === 'none' && inheritAuth && inherited.auth !== undefined;
+  // Folder tests add up (outermost first), then the request's own: each row says where it is from.
+  const folderTests = chain.flatMap((folder) =>
+    (folder.tests ?? []).map((test) => ({ ...test, from: folder.name })),
+  );
   const merged: RequestDraft = {
     ...draft,
     headers: [...extra.map((h) => ({ ...h.value })), ...draft.headers],
     auth: useFolderAuth && inherited.auth ? inherited.auth.value : draft.auth,
+    // Rows already marked inherited (a history re-send) are derived again, not doubled.
+    ...(folderTests.length > 0
+      ? { tests: [...folderTests, ...(draft.tests ?? []).filter((test) => test.from === undefined)] }
+      : {}),
   };
   const settings: EffectiveSettings = {
     headers: [

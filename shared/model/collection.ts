@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assertionSchema, type Assertion } from '../assertions/model';
 import { credentialKindSchema, requestAuthSchema } from './auth';
 import { headerRowSchema, requestDraftSchema } from './request';
 
@@ -19,7 +20,10 @@ export const savedRequestSchema = z.object({
    * and `inheritAuth` is true (the default for imported requests without their own auth).
    */
   inheritAuth: z.boolean().default(true),
-  /** The status codes the CLI runner accepts, e.g. "2xx", "200,201", "4xx"; default 2xx. */
+  /**
+   * The status codes the CLI runner accepts, e.g. "2xx", "200,201", "4xx"; default 2xx. Older
+   * files' spelling: read from a file it becomes a status assertion in `draft.tests`.
+   */
   expectStatus: z.string().max(200).optional(),
 });
 export type SavedRequest = z.infer<typeof savedRequestSchema>;
@@ -37,6 +41,8 @@ export interface Folder {
   auth?: z.infer<typeof requestAuthSchema>;
   headers?: z.infer<typeof headerRowSchema>[];
   variables?: z.infer<typeof variableSchema>[];
+  /** Assertions every request below this folder is checked against, after its own. */
+  tests?: Assertion[];
   /**
    * Its settings file could not be read (a merge conflict, a typo): its auth, headers and
    * variables are unknown, so nothing inside it is sent as if it had none. Never written to disk.
@@ -54,6 +60,7 @@ export const folderSchema: z.ZodType<Folder> = z.lazy(() =>
     auth: requestAuthSchema.optional(),
     headers: z.array(headerRowSchema).optional(),
     variables: z.array(variableSchema).optional(),
+    tests: z.array(assertionSchema).optional(),
     unreadable: z.object({ path: z.string(), reason: z.string() }).optional(),
     folders: z.array(folderSchema),
     requests: z.array(savedRequestSchema),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assertionSchema, captureSchema } from '../assertions/model';
 import { requestAuthSchema } from './auth';
 
 export const STANDARD_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
@@ -88,6 +89,10 @@ export const requestDraftSchema = z.object({
     .array(z.object({ name: z.string(), value: z.string(), index: z.number().int().min(0).max(10_000) }))
     .max(500)
     .optional(),
+  /** Assertions checked after each response (the Tests tab); folders' rows are added when sent. */
+  tests: z.array(assertionSchema).max(500).optional(),
+  /** Values taken from each response into variables for later requests (chaining). */
+  captures: z.array(captureSchema).max(200).optional(),
 });
 export type RequestDraft = z.infer<typeof requestDraftSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assertionResultSchema, captureResultSchema } from '../assertions/model';
 import { appliedAuthSchema } from './auth';
 import { storedBodySchema } from './body';
 import { findingSchema, rateLimitViewSchema } from './findings';
@@ -111,6 +112,10 @@ export const exchangeSchema = z.object({
   findings: z.array(findingSchema).optional(),
   /** The rate-limit state of this host + credential after this response. */
   rateLimit: rateLimitViewSchema.optional(),
+  /** The request's tests (its own and its folders'), checked against this response; secrets masked. */
+  tests: z.array(assertionResultSchema).optional(),
+  /** What its captures took from this response (secret values masked) or why they found nothing. */
+  captures: z.array(captureResultSchema).optional(),
 });
 export type Exchange = z.infer<typeof exchangeSchema>;
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { assertionSchema } from '../assertions/model';
 import { requestAuthSchema } from '../model/auth';
 import { variableSchema } from '../model/collection';
 import { headerRowSchema } from '../model/request';
 import { decodeFile, encodeFile, orderKeys, type Decoded, type Extras } from './file-codec';
-import { headerRows, orderAuth } from './request-file';
+import { headerRows, orderAuth, testRows } from './request-file';
 import type { Folder, WorkspaceEnvironment, WorkspaceVariable } from './types';
 
 /** What `_folder.yaml` holds; `order` lists child file and folder names as the sidebar shows them. */
@@ -14,10 +15,11 @@ export interface FolderMeta {
   auth?: Folder['auth'];
   headers?: Folder['headers'];
   variables?: Folder['variables'];
+  tests?: Folder['tests'];
   order?: string[];
 }
 
-const FOLDER_KEYS = ['id', 'name', 'description', 'auth', 'headers', 'variables', 'order'] as const;
+const FOLDER_KEYS = ['id', 'name', 'description', 'auth', 'headers', 'variables', 'tests', 'order'] as const;
 const folderMetaSchema = z.object({
   id: z.string().min(1).max(128).optional(),
   name: z.string().min(1).max(500).optional(),
@@ -25,6 +27,7 @@ const folderMetaSchema = z.object({
   auth: requestAuthSchema.optional(),
   headers: z.array(headerRowSchema).optional(),
   variables: z.array(variableSchema).optional(),
+  tests: z.array(assertionSchema).optional(),
   order: z.array(z.string()).optional(),
 });
 
@@ -39,6 +42,7 @@ export function encodeFolderMeta(meta: FolderMeta, extras: Extras = {}): string 
     auth: meta.auth === undefined ? undefined : orderAuth(meta.auth),
     headers: meta.headers === undefined ? undefined : headerRows(meta.headers),
     variables: meta.variables === undefined ? undefined : variableRows(meta.variables),
+    tests: testRows(meta.tests),
   };
   return encodeFile(value, FOLDER_KEYS, extras);
 }

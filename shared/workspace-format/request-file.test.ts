@@ -74,10 +74,9 @@ describe('request files', () => {
     },
   );
 
-  it('round-trips settings, disabled params, expectStatus and names YAML would misread', () => {
+  it('round-trips settings, disabled params, tests, captures and names YAML would misread', () => {
     const request = sampleRequest({
       name: 'yes',
-      expectStatus: '200,201',
       draft: {
         ...sampleRequest().draft,
         method: 'PROPFIND',
@@ -90,10 +89,58 @@ describe('request files', () => {
           caFile: '/ca.pem',
         },
         disabledParams: [{ name: 'debug', value: 'true', index: 1 }],
+        tests: [
+          { enabled: true, target: 'status', op: 'oneOf', expected: '200,201' },
+          {
+            enabled: false,
+            target: 'jsonPath',
+            path: '$.data[0].email',
+            op: 'matches',
+            expected: 'yes: #no',
+          },
+        ],
+        captures: [
+          { enabled: true, name: 'userId', from: 'jsonPath', path: '$.data[0].id', scope: 'environment' },
+        ],
       },
     });
     const text = encodeRequest(request);
     expect(roundTrip(text).value).toEqual(request);
+  });
+
+  it("reads an older file's expectStatus as a status assertion, first among its tests", () => {
+    const text = encodeRequest(
+      sampleRequest({
+        expectStatus: '2xx',
+        draft: {
+          ...sampleRequest().draft,
+          tests: [{ enabled: true, target: 'bodySize', op: 'gt', expected: '0' }],
+        },
+      }),
+    );
+    expect(text).not.toContain('expectStatus');
+    const decoded = roundTrip(text).value;
+    expect(decoded.expectStatus).toBeUndefined();
+    expect(decoded.draft.tests).toEqual([
+      { enabled: true, target: 'status', op: 'oneOf', expected: '2xx' },
+      { enabled: true, target: 'bodySize', op: 'gt', expected: '0' },
+    ]);
+    const legacy = decodeRequest('id: a\nname: A\nmethod: GET\nurl: http://x\nexpectStatus: "418"\n');
+    expect(legacy.ok && legacy.value.draft.tests).toEqual([
+      { enabled: true, target: 'status', op: 'oneOf', expected: '418' },
+    ]);
+  });
+
+  it('never writes where an inherited test row came from', () => {
+    const text = encodeRequest(
+      sampleRequest({
+        draft: {
+          ...sampleRequest().draft,
+          tests: [{ enabled: true, target: 'status', op: 'equals', expected: '200', from: 'Users' }],
+        },
+      }),
+    );
+    expect(text).not.toContain('Users');
   });
 
   it('writes keys in a fixed order and multi-line bodies as literal blocks', () => {
@@ -114,7 +161,7 @@ describe('request files', () => {
       'headers',
       'body',
       'auth',
-      'expectStatus',
+      'tests',
       'inheritAuth',
     ]);
     expect(text).toContain('  text: |\n    {\n      "a": 1\n    }\n');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { RequestAuth } from '../model/auth';
 import { savedRequestSchema, type SavedRequest } from '../model/collection';
 import { requestDraftSchema, type HeaderRow, type RequestBody } from '../model/request';
+import { statusAssertion, type Assertion, type Capture } from '../assertions/model';
 import { decodeFile, encodeFile, orderKeys, type Decoded, type Extras } from './file-codec';
 
 /**
@@ -19,6 +20,8 @@ export const REQUEST_KEYS = [
   'auth',
   'settings',
   'disabledParams',
+  'tests',
+  'captures',
   'expectStatus',
   'inheritAuth',
 ] as const;
@@ -37,6 +40,8 @@ const requestFileSchema = z.object({
   auth: draft.auth,
   settings: draft.settings,
   disabledParams: draft.disabledParams,
+  tests: draft.tests,
+  captures: draft.captures,
   expectStatus: saved.expectStatus,
   inheritAuth: saved.inheritAuth,
 });
@@ -50,6 +55,15 @@ const SETTINGS_KEYS = [
   'clientCertFile',
   'clientKeyFile',
 ];
+
+/** Older files' `expectStatus` ("2xx", "200,201") as the status assertion that replaces it. */
+function withStatusExpectation(
+  tests: Assertion[] | undefined,
+  expectStatus: string | undefined,
+): Assertion[] | undefined {
+  if (expectStatus === undefined || expectStatus.trim() === '') return tests;
+  return [statusAssertion(expectStatus), ...(tests ?? [])];
+}
 
 /** `enabled: true` is the default, so it is left out: the common case stays short. */
 function row<T extends { enabled?: boolean }>(value: T, keys: readonly string[]): Record<string, unknown> {
@@ -89,6 +103,21 @@ function orderBody(body: RequestBody): Record<string, unknown> {
   }
 }
 
+/** Test rows as written: `enabled: true` left out, keys in a fixed order, inherited origin never. */
+export function testRows(tests: readonly Assertion[] | undefined): Record<string, unknown>[] | undefined {
+  if (tests === undefined || tests.length === 0) return undefined;
+  return tests.map(({ from: _from, ...test }) => row(test, ['target', 'path', 'op', 'expected', 'enabled']));
+}
+
+function captureRows(captures: readonly Capture[] | undefined): Record<string, unknown>[] | undefined {
+  if (captures === undefined || captures.length === 0) return undefined;
+  return captures.map((capture) => {
+    const written = row(capture, ['name', 'from', 'path', 'group', 'scope', 'secret', 'enabled']);
+    if (written.scope === 'run') delete written.scope;
+    return written;
+  });
+}
+
 /** The file's text for a request: the same request always gives the same bytes. */
 export function encodeRequest(request: SavedRequest, extras: Extras = {}): string {
   const { draft: d } = request;
@@ -103,7 +132,8 @@ export function encodeRequest(request: SavedRequest, extras: Extras = {}): strin
     auth: orderAuth(d.auth),
     settings: d.settings === undefined ? undefined : orderKeys(d.settings, SETTINGS_KEYS),
     disabledParams: d.disabledParams?.map((p) => orderKeys(p, ['name', 'value', 'index'])),
-    expectStatus: request.expectStatus,
+    tests: testRows(withStatusExpectation(d.tests, request.expectStatus)),
+    captures: captureRows(d.captures),
     inheritAuth: request.inheritAuth,
   };
   return encodeFile(flat, REQUEST_KEYS, extras);
@@ -122,6 +152,9 @@ export function decodeRequest(text: string): Decoded<SavedRequest> {
   if (f.description !== undefined) request.description = f.description;
   if (f.settings !== undefined) request.draft.settings = f.settings;
   if (f.disabledParams !== undefined) request.draft.disabledParams = f.disabledParams;
-  if (f.expectStatus !== undefined) request.expectStatus = f.expectStatus;
+  // `expectStatus` of older files is one assertion now: saved again, the file says `tests:`.
+  const tests = withStatusExpectation(f.tests, f.expectStatus);
+  if (tests !== undefined) request.draft.tests = tests;
+  if (f.captures !== undefined) request.draft.captures = f.captures;
   return { ...decoded, value: request };
 }

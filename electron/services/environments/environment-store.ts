@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { isValidVariableName, type TemplateScope, type VariableLayer } from '../../../shared/template/index';
+import {
+  isValidVariableName,
+  type TemplateScope,
+  type TemplateVariable,
+  type VariableLayer,
+} from '../../../shared/template/index';
 import { maskSecret } from '../../../shared/model/auth';
 import {
   GLOBAL_ENVIRONMENT_ID,
@@ -61,6 +66,8 @@ export class EnvironmentStore {
   private secrets: SecretScopes | undefined;
   private requestVariables: RequestVariables | undefined;
   private newHome: NewEnvironmentHome | undefined;
+  /** Values captured "for this run" (issue 15 §2): kept in memory for the session or the CLI run. */
+  private readonly runVariables = new Map<string, TemplateVariable>();
 
   constructor(private readonly file?: EnvironmentFile) {
     this.byId.set(GLOBAL_ID, { id: GLOBAL_ID, name: 'Globals', variables: [] });
@@ -208,12 +215,42 @@ export class EnvironmentStore {
     await this.secrets?.remove([appEnvironmentScope(id)], 'Secret variables').catch(() => undefined);
   }
 
+  /** A value a response gave (a capture): later sends resolve `{{name}}` to it first. */
+  setRunVariable(name: string, value: string, secret: boolean): void {
+    this.runVariables.set(name, { value, secret });
+  }
+
   /**
-   * The layers a request resolves against: its folders' variables (a saved request's), then the
-   * chosen environment, then the globals.
+   * Saves a captured value into an environment (the chosen one, else the globals), as a save from
+   * the editor would: a secret one goes to the vault. Resolves to the environment's name.
+   */
+  async capture(
+    environmentId: string | undefined,
+    name: string,
+    value: string,
+    secret: boolean,
+  ): Promise<string> {
+    const environment = this.byId.get(environmentId ?? GLOBAL_ID);
+    if (!environment)
+      throw new LanternError('environment.unknown', 'The selected environment no longer exists.');
+    const variables = environment.variables.map((v) => ({ ...v, keepValue: false }));
+    const existing = variables.find((v) => v.name === name);
+    if (existing) Object.assign(existing, { value, secret: existing.secret || secret });
+    else variables.push({ name, value, secret, keepValue: false });
+    // The value is set now: a later save of the renderer's copy must not put the old one back.
+    this.runVariables.delete(name);
+    await this.save({ id: environment.id, name: environment.name, variables });
+    return environment.name;
+  }
+
+  /**
+   * The layers a request resolves against: values captured for this run, its folders' variables
+   * (a saved request's), then the chosen environment, then the globals.
    */
   scopeFor(environmentId: string | undefined, savedRequestId?: string): TemplateScope {
     const layers: TemplateScope[number][] = [];
+    if (this.runVariables.size > 0)
+      layers.push({ label: 'the values captured in this run', variables: this.runVariables });
     if (savedRequestId !== undefined && this.requestVariables)
       layers.push(...this.requestVariables.layersFor(savedRequestId));
     if (environmentId !== undefined && environmentId !== GLOBAL_ID) {
@@ -235,7 +272,10 @@ export class EnvironmentStore {
     const own = [...this.byId.values()].flatMap((e) =>
       e.variables.filter((v) => v.secret && v.value !== '').map((v) => v.value),
     );
-    return [...own, ...(this.requestVariables?.secretValues() ?? [])];
+    const captured = [...this.runVariables.values()]
+      .filter((v) => v.secret && v.value !== '')
+      .map((v) => v.value);
+    return [...own, ...captured, ...(this.requestVariables?.secretValues() ?? [])];
   }
 
   private persist(changed?: Environment): void {

@@ -19,6 +19,7 @@ import type { Workspace } from '../../../shared/workspace-format/types';
 import { effectiveDraft } from './effective-draft';
 import { checkOperationName } from './graphql-operation';
 import { historyName } from '../../../shared/model/history-name';
+import { capturedValues, checkResponse } from './response-checks';
 
 type Engine = ReturnType<typeof createHttpEngine>;
 type SendInput = CallParsedInput<'send'>;
@@ -49,9 +50,19 @@ export interface PipelineParts {
   jars: WorkspaceJars;
   /** The open workspace, where a saved request's folders are found. */
   workspace: () => Workspace | undefined;
+  /** Captures scoped "environment" are saved there (false for `lantern run`: they last the run). */
+  saveCaptures?: boolean;
 }
 
-export function createSendPipeline({ engine, auth, environments, history, jars, workspace }: PipelineParts) {
+export function createSendPipeline({
+  engine,
+  auth,
+  environments,
+  history,
+  jars,
+  workspace,
+  saveCaptures = true,
+}: PipelineParts) {
   async function exchangeFor(
     { requestId, draft: template, environmentId, savedRequestId, workspaceId, options }: SendInput,
     secrets: string[],
@@ -139,6 +150,12 @@ export function createSendPipeline({ engine, auth, environments, history, jars, 
     // A session this very response set (its own Set-Cookie, or a redirect hop's, now in the jar)
     // is a secret before its body is shown: a server may echo it there.
     secrets.push(...setCookieSessionValues(exchange.response.headers), ...jars.sessionValues(workspaceId));
+    // A token or cookie this response gives a capture is a secret before anything is shown.
+    secrets.push(
+      ...capturedValues(template, exchange)
+        .filter((c) => c.secret)
+        .map((c) => c.value),
+    );
     const masking = usable(secrets);
     const mask = (text: string) => maskValue('url', text, masking);
     const body = await maskedBody(exchange.response.body, masking);
@@ -172,6 +189,18 @@ export function createSendPipeline({ engine, auth, environments, history, jars, 
     Object.assign(
       masked,
       diagnoseExchange(masked, { draft: template, resolved: draft, auth, secrets: masking, environmentId }),
+    );
+    Object.assign(
+      masked,
+      await checkResponse({
+        draft: template,
+        raw: exchange,
+        environments,
+        environmentId,
+        savedRequestId,
+        masking,
+        saveToEnvironment: saveCaptures,
+      }),
     );
     if (authorized.applied.tokenId) {
       auth.tokens.noteUse(authorized.applied.tokenId, {

@@ -219,6 +219,7 @@ function buildTree(
       ...(meta.auth === undefined ? {} : { auth: meta.auth }),
       ...(meta.headers === undefined ? {} : { headers: meta.headers }),
       ...(meta.variables === undefined ? {} : { variables: meta.variables }),
+      ...(meta.tests === undefined ? {} : { tests: meta.tests }),
       ...(metaDecoded && !metaDecoded.ok
         ? {
             unreadable: {

@@ -173,6 +173,7 @@ export class WorkspaceFiles {
       auth: folder.auth,
       headers: folder.headers,
       variables: folder.variables,
+      tests: folder.tests,
       order,
     };
     const text = encodeFolderMeta(meta, entry.metaExtras);

@@ -10,8 +10,9 @@ import { SettingsPanel } from './SettingsPanel';
 import { UrlBar } from './UrlBar';
 import { RemovedSecretsBar } from '../session/RemovedSecretsBar';
 import { FailureFindings } from '../diagnostics/FailureFindings';
+import { TestsEditor } from '../tests/TestsEditor';
 
-type Part = 'params' | 'headers' | 'body' | 'auth' | 'settings';
+type Part = 'params' | 'headers' | 'body' | 'auth' | 'tests' | 'settings';
 
 export function RequestPane() {
   const [tab, setTab] = useState<Part>('params');
@@ -20,6 +21,7 @@ export function RequestPane() {
   const paramCount = useActiveTab((t) => parseQueryParams(t.draft.url).length);
   const bodyMode = useActiveTab((t) => t.draft.body.mode);
   const authType = useActiveTab((t) => t.draft.auth.type);
+  const testCount = useActiveTab((t) => (t.draft.tests?.length ?? 0) + (t.draft.captures?.length ?? 0));
   const tlsOff = useActiveTab((t) => t.draft.settings?.verifyTls === false);
   const count = (label: string, n: number) => (n ? `${label} (${n})` : label);
   return (
@@ -40,6 +42,7 @@ export function RequestPane() {
           { id: 'headers', label: count('Headers', headerCount) },
           { id: 'body', label: bodyMode === 'none' ? 'Body' : 'Body •' },
           { id: 'auth', label: authType === 'none' ? 'Auth' : 'Auth •' },
+          { id: 'tests', label: count('Tests', testCount) },
           { id: 'settings', label: tlsOff ? 'Settings ⚠' : 'Settings' },
         ]}
         active={tab}
@@ -50,6 +53,7 @@ export function RequestPane() {
         {tab === 'headers' && <HeadersTable />}
         {tab === 'body' && <BodyEditor />}
         {tab === 'auth' && <AuthEditor />}
+        {tab === 'tests' && <TestsEditor />}
         {tab === 'settings' && <SettingsPanel />}
       </TabPanel>
     </section>

@@ -12,6 +12,7 @@ import {
 } from '../diagnostics/TroubleshootingStrip';
 import { GraphqlResultPanel } from '../graphql/GraphqlResultPanel';
 import { HeaderInspector } from '../headers/HeaderInspector';
+import { TestResults, testsTabLabel } from '../tests/TestResults';
 import { TokensPanel } from '../tokens/TokensPanel';
 import { BodyView } from './BodyView';
 import { CookiesView } from './CookiesView';
@@ -41,6 +42,7 @@ export function ExchangeView({
   const graphql = tab.exchangeIsGraphql && tab.exchange === exchange;
   const part: ResponsePart = tab.responsePart === 'graphql' && !graphql ? 'body' : tab.responsePart;
   // The tab's own findings describe its current exchange; a previous one is read afresh.
+  const testsLabel = testsTabLabel(exchange);
   const exchangeTab = tab.exchange === exchange ? tab : { ...tab, exchange, sendError: undefined };
   return (
     <>
@@ -59,6 +61,7 @@ export function ExchangeView({
             label: noteCount ? `Timeline ⚠ ${noteCount}` : 'Timeline',
             title: noteCount ? `Timeline, ${noteCount} note${noteCount === 1 ? '' : 's'}` : undefined,
           },
+          ...(testsLabel ? [{ id: 'tests', label: testsLabel }] : []),
           { id: 'diagnostics', label: diagnosticsTabLabel(findings), title: diagnosticsTabName(findings) },
           { id: 'tokens', label: 'Tokens' },
         ]}
@@ -88,6 +91,7 @@ export function ExchangeView({
         {part === 'tokens' && <TokensPanel />}
         {part === 'graphql' && <GraphqlResultPanel exchange={exchange} />}
         {part === 'diagnostics' && <DiagnosticsPanel tab={exchangeTab} />}
+        {part === 'tests' && <TestResults exchange={exchange} />}
       </TabPanel>
     </>
   );

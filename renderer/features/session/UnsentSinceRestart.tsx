@@ -7,6 +7,7 @@ const partNames: Record<ResponsePart, string> = {
   headers: 'Headers',
   cookies: 'Cookies',
   timeline: 'Timeline',
+  tests: 'Tests',
   diagnostics: 'Diagnostics',
   tokens: 'Tokens',
 };
