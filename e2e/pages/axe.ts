@@ -12,20 +12,6 @@ export interface AxeProblem {
   nodes: string[];
 }
 
-/**
- * Violations in controls that other work in progress rebuilds (the request tab strip, the environment
- * switcher), by rule and element. Each is reported to that work; remove the entry when it lands.
- */
-const OWNED_ELSEWHERE: { rule: string; target: string }[] = [
-  // renderer/features/request/RequestTabs.tsx: a close button sits inside role="tablist".
-  { rule: 'aria-required-children', target: '.request-tabs' },
-  // renderer/features/environments/EnvironmentSwitcher.tsx: "Edit" is named "Manage environments".
-  { rule: 'label-content-name-mismatch', target: 'button[data-testid="environment-manage"]' },
-];
-
-const ownedElsewhere = (rule: string, node: string) =>
-  OWNED_ELSEWHERE.some((known) => known.rule === rule && node.startsWith(`${known.target} — `));
-
 /** Runs axe-core on the whole page and returns its critical and serious violations, in words. */
 export async function seriousViolations(page: Page): Promise<AxeProblem[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_SCRIPT });
@@ -53,12 +39,7 @@ export async function seriousViolations(page: Page): Promise<AxeProblem[]> {
           .map((node) => `${node.target.join(' ')} — ${(node.failureSummary ?? '').replace(/\s+/g, ' ')}`),
       }));
   });
-  return problems
-    .map((problem) => ({
-      ...problem,
-      nodes: problem.nodes.filter((node) => !ownedElsewhere(problem.rule, node)),
-    }))
-    .filter((problem) => problem.nodes.length > 0);
+  return problems;
 }
 
 /** Checks the screen in light and in dark: no critical or serious violation in either. */

@@ -117,6 +117,32 @@ describe('a failed send and the response pane', () => {
     expect(activeTab(useLantern.getState())).toMatchObject({ phase: 'done', previous: undefined });
   });
 
+  it('reloads the environments after a capture saved into one, and not otherwise', async () => {
+    useLantern.getState().openTab({ draft, sourceId: 'capturing', name: 'Capturing' });
+    fakeApi.answer('listEnvironments', []);
+    fakeApi.answer('send', exchangeOf(200));
+    await useLantern.getState().send();
+    await fakeApi.settle();
+    expect(fakeApi.callsOf('listEnvironments')).toHaveLength(0);
+    fakeApi.answer('send', {
+      ...exchangeOf(200),
+      captures: [
+        {
+          name: 'userId',
+          scope: 'environment',
+          ok: true,
+          secret: false,
+          value: '7',
+          path: '$.id',
+          message: 'Set.',
+        },
+      ],
+    });
+    await useLantern.getState().send();
+    await fakeApi.settle();
+    expect(fakeApi.callsOf('listEnvironments')).toHaveLength(1);
+  });
+
   it('keeps each tab’s response part, and offers the GraphQL view only for a GraphQL exchange', async () => {
     const graphqlDraft: RequestDraft = {
       ...draft,

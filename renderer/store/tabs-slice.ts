@@ -249,6 +249,10 @@ export const createTabsSlice: StateCreator<LanternState, [], [], TabsSlice> = (s
       // The send may have granted a token or set cookies, whatever became of its tab.
       get().invalidateTokens();
       get().invalidateCookies();
+      // A capture saved into the environment changed it on the main side: the editor must not keep
+      // (and later save back) the copy it had before.
+      if (result.ok && result.value.captures?.some((c) => c.ok && c.scope === 'environment'))
+        void get().refreshEnvironments();
       if (tabByRequest(requestId)?.id !== tab.id) return; // closed or superseded
       const sent = tabByRequest(requestId) ?? tab;
       if (result.ok)

@@ -27,7 +27,7 @@ export function EnvironmentSwitcher() {
           value={environmentId ?? ''}
           onChange={(event) => selectEnvironment(event.target.value || undefined)}
         >
-          <option value="">No environment (globals only)</option>
+          <option value="">No environment</option>
           {groupByLocation(named).map(([label, group]) => (
             <optgroup key={label} label={label}>
               {group.map((environment) => (
@@ -42,16 +42,15 @@ export function EnvironmentSwitcher() {
           type="button"
           data-testid="environment-manage"
           onClick={() => setEditing(true)}
-          aria-label="Manage environments"
+          aria-label="Edit environments"
+          title="Create, rename and edit environments"
         >
           Edit
         </button>
       </div>
-      {chosen && (
-        <p className="hint environment-location" data-testid="environment-location">
-          Kept {locationText(chosen)}
-        </p>
-      )}
+      <p className="hint environment-location" data-testid="environment-location">
+        {chosen ? `Kept ${locationText(chosen)}` : 'Only the globals apply.'}
+      </p>
       {error && <p className="inline-error">{error}</p>}
       {editing && <EnvironmentEditor onClose={() => setEditing(false)} />}
     </div>

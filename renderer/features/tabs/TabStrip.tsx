@@ -119,6 +119,12 @@ export function TabStrip() {
       openMenuFromKeys(tab);
       return;
     }
+    if (event.key === 'Delete') {
+      // The keyboard's way to the close button, which is left out of the tab list (WAI-ARIA tabs).
+      event.preventDefault();
+      requestClose([tab.id]);
+      return;
+    }
     const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
     const jump = { Home: 0, End: tabs.length - 1 }[event.key];
     const to = step !== undefined ? (index + step + tabs.length) % tabs.length : jump;
@@ -174,6 +180,7 @@ export function TabStrip() {
           return (
             <div
               key={tab.id}
+              role="presentation"
               data-tab-id={tab.id}
               className={`request-tab${active ? ' active' : ''}${tab.preview ? ' preview' : ''}${marker}`}
               draggable
@@ -207,7 +214,7 @@ export function TabStrip() {
                 tabIndex={active ? 0 : -1}
                 aria-label={`${tab.draft.method} ${title}${unsaved ? ', unsaved changes' : ''}${tab.preview ? ', preview' : ''}`}
                 aria-haspopup="menu"
-                aria-keyshortcuts="Shift+F10"
+                aria-keyshortcuts="Shift+F10 Delete"
                 data-testid={`request-tab-${index}`}
                 data-preview={tab.preview}
                 title={`${tab.draft.method} ${tab.name ?? tab.draft.url ?? title}${unsaved ? ' (unsaved changes)' : ''}${tab.preview ? '\nPreview: opening another request replaces it; double-click to keep it open' : ''}`}
@@ -225,11 +232,13 @@ export function TabStrip() {
                   />
                 )}
               </button>
+              {/* A tab list holds only tabs: the pointer's close button is hidden from assistive
+                  technology and the Tab key; the keyboard closes with Delete or Ctrl/Cmd+W. */}
               <button
                 type="button"
                 className="icon close"
-                tabIndex={active ? 0 : -1}
-                aria-label={`Close ${title}`}
+                tabIndex={-1}
+                aria-hidden="true"
                 title="Close (Ctrl+W, or middle-click the tab)"
                 data-testid={`request-tab-${index}-close`}
                 onClick={() => requestClose([tab.id])}
