@@ -132,7 +132,7 @@ test('“Save as” proposes a readable name, keeps a long one whole on disk, an
   await tabs.submitSaveAs();
   await expect(sidebar.select.locator('option:checked')).toHaveText('Shop');
   await expect(tabs.unsavedDot(0)).toHaveCount(0);
-  await expect(tabs.activeTab()).toHaveAttribute('aria-label', new RegExp(`^GET ${longName.slice(0, 30)}`));
+  await expect(tabs.activeTab()).toHaveAccessibleName(new RegExp(`^GET ${longName.slice(0, 30)}`));
   const onDisk = requestFiles(dataDir);
   expect(onDisk).toHaveLength(1);
   expect(onDisk[0]).toContain(longName);
@@ -216,12 +216,12 @@ test('history and sidebar open into one preview tab until it is edited or double
   // The last history entry opened is still the preview: the sidebar's requests take its place.
   expect(await tabs.isPreview(count - 1)).toBe(true);
   await sidebar.open('First');
-  await expect(tabs.activeTab()).toHaveAttribute('aria-label', 'GET First, preview');
+  await expect(tabs.activeTab()).toHaveAccessibleName('GET First, preview');
   await sidebar.open('Second');
-  await expect(tabs.activeTab()).toHaveAttribute('aria-label', 'GET Second, preview');
+  await expect(tabs.activeTab()).toHaveAccessibleName('GET Second, preview');
   await expect(tabs.all).toHaveCount(count);
   await sidebar.item('Second').dblclick();
-  await expect(tabs.activeTab()).toHaveAttribute('aria-label', 'GET Second');
+  await expect(tabs.activeTab()).toHaveAccessibleName('GET Second');
   await sidebar.open('First');
   await expect(tabs.all).toHaveCount(count + 1);
 });
@@ -295,7 +295,7 @@ test('the tab menu: by mouse and by keyboard, with its actions', async ({ app, h
   await lantern.page.keyboard.press('Enter');
   await tabs.answerUnsaved('discard');
   await expect(tabs.all).toHaveCount(1);
-  await expect(tabs.activeTab()).toHaveAttribute('aria-label', 'GET Inside');
+  await expect(tabs.activeTab()).toHaveAccessibleName('GET Inside');
 
   // Close all.
   await tabs.menuAction(0, 'close-all');

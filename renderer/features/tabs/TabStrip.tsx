@@ -211,8 +211,9 @@ export function TabStrip() {
                 role="tab"
                 className="tab-main"
                 aria-selected={active}
-                tabIndex={active ? 0 : -1}
+                // Its visible words first (as axe requires), then the states its marks show.
                 aria-label={`${tab.draft.method} ${title}${unsaved ? ', unsaved changes' : ''}${tab.preview ? ', preview' : ''}`}
+                tabIndex={active ? 0 : -1}
                 aria-haspopup="menu"
                 aria-keyshortcuts="Shift+F10 Delete"
                 data-testid={`request-tab-${index}`}
@@ -222,7 +223,7 @@ export function TabStrip() {
                 onDoubleClick={() => pinTab(tab.id)}
                 onKeyDown={(event) => onTabKeyDown(event, tab, index)}
               >
-                <span className={`badge method-${tab.draft.method.toLowerCase()}`}>{tab.draft.method}</span>
+                <span className={`badge method-${tab.draft.method.toLowerCase()}`}>{tab.draft.method}</span>{' '}
                 <span className="tab-title">{title}</span>
                 {unsaved && (
                   <span
