@@ -49,7 +49,11 @@ export function EnvironmentSwitcher() {
         </button>
       </div>
       <p className="hint environment-location" data-testid="environment-location">
-        {chosen ? `Kept ${locationText(chosen)}` : 'Only the globals apply.'}
+        {chosen
+          ? chosen.builtIn
+            ? 'Built in (read-only)'
+            : `Kept ${locationText(chosen)}`
+          : 'Only the globals apply.'}
       </p>
       {error && <p className="inline-error">{error}</p>}
       {editing && <EnvironmentEditor onClose={() => setEditing(false)} />}

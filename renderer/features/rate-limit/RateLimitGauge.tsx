@@ -1,7 +1,7 @@
 import type { RateLimitView } from '../../../shared/model/findings';
 import { formatCountdown } from '../../../shared/model/token';
 import { useNow } from '../../hooks';
-import { gaugeModel, percentLeft, retryAtOf, type GaugeModel } from './gauge-math';
+import { gaugeModel, percentLeft, retryAssumptionOf, retryAtOf, type GaugeModel } from './gauge-math';
 import { RetryControls } from './RetryControls';
 import { Sparkline } from './Sparkline';
 import './rate-limit.css';
@@ -74,7 +74,9 @@ export function RateLimitGauge({ view, tabId }: { view: RateLimitView; tabId: st
         )}
       </span>
       <Sparkline history={view.history} width={96} height={22} />
-      {retryAt !== undefined && <RetryControls tabId={tabId} retryAt={retryAt} nowMs={nowMs} />}
+      {retryAt !== undefined && (
+        <RetryControls tabId={tabId} retryAt={retryAt} nowMs={nowMs} assumption={retryAssumptionOf(view)} />
+      )}
     </div>
   );
 }

@@ -3,7 +3,18 @@ import { useLantern } from '../../store';
 import { AUTO_RETRY_CAP } from '../../store/diagnostics-slice';
 
 /** After a 429: how long until a retry is allowed, "send again when allowed", and capped auto-retry. */
-export function RetryControls({ tabId, retryAt, nowMs }: { tabId: string; retryAt: number; nowMs: number }) {
+export function RetryControls({
+  tabId,
+  retryAt,
+  nowMs,
+  assumption,
+}: {
+  tabId: string;
+  retryAt: number;
+  nowMs: number;
+  /** Set when the server gave no time: the countdown is Lantern's guess, and says so. */
+  assumption?: string | undefined;
+}) {
   const scheduled = useLantern((s) => s.scheduledRetry);
   const note = useLantern((s) => s.retryNote);
   const autoRetry = useLantern((s) => s.autoRetry);
@@ -15,7 +26,13 @@ export function RetryControls({ tabId, retryAt, nowMs }: { tabId: string; retryA
   return (
     <span className="rate-limit-retry" data-testid="rate-limit-retry">
       <span data-testid="rate-limit-retry-countdown" role="timer" aria-live="off">
-        {waitMs > 0 ? `Retry allowed in ${formatCountdown(waitMs)}` : 'Retry allowed now'}
+        {assumption
+          ? waitMs > 0
+            ? `Retry in about ${formatCountdown(waitMs)} (${assumption})`
+            : `Retry likely allowed now (${assumption})`
+          : waitMs > 0
+            ? `Retry allowed in ${formatCountdown(waitMs)}`
+            : 'Retry allowed now'}
       </span>
       {mine ? (
         <>

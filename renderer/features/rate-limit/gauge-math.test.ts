@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { RateLimitView } from '../../../shared/model/findings';
-import { gaugeModel, levelOf, percentLeft, retryAtOf, sampleRatio, sparkline } from './gauge-math';
+import {
+  gaugeModel,
+  levelOf,
+  percentLeft,
+  retryAssumptionOf,
+  retryAtOf,
+  sampleRatio,
+  sparkline,
+} from './gauge-math';
 
 const view = (overrides: Partial<RateLimitView> = {}): RateLimitView => ({
   key: 'api.example.com tok',
@@ -168,5 +176,29 @@ describe('percentLeft: never rounds up to full or down to empty', () => {
     [undefined, undefined],
   ] as const)('%s → %s', (ratio, text) => {
     expect(percentLeft(ratio)).toBe(text);
+  });
+});
+
+describe('retryAssumptionOf', () => {
+  const bare = (extra: Partial<RateLimitView> = {}): RateLimitView => ({
+    key: 'k',
+    host: 'h',
+    state: { policies: [], notes: [] },
+    at: 0,
+    history: [{ at: 0, status: 429 }],
+    count429: 1,
+    last429At: 0,
+    ...extra,
+  });
+
+  it('says the countdown is assumed when the server gave no time', () => {
+    expect(retryAssumptionOf(bare())).toBe('assumed: the server gave no time, so a one-minute window');
+    expect(retryAssumptionOf(bare({ configuredBudget: { limit: 10, windowSeconds: 30 } }))).toMatch(
+      /budget's 30 s window/,
+    );
+  });
+
+  it('says nothing when the server gave Retry-After', () => {
+    expect(retryAssumptionOf(bare({ state: { policies: [], notes: [], retryAt: 5_000 } }))).toBeUndefined();
   });
 });

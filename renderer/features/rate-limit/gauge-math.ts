@@ -45,6 +45,19 @@ export function retryAtOf(view: RateLimitView): number | undefined {
   return (view.last429At ?? view.at) + (view.configuredBudget?.windowSeconds ?? 60) * 1000;
 }
 
+/**
+ * Why `retryAtOf` chose its time, in words, when the server did not say it: the countdown is then
+ * Lantern's assumption and must read as one. Undefined when the server gave the time.
+ */
+export function retryAssumptionOf(view: RateLimitView): string | undefined {
+  if (view.history.at(-1)?.status !== 429) return undefined;
+  if (view.state.retryAt !== undefined || mostConstrained(view.state)?.resetAt !== undefined)
+    return undefined;
+  return view.configuredBudget
+    ? `assumed: the server gave no time, so the budget's ${view.configuredBudget.windowSeconds} s window`
+    : 'assumed: the server gave no time, so a one-minute window';
+}
+
 export function gaugeModel(view: RateLimitView, nowMs: number): GaugeModel {
   const policy = mostConstrained(view.state) ?? view.state.policies[0];
   const limited = view.history.at(-1)?.status === 429;
