@@ -1,4 +1,4 @@
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { AuthPanel } from './auth-panel';
 import { GraphqlPanel } from './graphql-panel';
 import type { LanternPage } from './lantern-page';
@@ -51,9 +51,14 @@ export class Screens {
   }
 
   /** One PNG per viewport and theme, `<name>-<width>x<height>-<theme>.png` in the test's output folder. */
-  async capture(info: TestInfo, name: string): Promise<void> {
+  async capture(info: TestInfo, name: string, still?: Locator): Promise<void> {
+    // Resizing the window (across the stacked layout's threshold too) never closes a dialog.
+    const dialogs = await this.page.locator('dialog[open]').count();
     for (const { theme, viewport } of looks()) {
       await this.setLook(theme, viewport);
+      await expect(this.page.locator('dialog[open]'), `${name} at ${viewport.width} px`).toHaveCount(dialogs);
+      // …nor resets what the screen shows (the editor's tab, an open panel).
+      if (still) await expect(still, `${name} at ${viewport.width} px`).toBeVisible();
       await this.page.screenshot({
         path: info.outputPath(`${name}-${viewport.width}x${viewport.height}-${theme}.png`),
       });
