@@ -1,11 +1,10 @@
 import { test as base, expect } from '@playwright/test';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AuthPanel } from './pages/auth-panel';
 import { LanternPage } from './pages/lantern-page';
 import { WorkspaceSidebar } from './pages/workspace-sidebar';
-import { startLanternHost } from '../test-support/processes';
+import { httpbinUrl, withOwnHost } from './own-host';
 
 interface Fixtures {
   /** A browser-mode Lantern of this test's own, on its own data folder, that can be restarted. */
@@ -21,32 +20,11 @@ interface Fixtures {
 
 const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern
-  httpbin: async ({}, use) => {
-    const url = process.env.HTTPBIN_URL;
-    if (!url) throw new Error('HTTPBIN_URL is not set: the global setup did not start httpbin.');
-    await use(url);
-  },
-  app: async ({ page }, use) => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'lantern-e2e-collections-'));
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    let host = await startLanternHost(dataDir);
-    const lantern = new LanternPage(page);
-    await lantern.open(host.launchUrl);
-    // The page leaves before its host stops: a call in flight (a debounced refresh) would otherwise
-    // fail with a connection error the app did not cause.
-    const restart = async () => {
-      await page.goto('about:blank');
-      await host.stop();
-      host = await startLanternHost(dataDir);
-      await lantern.open(host.launchUrl);
-    };
-    await use({ lantern, sidebar: new WorkspaceSidebar(page), dataDir, restart });
-    await page.goto('about:blank');
-    await host.stop();
-    expect(errors, 'console errors').toEqual([]);
-  },
+  httpbin: async ({}, use) => use(httpbinUrl()),
+  app: ({ page }, use) =>
+    withOwnHost(page, 'collections', ({ lantern, dataDir, restart }) =>
+      use({ lantern, sidebar: new WorkspaceSidebar(page), dataDir, restart }),
+    ),
 });
 
 test('a folder and a request created in a workspace are still there after a restart', async ({

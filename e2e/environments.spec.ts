@@ -1,11 +1,10 @@
 import { test as base, expect } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EnvironmentsPanel } from './pages/environments';
 import { LanternPage } from './pages/lantern-page';
 import { WorkspaceSidebar } from './pages/workspace-sidebar';
-import { startLanternHost } from '../test-support/processes';
+import { withOwnHost } from './own-host';
 
 interface Fixtures {
   /** A browser-mode Lantern on a data folder of this test's own, that can be restarted. */
@@ -19,31 +18,16 @@ interface Fixtures {
 }
 
 const test = base.extend<Fixtures>({
-  app: async ({ page }, use) => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'lantern-e2e-environments-'));
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    let host = await startLanternHost(dataDir);
-    const lantern = new LanternPage(page);
-    await lantern.open(host.launchUrl);
-    const restart = async () => {
-      await page.goto('about:blank');
-      await host.stop();
-      host = await startLanternHost(dataDir);
-      await lantern.open(host.launchUrl);
-    };
-    await use({
-      lantern,
-      sidebar: new WorkspaceSidebar(page),
-      environments: new EnvironmentsPanel(page),
-      dataDir,
-      restart,
-    });
-    await page.goto('about:blank');
-    await host.stop();
-    expect(errors, 'console errors').toEqual([]);
-  },
+  app: ({ page }, use) =>
+    withOwnHost(page, 'environments', ({ lantern, dataDir, restart }) =>
+      use({
+        lantern,
+        sidebar: new WorkspaceSidebar(page),
+        environments: new EnvironmentsPanel(page),
+        dataDir,
+        restart,
+      }),
+    ),
 });
 
 test('an environment created with a workspace open is a file of the workspace, says so, and stays chosen across a reload and a restart', async ({

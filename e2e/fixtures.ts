@@ -2,6 +2,7 @@ import { test as base, expect } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { httpbinUrl } from './own-host';
 import { LanternPage } from './pages/lantern-page';
 import { startLanternHost } from '../test-support/processes';
 
@@ -30,11 +31,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   // eslint-disable-next-line no-empty-pattern
-  httpbin: async ({}, use) => {
-    const url = process.env.HTTPBIN_URL;
-    if (!url) throw new Error('HTTPBIN_URL is not set: the global setup did not start httpbin.');
-    await use(url);
-  },
+  httpbin: async ({}, use) => use(httpbinUrl()),
   lantern: async ({ page, host }, use) => {
     const consoleErrors: string[] = [];
     const offHost: string[] = [];

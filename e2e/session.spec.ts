@@ -1,10 +1,9 @@
 import { test as base, expect } from '@playwright/test';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { LanternPage } from './pages/lantern-page';
 import { SessionView } from './pages/session';
-import { startLanternHost } from '../test-support/processes';
+import { httpbinUrl, withOwnHost } from './own-host';
 
 interface Fixtures {
   /** A browser-mode Lantern on a data folder of this test's own, that can be restarted. */
@@ -14,30 +13,11 @@ interface Fixtures {
 
 const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern
-  httpbin: async ({}, use) => {
-    const url = process.env.HTTPBIN_URL;
-    if (!url) throw new Error('HTTPBIN_URL is not set: the global setup did not start httpbin.');
-    await use(url);
-  },
-  app: async ({ page }, use) => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'lantern-e2e-session-'));
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    let host = await startLanternHost(dataDir);
-    const lantern = new LanternPage(page);
-    await lantern.open(host.launchUrl);
-    const restart = async () => {
-      await page.goto('about:blank');
-      await host.stop();
-      host = await startLanternHost(dataDir);
-      await lantern.open(host.launchUrl);
-    };
-    await use({ lantern, session: new SessionView(page, dataDir), restart });
-    await page.goto('about:blank');
-    await host.stop();
-    expect(errors, 'console errors').toEqual([]);
-  },
+  httpbin: async ({}, use) => use(httpbinUrl()),
+  app: ({ page }, use) =>
+    withOwnHost(page, 'session', ({ lantern, dataDir, restart }) =>
+      use({ lantern, session: new SessionView(page, dataDir), restart }),
+    ),
 });
 
 test('a reload keeps the open tabs, their order, the active one, an unsaved draft and the response part', async ({

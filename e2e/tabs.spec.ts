@@ -1,11 +1,10 @@
 import { test as base, expect } from '@playwright/test';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LanternPage } from './pages/lantern-page';
 import { TabStrip } from './pages/tabs';
 import { WorkspaceSidebar } from './pages/workspace-sidebar';
-import { startLanternHost } from '../test-support/processes';
+import { httpbinUrl, withOwnHost } from './own-host';
 
 interface Fixtures {
   /** A browser-mode Lantern of this test's own, on an empty data folder (no workspace yet). */
@@ -15,24 +14,11 @@ interface Fixtures {
 
 const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern
-  httpbin: async ({}, use) => {
-    const url = process.env.HTTPBIN_URL;
-    if (!url) throw new Error('HTTPBIN_URL is not set: the global setup did not start httpbin.');
-    await use(url);
-  },
-  app: async ({ page }, use) => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'lantern-e2e-tabs-'));
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    const host = await startLanternHost(dataDir);
-    const lantern = new LanternPage(page);
-    await lantern.open(host.launchUrl);
-    await use({ lantern, sidebar: new WorkspaceSidebar(page), tabs: new TabStrip(page), dataDir });
-    await page.goto('about:blank');
-    await host.stop();
-    expect(errors, 'console errors').toEqual([]);
-  },
+  httpbin: async ({}, use) => use(httpbinUrl()),
+  app: ({ page }, use) =>
+    withOwnHost(page, 'tabs', ({ lantern, dataDir }) =>
+      use({ lantern, sidebar: new WorkspaceSidebar(page), tabs: new TabStrip(page), dataDir }),
+    ),
 });
 
 /** The text of every saved request file under the data folder's workspaces. */
