@@ -15,6 +15,7 @@ import { sessionCalls } from './calls/session-calls';
 import { graphqlCalls } from './calls/graphql-calls';
 import { workspaceCalls } from './calls/workspace-calls';
 import { prefsCalls } from './calls/prefs-calls';
+import { runnerCalls, runnerEvents } from './calls/runner-calls';
 import { diagnosticsEvents } from './calls/diagnostics-calls';
 import { workspaceEvents } from './calls/workspace-calls';
 import { sampleWorkspaceSchema } from './model/sample';
@@ -32,6 +33,7 @@ export const calls = {
   ...diagnosticsCalls,
   ...prefsCalls,
   ...sessionCalls,
+  ...runnerCalls,
 } as const;
 
 export const events = {
@@ -41,6 +43,7 @@ export const events = {
   sandboxStarted: sampleWorkspaceSchema,
   ...workspaceEvents,
   ...diagnosticsEvents,
+  ...runnerEvents,
 } as const;
 export type Calls = typeof calls;
 export type CallName = keyof Calls;

@@ -32,6 +32,7 @@ import { WorkspaceSession } from './workspace/workspace-session';
 import { diagnosticsHandlers } from './handlers/diagnostics-handlers';
 import type { SafeStorageLike } from './vault/safe-storage-protector';
 import { prefsHandlers } from './handlers/prefs-handlers';
+import { runnerHandlers } from './handlers/runner-handlers';
 import { PreferencesStore } from './preferences/preferences-store';
 
 export interface ServiceOptions {
@@ -139,6 +140,7 @@ export function createServices({
     ...workspaceHandlers(context, session),
     ...diagnosticsHandlers(context),
     ...preferences,
+    ...runnerHandlers(),
     // Tabs and drafts across restarts; every secret known is taken out of them before the disk.
     ...sessionHandlers(new SessionStore(path.join(dataDir, 'session.json'), () => knownSecrets(context))),
   };
