@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../shared/diagnose/types';
+import type { Finding } from '../../../shared/diagnose/types';
 import { jsonReport, junitReport, textLine, textSummary, type RunResult, type RunSummary } from './reporters';
 
 const unauthorized: Finding = {
