@@ -8,6 +8,12 @@ export class TestsTab {
     this.results = page.getByTestId('test-results');
   }
 
+  /** A folder's editor, opened from its ⋯ menu: its Tests section adds rows the same way. */
+  async openFolderEditor(actions: Locator): Promise<Locator> {
+    await actions.getByTestId('ws-folder-action-settings').click();
+    return this.page.getByTestId('folder-editor');
+  }
+
   async open(): Promise<void> {
     await this.page.getByTestId('request-tab-tests').click();
   }

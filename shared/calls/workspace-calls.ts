@@ -1,5 +1,6 @@
 /** Workspaces on disk (collections), import and export. */
 import { z } from 'zod';
+import { assertionSchema } from '../assertions/model';
 import { requestAuthSchema } from '../model/auth';
 import { collectionSchema, folderSchema, variableSchema } from '../model/collection';
 import { headerRowSchema, requestDraftSchema } from '../model/request';
@@ -118,6 +119,8 @@ export const workspaceCalls = {
         auth: requestAuthSchema.optional(),
         headers: z.array(headerRowSchema).max(500).optional(),
         variables: z.array(variableSchema).max(1_000).optional(),
+        /** Tests every request under the folder inherits (its own run after them). */
+        tests: z.array(assertionSchema).max(500).optional(),
       })
       .strict(),
     output: workspaceViewSchema,

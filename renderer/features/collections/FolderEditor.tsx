@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { Assertion } from '../../../shared/assertions/model';
 import type { CredentialSummary, RequestAuth } from '../../../shared/model/auth';
 import type { Folder } from '../../../shared/model/collection';
 import type { InheritanceView } from '../../../shared/model/inheritance';
@@ -7,6 +8,7 @@ import { Modal, ModalClose } from '../../components/Modal';
 import { useLantern } from '../../store';
 import { folderInheritanceOf } from '../../store/folder-inheritance-slice';
 import { VariablesTable, type VariableRow } from '../environments/VariablesTable';
+import { TestRows } from '../tests/TestRows';
 import { InheritedList } from './InheritedList';
 
 type AuthChoice = 'inherit' | 'none' | RequestAuth['type'];
@@ -15,10 +17,11 @@ function authChoice(auth: RequestAuth | undefined): AuthChoice {
   return auth === undefined ? 'inherit' : auth.type;
 }
 
-/** A folder's auth, headers and variables, with what it inherits from the folders above it. */
+/** A folder's auth, headers, variables and tests, with what it inherits from the folders above it. */
 export function FolderEditor({ folder, onClose }: { folder: Folder; onClose: () => void }) {
   const { workspaceCall } = useLantern.getState();
   const [headers, setHeaders] = useState<KeyValueRow[]>(folder.headers ?? []);
+  const [tests, setTests] = useState<Assertion[]>(folder.tests ?? []);
   const [variables, setVariables] = useState<VariableRow[]>(
     // A secret arrives as its masked preview; sent back untouched, the main side keeps its value.
     (folder.variables ?? []).map((v) => ({ ...v, keepValue: v.secret })),
@@ -60,6 +63,7 @@ export function FolderEditor({ folder, onClose }: { folder: Folder; onClose: () 
       variables: variables
         .filter((v) => v.name.trim() !== '')
         .map(({ name, value, secret }) => ({ name, value, secret })),
+      tests,
       ...(auth ? { auth } : {}),
     });
     if (result) onClose();
@@ -161,6 +165,14 @@ export function FolderEditor({ folder, onClose }: { folder: Folder; onClose: () 
           overridden: variables.some((own) => own.name === v.name),
         }))}
       />
+      <h3>Tests</h3>
+      <p className="hint">
+        Checked after the response of every request in this folder and its sub-folders, before the
+        request&apos;s own tests; {'{{variables}}'} work in expected values.
+      </p>
+      <div data-testid="folder-tests">
+        <TestRows tests={tests} onChange={setTests} />
+      </div>
       {error && (
         <p className="inline-error" role="alert" data-testid="folder-editor-error">
           {error}
