@@ -9,7 +9,7 @@ import { dispatch } from '../../shared/dispatch';
 import type { Folder, SavedRequest } from '../../shared/model/collection';
 import { GLOBAL_ENVIRONMENT_ID } from '../../shared/model/environment';
 import type { RequestDraft } from '../../shared/model/request';
-import { DataFileError, parseDataFile } from '../../shared/runner/data-file';
+import { DataFileError, iterationsMismatch, parseDataFile } from '../../shared/runner/data-file';
 import { lanternVarsFrom, layerValues, overrideLayer } from '../../shared/runner/run-variables';
 import { resolveDraft, type VariableLayer } from '../../shared/template';
 import { defaultDataDir } from '../data-dir';
@@ -98,7 +98,12 @@ async function iterationsOf(options: RunOptions): Promise<RunIteration[]> {
   }
   if (options.iterations !== undefined && options.iterations !== rows.length)
     throw new UsageError(
-      `--data ${options.data} has ${rows.length} rows, so the run has ${rows.length} iterations, not the ${options.iterations} --iterations asks for. Leave --iterations out with --data.`,
+      iterationsMismatch(
+        `--data ${options.data}`,
+        rows.length,
+        options.iterations,
+        'Leave --iterations out with --data.',
+      ),
     );
   return rows.map((values) => ({ values }));
 }

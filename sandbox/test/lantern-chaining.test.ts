@@ -227,15 +227,21 @@ describe('a chain of requests with tests and captures', () => {
     const document = new new JSDOM('').window.DOMParser().parseFromString(junit.stdout, 'text/xml');
     expect(document.getElementsByTagName('parsererror')).toHaveLength(0);
     const cases = [...document.getElementsByTagName('testcase')];
-    // 4 sends + 6 test rows + 3 captures.
-    expect(cases).toHaveLength(13);
-    const suite = document.getElementsByTagName('testsuite')[0];
-    expect(suite?.getAttribute('tests')).toBe('13');
-    expect(suite?.getAttribute('failures')).toBe('2');
+    // A testsuite per request: 4 status checks (or sends) + 6 test rows + 1 failed capture.
+    expect(cases).toHaveLength(11);
+    const suites = [...document.getElementsByTagName('testsuite')];
+    expect(
+      suites.map((s) => [s.getAttribute('name'), s.getAttribute('tests'), s.getAttribute('failures')]),
+    ).toEqual([
+      ['GET Users / List users', '3', '0'],
+      ['GET Users / Get that user', '2', '0'],
+      ['PATCH Users / Rename that user', '4', '1'],
+      ['GET Users / Expect another email', '2', '1'],
+    ]);
     const failed = cases.find((c) =>
       c.getAttribute('name')?.startsWith('$.data.email equals nobody@example.com'),
     );
-    expect(failed?.getAttribute('classname')).toBe('Users › GET Expect another email');
+    expect(failed?.getAttribute('classname')).toBe('GET Users / Expect another email');
     const failure = failed?.getElementsByTagName('failure')[0];
     expect(failure?.getAttribute('type')).toBe('assertion');
     expect(failure?.textContent).toMatch(/expected: nobody@example\.com\nactual: .+@/);

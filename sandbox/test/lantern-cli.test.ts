@@ -144,11 +144,12 @@ describe('lantern run', () => {
     expect(suites.getAttribute('tests')).toBe('4');
     expect(suites.getAttribute('failures')).toBe('1');
     const cases = [...document.getElementsByTagName('testcase')];
-    expect(cases.map((c) => c.getAttribute('name'))).toEqual([
-      'GET Get <ok> & fine',
-      'GET Teapot expected',
-      'status oneOf 418',
-      'GET Server error',
+    // A testsuite per request: its status expectation (or, with a status test, the send), then its tests.
+    expect(cases.map((c) => [c.getAttribute('classname'), c.getAttribute('name')])).toEqual([
+      ['GET Calls / Get <ok> & fine', 'status 2xx'],
+      ['GET Calls / Teapot expected', 'sent and answered'],
+      ['GET Calls / Teapot expected', 'status oneOf 418'],
+      ['GET Calls / Server error', 'status 2xx'],
     ]);
     expect(cases[3]?.getElementsByTagName('failure')[0]?.getAttribute('message')).toMatch(/500.*2xx/);
   }, 30_000);

@@ -236,6 +236,45 @@ describe('the app runner', () => {
       if (!opened.ok) throw new Error(opened.error.message);
       const refused = await dispatch(services.handlers, 'startRun', { order: ['nope'] });
       expect(refused).toMatchObject({ ok: false, error: { code: 'runner.unknown-request' } });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: {
+          message: expect.stringMatching(
+            /^The run order names a request \(id "nope"\) that is not in the workspace "rename"/,
+          ),
+        },
+      });
+      expect(
+        await dispatch(services.handlers, 'startRun', { order: ['top'], folderId: 'nope' }),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'runner.unknown-folder' },
+      });
+      expect(
+        await dispatch(services.handlers, 'startRun', {
+          order: ['rename'],
+          data: { fileName: 'bad.json', text: '[{"userId": {"id": 1}}]' },
+        }),
+      ).toMatchObject({
+        ok: false,
+        error: {
+          code: 'runner.bad-data',
+          message: expect.stringMatching(/^bad\.json: row 1, "userId" is an object/),
+        },
+      });
+      expect(
+        await dispatch(services.handlers, 'startRun', {
+          order: ['rename'],
+          iterations: 2,
+          data: { fileName: 'users.csv', text: csvFor(['One']) },
+        }),
+      ).toMatchObject({
+        ok: false,
+        error: {
+          message:
+            'users.csv has 1 row, so the run has 1 iteration, not 2. Leave the iteration count out with a data file.',
+        },
+      });
       const started = await dispatch(services.handlers, 'startRun', {
         order: ['rename', 'check', 'top'],
         data: { fileName: 'users.csv', text: csvFor(['AppAda', 'AppGrace', 'AppLin']) },

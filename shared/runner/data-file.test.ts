@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DataFileError, parseDataFile } from './data-file';
+import { DataFileError, iterationsMismatch, parseDataFile } from './data-file';
 
 const fails = (fileName: string, text: string) => {
   try {
@@ -95,5 +95,16 @@ describe('JSON data files', () => {
       /row 1 has the key "a b", which cannot be a variable name/,
     );
     expect(fails('d.json', '[]')).toBe('d.json has no data rows: a run needs one row per iteration.');
+  });
+});
+
+describe('iterationsMismatch', () => {
+  it('says the data file decides, in singular or plural', () => {
+    expect(iterationsMismatch('u.csv', 1, 2, 'Leave it out.')).toBe(
+      'u.csv has 1 row, so the run has 1 iteration, not 2. Leave it out.',
+    );
+    expect(iterationsMismatch('u.csv', 3, 2, 'Leave it out.')).toBe(
+      'u.csv has 3 rows, so the run has 3 iterations, not 2. Leave it out.',
+    );
   });
 });

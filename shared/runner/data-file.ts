@@ -142,3 +142,10 @@ export function parseJsonRows(fileName: string, text: string): DataTable {
   });
   return { format: 'json', columns, rows };
 }
+
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** A data file decides the iterations: said when an iteration count asks for another number. */
+export function iterationsMismatch(fileName: string, rows: number, asked: number, advice: string): string {
+  return `${fileName} has ${count(rows, 'row')}, so the run has ${count(rows, 'iteration')}, not ${asked}. ${advice}`;
+}

@@ -4,7 +4,7 @@ import { folderChain } from '../../../shared/collections/effective-request';
 import { sidebarOrder, type OrderedRequest } from '../../../shared/collections/sidebar-order';
 import type { CallOutput, CallParsedInput } from '../../../shared/contract';
 import { LanternError } from '../../../shared/model/result';
-import { DataFileError, parseDataFile } from '../../../shared/runner/data-file';
+import { DataFileError, iterationsMismatch, parseDataFile } from '../../../shared/runner/data-file';
 import { knownSecrets } from '../diagnostics/support-service';
 import type { ServiceContext } from '../service-context';
 import {
@@ -81,7 +81,12 @@ function iterationsOf(input: CallParsedInput<'startRun'>): { iterations: RunIter
   if (input.iterations !== undefined && input.iterations !== table.rows.length)
     throw fail(
       'runner.iterations-mismatch',
-      `${input.data.fileName} has ${table.rows.length} rows, so the run has ${table.rows.length} iterations, not ${input.iterations}. Leave the iteration count out with a data file.`,
+      iterationsMismatch(
+        input.data.fileName,
+        table.rows.length,
+        input.iterations,
+        'Leave the iteration count out with a data file.',
+      ),
     );
   return { iterations: table.rows.map((values) => ({ values })), columns: table.columns };
 }

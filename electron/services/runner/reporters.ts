@@ -170,20 +170,6 @@ export function textSummary(summary: RunSummary): string {
   return `\n${summary.passed} passed${warned}, ${summary.failed} failed of ${summary.total}${runs} in ${(summary.durationMs / 1000).toFixed(1)} s${waits}${limited}.${tests}${stopped ? `\n${stopped}` : ''}`;
 }
 
-/** The text report at once (the CLI prints its lines as they come instead). */
-export function textReport(summary: RunSummary): string {
-  const lines: string[] = [];
-  let iteration: number | undefined;
-  for (const result of summary.results) {
-    if ((summary.iterations ?? 1) > 1 && result.iteration !== undefined && result.iteration !== iteration) {
-      iteration = result.iteration;
-      lines.push(`${lines.length > 0 ? '\n' : ''}${iterationHeading(iteration, summary)}`);
-    }
-    lines.push(textLine(result));
-  }
-  return `${lines.join('\n')}\n${textSummary(summary)}\n`;
-}
-
 export function jsonReport(summary: RunSummary): string {
   return `${JSON.stringify(summary, null, 2)}\n`;
 }
@@ -227,7 +213,10 @@ interface JunitCase {
 /** The status testcase: the send itself (an error) and the status against its expectation. */
 function statusCase(result: RunResult): JunitCase {
   const notable = notableFindings(result);
-  const name = result.unreadableFile ?? `status ${result.expected}`;
+  // A status test of the request's own is a testcase of its own: this one is then the send.
+  const name =
+    result.unreadableFile ??
+    (result.expected.startsWith('status ') ? 'sent and answered' : `status ${result.expected}`);
   const own: JunitCase = { name, time: result.durationMs / 1000 };
   const failed =
     result.error !== undefined || result.unreadableFile !== undefined || result.statusMet === false;
