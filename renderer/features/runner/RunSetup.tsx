@@ -86,7 +86,7 @@ export function RunSetup({ scope, disabled }: { scope: RunScope; disabled: boole
             />
           </label>
           <label>
-            Iterations
+            {data ? 'Iterations: one per data row' : 'Iterations'}
             <input
               type="number"
               min={1}
