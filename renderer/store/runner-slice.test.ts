@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunRow, RunTotals } from '../../shared/calls/runner-calls';
 import { fakeApi } from '../../test-support/fake-renderer-api';
+import { workspaceOf } from '../../test-support/renderer-fixtures';
 import { useLantern } from './index';
 
 vi.mock('../api', () => import('../../test-support/fake-renderer-api').then((m) => m.fakeApi.module));
@@ -44,7 +45,13 @@ const start = () =>
 beforeEach(() => {
   fakeApi.reset();
   fakeApi.answer('listHistory', { entries: [], problems: [] });
-  useLantern.setState({ runner: undefined, run: undefined, runStarting: false, runnerError: undefined });
+  useLantern.setState({
+    workspaceView: workspaceOf('ws_a'),
+    runner: undefined,
+    run: undefined,
+    runStarting: false,
+    runnerError: undefined,
+  });
   useLantern.getState().openRunner({ folderId: 'users', label: 'Users' });
 });
 
@@ -129,5 +136,10 @@ describe('runner slice', () => {
     fakeApi.emit('runProgress', { runId: 'run-1', totals: totals(1, 0, 1), row: row(1, 0, false) });
     fakeApi.emit('runProgress', { runId: 'run-1', totals: totals(1), row: row(1, 0, true) });
     expect(useLantern.getState().run?.rows.map((r) => r.passed)).toEqual([true]);
+  });
+
+  it('closes a runner that is not running when another workspace opens', () => {
+    useLantern.setState({ workspaceView: workspaceOf('ws_b') });
+    expect(useLantern.getState().runner).toBeUndefined();
   });
 });

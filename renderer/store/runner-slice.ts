@@ -83,7 +83,12 @@ export function applyRunEvent(run: RunState, event: RunEvent): RunState {
   return { ...run, totals, current, waiting, rows };
 }
 
-export const createRunnerSlice: StateCreator<LanternState, [], [], RunnerSlice> = (set, get) => {
+export const createRunnerSlice: StateCreator<LanternState, [], [], RunnerSlice> = (set, get, api) => {
+  // Another workspace opened: a runner set up for the last one (not running) would name requests it no longer has.
+  api.subscribe((state, previous) => {
+    if (state.workspaceView?.id === previous.workspaceView?.id || !state.runner) return;
+    if (!state.run || state.run.finished) set({ runner: undefined, run: undefined, runnerError: undefined });
+  });
   // Events can come before startRun answers with the run's id: they wait here until it does.
   let early: RunEvent[] = [];
   const receive = (event: RunEvent) => {
