@@ -1,12 +1,34 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { seedIhascoUsers } from '../sandbox/ihasco/data';
 import { withOwnHost } from './own-host';
+import { seriousViolations } from './pages/axe';
 import { RunnerPage } from './pages/runner';
 import { SamplePanel } from './pages/sample-panel';
 import { Screens } from './pages/screens';
 import { WorkspaceSidebar } from './pages/workspace-sidebar';
+
+// axe-core is injected into the page to check the runner's accessibility.
+test.use({ bypassCSP: true });
+
+/**
+ * axe's serious problems inside the runner only: the sidebar's workspace tree has its own (its
+ * `<li>`s sit in `role="group"` lists), which is not this view's to fix.
+ */
+async function runnerViolations(page: Page): Promise<string[]> {
+  const problems = await seriousViolations(page);
+  const nodes = problems.flatMap((problem) => problem.nodes.map((node) => `${problem.rule}: ${node}`));
+  const inRunner = await page.evaluate(
+    (selectors) =>
+      selectors.map((selector) => {
+        const element = document.querySelector(selector.replace(/^[^:]+: /, '').split(' — ')[0] ?? '');
+        return element?.closest('[data-testid="runner-view"]') !== null && element !== null;
+      }),
+    nodes,
+  );
+  return nodes.filter((_, index) => inRunner[index]);
+}
 
 const users = seedIhascoUsers();
 const email = (id: number) => users.find((user) => user.id === id)?.email ?? '';
@@ -78,6 +100,7 @@ test('a folder runs over a CSV of 3 rows: a table per iteration, a failing asser
     );
     const screens = new Screens(lantern);
     await screens.capture(info, 'runner-setup', runner.view);
+    expect(await runnerViolations(page), 'axe on the runner setup').toEqual([]);
     await runner.start();
 
     await expect(runner.outcome).toHaveAttribute('data-outcome', 'completed');
@@ -93,6 +116,7 @@ test('a folder runs over a CSV of 3 rows: a table per iteration, a failing asser
     await expect(details.getByTestId('run-row-details-2-0-expected-0')).toHaveText(email(1003));
     await expect(details.getByTestId('run-row-details-2-0-actual-0')).toContainText(email(1002));
     await screens.capture(info, 'runner-results', runner.results);
+    expect(await runnerViolations(page), 'axe on the run results').toEqual([]);
 
     // The JUnit report goes to a typed path, as a response body is saved.
     const reportPath = path.join(dataDir, 'run-report.xml');
