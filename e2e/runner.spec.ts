@@ -109,7 +109,7 @@ test('a folder runs over a CSV of 3 rows: a table per iteration, a failing asser
     await expect(runner.iterationTables()).toHaveCount(3);
     await expect(runner.rowResult(1, 0)).toHaveText('✓ pass');
     await expect(runner.rowAssertions(1, 0)).toHaveText('2 passed');
-    await expect(runner.rowStatus(2, 0)).toHaveText('200 OK (expected 200)');
+    await expect(runner.rowStatus(2, 0)).toHaveText('200 OK (expected: status equals 200)');
     await expect(runner.rowResult(2, 0)).toHaveText('✗ fail');
     await expect(runner.rowAssertions(2, 0)).toHaveText('1 passed, 1 failed');
     const details = await runner.expand(2, 0);
@@ -125,8 +125,10 @@ test('a folder runs over a CSV of 3 rows: a table per iteration, a failing asser
 
     // A row opens its exchange from History; the status bar leads back to the runner.
     await runner.openExchange(2, 0);
-    await expect(lantern.url).toHaveValue(/\/ihasco\/users\/1002$/);
+    // History keeps the request as written; the response is the one of row 2's user.
+    await expect(lantern.url).toHaveValue('{{base}}/ihasco/users/{{userId}}');
     await expect(lantern.statusCode).toHaveText('200 OK');
+    expect(await lantern.responseText()).toContain(email(1002));
     await runner.showAgain();
     await expect(runner.iterationTables()).toHaveCount(3);
   });

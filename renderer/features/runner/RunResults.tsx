@@ -52,7 +52,8 @@ function ResultRow({ row }: { row: RunRow }) {
               data-testid={`run-row-open-${key}`}
               onClick={() => void useLantern.getState().openRunExchange(row.historyId ?? '')}
             >
-              <span className={`badge method-${row.method.toLowerCase()}`}>{row.method}</span> {row.name}
+              <span className={`badge method-${row.method.toLowerCase()}`}>{row.method}</span>{' '}
+              <span className="run-request-name">{row.name}</span>
             </button>
           ) : (
             <span title="Not in History: it was not sent">
@@ -62,7 +63,7 @@ function ResultRow({ row }: { row: RunRow }) {
         </td>
         <td data-testid={`run-row-status-${key}`}>
           <span className={`status status-${status}`}>{rowStatusText(row)}</span>{' '}
-          <span className="hint">(expected {row.expected})</span>
+          <span className="hint">(expected: {row.expected})</span>
         </td>
         <td>{formatDuration(row.durationMs)}</td>
         <td data-testid={`run-row-assertions-${key}`}>
@@ -91,6 +92,15 @@ export function RunResults({ rows, iterations }: { rows: RunRow[]; iterations: n
           <caption>
             Iteration {group.iteration} of {iterations} · {group.passed} passed · {group.failed} failed
           </caption>
+          <colgroup>
+            <col className="run-col-details" />
+            <col className="run-col-result" />
+            <col />
+            <col className="run-col-status" />
+            <col className="run-col-time" />
+            <col className="run-col-assertions" />
+            <col className="run-col-findings" />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">

@@ -9,7 +9,7 @@ export function RunRowDetails({ row, testId }: { row: RunRow; testId: string }) 
       {row.error && <p className="inline-error">{row.error}</p>}
       {row.statusMet === false && (
         <p>
-          The status was {row.status ?? 'not received'}; it had to be {row.expected}.
+          The status was {row.status ?? 'not received'}; expected: {row.expected}.
         </p>
       )}
       {assertions.length > 0 && (

@@ -92,7 +92,8 @@ export function RunSetup({ scope, disabled }: { scope: RunScope; disabled: boole
               min={1}
               max={10_000}
               data-testid="run-iterations"
-              value={iterations}
+              value={data ? '' : iterations}
+              placeholder={data ? 'from the file' : undefined}
               disabled={data !== undefined}
               title={data ? 'The data file’s rows decide the iterations' : undefined}
               onChange={(event) => setIterations(Math.max(1, Math.floor(Number(event.target.value) || 1)))}
