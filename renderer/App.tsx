@@ -8,6 +8,7 @@ import { SamplePanel } from './features/sample/SamplePanel';
 import { HistorySection } from './features/history/HistorySection';
 import { WorkspaceSidebar } from './features/collections/WorkspaceSidebar';
 import { VaultStatus } from './features/vault/VaultStatus';
+import { ProblemBanner } from './features/problems/ProblemBanner';
 import { RequestTabs } from './features/request/RequestTabs';
 import { EnvironmentSwitcher } from './features/environments/EnvironmentSwitcher';
 import { QuickOpen } from './features/quick-open/QuickOpen';
@@ -54,6 +55,7 @@ export function App() {
   }
   return (
     <div className="app">
+      <ProblemBanner />
       {preferencesLoaded ? (
         <Workbench
           sidebar={

@@ -1,54 +1,44 @@
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { folderChain } from '../../shared/collections/effective-request';
+import { sidebarOrder } from '../../shared/collections/sidebar-order';
 import type { WorkspaceView } from '../../shared/calls/workspace-calls';
 import type { CallOutput } from '../../shared/contract';
-import { diagnose } from '../../shared/diagnose';
 import { dispatch } from '../../shared/dispatch';
 import type { Folder, SavedRequest } from '../../shared/model/collection';
 import { GLOBAL_ENVIRONMENT_ID } from '../../shared/model/environment';
 import type { RequestDraft } from '../../shared/model/request';
-import type { Exchange } from '../../shared/model/response';
-import { rateLimitKey } from '../../shared/ratelimit';
-import { resolveDraft } from '../../shared/template';
+import { DataFileError, parseDataFile } from '../../shared/runner/data-file';
+import { lanternVarsFrom, layerValues, overrideLayer } from '../../shared/runner/run-variables';
+import { resolveDraft, type VariableLayer } from '../../shared/template';
 import { defaultDataDir } from '../data-dir';
 import { createServices } from '../services/create-services';
-import { effectiveDraft } from '../services/send/effective-draft';
-import { UsageError, type CliCommand } from './args';
-import { maskResult, maskText } from './mask-output';
+import type { RunLayers } from '../services/environments/environment-store';
+import { maskText } from '../services/runner/mask-output';
+import {
+  countResults,
+  iterationHeading,
+  jsonReport,
+  junitReport,
+  textLine,
+  textSummary,
+  type RunResult,
+  type RunSummary,
+} from '../services/runner/reporters';
+import { runCollection, type RunIteration } from '../services/runner/run-engine';
+import { UnreadableError, UsageError, type CliCommand } from './args';
 import {
   ENVIRONMENT_EDITOR,
   FOLDER_EDITOR,
   missingSecretsMessage,
   type SecretSource,
 } from './missing-secrets';
-import { Pacer } from './pacer';
-import {
-  jsonReport,
-  junitReport,
-  notableFindings,
-  textLine,
-  textSummary,
-  type RunResult,
-  type RunSummary,
-} from './reporters';
-import { hasStatusTest, matchesExpectation, statusExpectation } from './status-expectation';
 
 type RunOptions = Extract<CliCommand, { command: 'run' }>;
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
-}
-
-interface Planned {
-  request: SavedRequest;
-  folder: string;
-}
-
-function plan(folder: Folder, trail: string[], into: Planned[] = []): Planned[] {
-  for (const request of folder.requests) into.push({ request, folder: trail.join('/') });
-  for (const child of folder.folders) plan(child, [...trail, child.name], into);
-  return into;
 }
 
 /** `--folder "Admin/Users"`: folder names from the top, compared without case. */
@@ -86,7 +76,41 @@ function unreadableResult(file: string, where: string, reason: string): RunResul
   };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The iterations: the rows of --data (read and checked before anything is sent), else --iterations repeats. */
+async function iterationsOf(options: RunOptions): Promise<RunIteration[]> {
+  if (options.data === undefined)
+    return Array.from({ length: options.iterations ?? 1 }, () => ({ values: {} }));
+  let text: string;
+  try {
+    text = await readFile(options.data, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UnreadableError(
+      `--data ${options.data} cannot be read (${code === 'ENOENT' ? 'there is no such file' : ((error as Error).message ?? code)}).`,
+    );
+  }
+  let rows: Record<string, string>[];
+  try {
+    rows = parseDataFile(path.basename(options.data), text).rows;
+  } catch (error) {
+    if (error instanceof DataFileError) throw new UnreadableError(error.message);
+    throw error;
+  }
+  if (options.iterations !== undefined && options.iterations !== rows.length)
+    throw new UsageError(
+      `--data ${options.data} has ${rows.length} rows, so the run has ${rows.length} iterations, not the ${options.iterations} --iterations asks for. Leave --iterations out with --data.`,
+    );
+  return rows.map((values) => ({ values }));
+}
+
+/** --env-var over LANTERN_VAR_<NAME>: above every other variable, and secret. */
+function overridesOf(options: RunOptions): VariableLayer | undefined {
+  try {
+    return overrideLayer(options.envVars, lanternVarsFrom(process.env));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
 
 /** `lantern run`: the app's services (engine, credentials, environments, vault) driven through `dispatch`. */
 export async function runWorkspace(options: RunOptions, io: CliIo): Promise<number> {
@@ -143,8 +167,15 @@ export async function runWorkspace(options: RunOptions, io: CliIo): Promise<numb
     }
     const vaultProblem = (await call<CallOutput<'vaultStatus'>>('vaultStatus', {})).problem;
     /** Secret variables the send could not fill, in plain words; undefined when there are none. */
-    const missingSecrets = (request: SavedRequest, draft: RequestDraft): string | undefined => {
-      const resolution = resolveDraft(draft, services.environments.scopeFor(environmentId, request.id));
+    const missingSecrets = (
+      request: SavedRequest,
+      draft: RequestDraft,
+      layers: RunLayers,
+    ): string | undefined => {
+      const resolution = resolveDraft(
+        draft,
+        services.environments.scopeFor(environmentId, request.id, layers),
+      );
       if (resolution.ok) return undefined;
       const chain = [...(folderChain(view.root, request.id) ?? [])].reverse();
       const chosen = environments.find((e) => e.id === environmentId);
@@ -162,100 +193,56 @@ export async function runWorkspace(options: RunOptions, io: CliIo): Promise<numb
       ];
       return missingSecretsMessage(resolution.errors, sources, { dataDir, vaultProblem });
     };
-    // Whatever a server or an error echoes back is masked before any reporter prints it: with every
-    // secret known at that moment, so OAuth tokens and session cookies fetched during the run too.
-    let secrets = services.knownSecrets();
-    const pacer = new Pacer({
-      windowMs: options.rateWindowSeconds * 1000,
-      maxWaitMs: options.maxWaitSeconds * 1000,
-    });
-    const results: RunResult[] = [];
-    const started = performance.now();
-    const planned = plan(folder, trail);
-    for (const [index, { request, folder: folderName }] of planned.entries()) {
-      // As the send computes it (the same module): for the report, the pacer's key and the secrets check.
-      const location = { draft: request.draft, savedRequestId: request.id };
-      // A folder whose settings cannot be read refuses the send (its auth is unknown): that request fails.
-      let draft = request.draft;
-      let refused: string | undefined;
-      try {
-        draft = effectiveDraft(view, location);
-      } catch (error) {
-        refused = error instanceof Error ? error.message : String(error);
-      }
-      const result: RunResult = {
-        id: request.id,
-        name: request.name,
-        folder: folderName,
-        method: draft.method,
-        url: draft.url,
-        expected: statusExpectation(draft, request.expectStatus),
-        passed: false,
-        durationMs: 0,
-        findings: [],
-        rateLimited: 0,
-        waitedMs: 0,
-      };
-      const host = URL.parse(draft.url)?.host ?? draft.url;
-      const key = rateLimitKey(host, draft.auth.type === 'none' ? undefined : draft.auth.credentialId);
-      const begin = performance.now();
-      result.error = refused ?? missingSecrets(request, draft);
-      for (let attempt = 0; attempt < 4 && result.error === undefined; attempt += 1) {
-        const pace = pacer.before(key);
-        if (pace && 'refuse' in pace) {
-          result.error = pace.refuse;
-          break;
-        }
-        if (pace) {
-          io.err(
-            maskText(
-              `… waiting ${(pace.waitMs / 1000).toFixed(1)} s before "${request.name}": ${pace.why}.\n`,
-              secrets,
-            ),
-          );
-          await sleep(pace.waitMs);
-          result.waitedMs += pace.waitMs;
-        }
-        const sent = await dispatch(services.handlers, 'send', {
-          requestId: `cli-${index}-${attempt}`,
-          ...location,
-          environmentId,
-          options: { timeoutMs: options.timeoutSeconds * 1000, connectTimeoutMs: 10_000 },
-        });
-        if (!sent.ok) {
-          result.error = sent.error.message;
-          result.findings = diagnose({ draft, error: sent.error, nowMs: Date.now() });
-          break;
-        }
-        const exchange = sent.value as Exchange;
-        result.status = exchange.response.status;
-        if (exchange.tests) result.tests = exchange.tests;
-        else delete result.tests;
-        if (exchange.captures) result.captures = exchange.captures;
-        else delete result.captures;
-        result.statusText = exchange.response.statusText;
-        result.rateLimit = pacer.after(key, exchange.response.headers, exchange.response.status);
-        // The findings the main side attached, as the app shows them (tokens, schema and registry known).
-        result.findings =
-          exchange.findings ?? diagnose({ draft, exchange, rateLimit: result.rateLimit, nowMs: Date.now() });
-        if (exchange.response.status !== 429) break;
-        result.rateLimited += 1;
-        secrets = services.knownSecrets();
-      }
-      secrets = services.knownSecrets();
-      result.durationMs = performance.now() - begin;
-      // A status test of its own (or its folders') replaces the default "2xx"; every test and capture counts.
-      if (result.status !== undefined)
-        result.statusMet = hasStatusTest(draft) || matchesExpectation(result.status, request.expectStatus);
-      result.passed =
-        result.error === undefined &&
-        result.statusMet === true &&
-        (result.tests ?? []).every((t) => t.passed) &&
-        (result.captures ?? []).every((c) => c.ok);
-      const shown = maskResult(result, secrets);
-      results.push(shown);
-      if (options.reporter === 'text') io.out(`${textLine(shown)}\n`);
-    }
+    const iterations = await iterationsOf(options);
+    const overrides = overridesOf(options);
+    // Whatever a server or an error echoes back is masked before anything is printed: with every
+    // secret known at that moment (OAuth tokens and session cookies fetched during the run too)
+    // and every --env-var and LANTERN_VAR_ value.
+    const mask = (text: string) => maskText(text, [...services.knownSecrets(), ...layerValues(overrides)]);
+    const many = iterations.length > 1;
+    const shape = {
+      iterations: iterations.length,
+      ...(options.data ? { data: path.basename(options.data) } : {}),
+    };
+    let heading: number | undefined;
+    const run = await runCollection(
+      {
+        sendInRun: services.context.sendInRun,
+        cancelSend: (requestId) => services.context.engine.cancel({ requestId }),
+        knownSecrets: services.knownSecrets,
+      },
+      {
+        workspace: view,
+        steps: sidebarOrder(folder, trail),
+        iterations,
+        ...(shape.data ? { dataName: shape.data } : {}),
+        ...(environmentId ? { environmentId } : {}),
+        ...(overrides ? { overrides } : {}),
+        delayMs: options.delayMs,
+        bail: options.bail,
+        history: options.history,
+        timeoutMs: options.timeoutSeconds * 1000,
+        pacing: { windowMs: options.rateWindowSeconds * 1000, maxWaitMs: options.maxWaitSeconds * 1000 },
+        idPrefix: 'cli',
+        precheck: missingSecrets,
+        onProgress: (progress) => {
+          if (progress.kind === 'waiting' && progress.reason === 'rate-limit')
+            io.err(
+              mask(
+                `… waiting ${((progress.untilEpochMs - Date.now()) / 1000).toFixed(1)} s before "${progress.name}": ${progress.why}.\n`,
+              ),
+            );
+          if (progress.kind !== 'row' || options.reporter !== 'text') return;
+          const { iteration } = progress.row;
+          if (many && iteration !== undefined && iteration !== heading) {
+            io.out(`${heading === undefined ? '' : '\n'}${iterationHeading(iteration, shape)}\n`);
+            heading = iteration;
+          }
+          io.out(`${textLine(progress.row)}\n`);
+        },
+      },
+    );
+    const results: RunResult[] = [...run.results];
     for (const result of unreadable) {
       results.push(result);
       if (options.reporter === 'text') io.out(`${textLine(result)}\n`);
@@ -263,17 +250,11 @@ export async function runWorkspace(options: RunOptions, io: CliIo): Promise<numb
     const summary: RunSummary = {
       workspace: view.name,
       ...(options.env ? { environment: options.env } : {}),
-      total: results.length,
-      passed: results.filter((r) => r.passed).length,
-      failed: results.filter((r) => !r.passed).length,
-      warned: results.filter((r) => r.passed && notableFindings(r).length > 0).length,
-      rateLimited: results.reduce((sum, r) => sum + r.rateLimited, 0),
-      waitedMs: Math.round(results.reduce((sum, r) => sum + r.waitedMs, 0)),
-      durationMs: performance.now() - started,
-      assertions: {
-        passed: results.reduce((sum, r) => sum + (r.tests ?? []).filter((t) => t.passed).length, 0),
-        failed: results.reduce((sum, r) => sum + (r.tests ?? []).filter((t) => !t.passed).length, 0),
-      },
+      ...countResults(results),
+      durationMs: run.durationMs,
+      ...shape,
+      outcome: run.outcome,
+      notRun: run.notRun,
       results,
     };
     if (options.reporter === 'text') io.out(`${textSummary(summary)}\n`);

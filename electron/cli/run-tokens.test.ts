@@ -109,6 +109,10 @@ describe('lantern run masks what it learns during the run, and leaves the vault 
         rateWindowSeconds: 60,
         maxWaitSeconds: 5,
         timeoutSeconds: 10,
+        bail: false,
+        delayMs: 0,
+        history: false,
+        envVars: [],
       },
       { out: (text) => (out += text), err: (text) => (err += text) },
     );

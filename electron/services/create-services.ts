@@ -106,7 +106,7 @@ export function createServices({
   const preferences = prefsHandlers(new PreferencesStore(dataDir));
   const history = new HistoryStore({ dir: path.join(dataDir, 'history') });
   const workspace = () => (session.isOpen ? session.store.workspace : undefined);
-  const send = createSendPipeline({
+  const { send, sendInRun } = createSendPipeline({
     engine,
     auth,
     environments,
@@ -128,6 +128,7 @@ export function createServices({
     workspace,
     sample: createSampleService(sandbox, session, auth),
     send,
+    sendInRun,
   };
   const handlers: Handlers = {
     ...coreHandlers(context, { version, pickFile }),
@@ -140,7 +141,7 @@ export function createServices({
     ...workspaceHandlers(context, session),
     ...diagnosticsHandlers(context),
     ...preferences,
-    ...runnerHandlers(),
+    ...runnerHandlers(context),
     // Tabs and drafts across restarts; every secret known is taken out of them before the disk.
     ...sessionHandlers(new SessionStore(path.join(dataDir, 'session.json'), () => knownSecrets(context))),
   };
@@ -158,6 +159,8 @@ export function createServices({
     startSandboxFromMenu,
     /** Every secret known right now, OAuth tokens and session cookies included (`lantern run` masks with them). */
     knownSecrets: () => knownSecrets(context),
+    /** The open workspace, the pipeline and the engine, for `lantern run`'s run engine. */
+    context,
     close: async () => {
       // Start-up (the sweep, the vault) finishes first: nothing writes to the data folder after close.
       await vaultReady.catch(() => undefined);

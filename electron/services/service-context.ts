@@ -4,6 +4,7 @@ import type { WorkspaceJars } from './engine/workspace-jars';
 import type { EnvironmentStore } from './environments/environment-store';
 import type { Workspace } from '../../shared/workspace-format/types';
 import type { SampleService } from './sample/sample-service';
+import type { RunSendOptions, RunSendResult } from './send/send-pipeline';
 import type { HistoryStore } from './history/history-store';
 import type { createHttpEngine } from './engine/http-engine';
 
@@ -24,4 +25,6 @@ export interface ServiceContext {
   sample: SampleService;
   /** The full send pipeline (variables, auth, engine, masking, history), as the renderer's `send`. */
   send: (input: CallParsedInput<'send'>) => Promise<CallOutput<'send'>>;
+  /** The same pipeline for the collection runner: its variables, History on or off, the History id. */
+  sendInRun: (input: CallParsedInput<'send'>, run: RunSendOptions) => Promise<RunSendResult>;
 }

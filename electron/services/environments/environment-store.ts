@@ -46,6 +46,14 @@ export interface Environment {
   missing?: ReadonlySet<string>;
 }
 
+/** A collection run's own variables, around the values captured in the run (README "lantern run"). */
+export interface RunLayers {
+  /** `--env-var` and `LANTERN_VAR_…`: above everything, captures included. */
+  overrides?: VariableLayer;
+  /** The iteration's data row: below the values captured in the run, above folders and environments. */
+  data?: VariableLayer;
+}
+
 /** Variables a saved request gets from its folders, on the main side (secret values included). */
 export interface RequestVariables {
   layersFor(savedRequestId: string): VariableLayer[];
@@ -244,13 +252,15 @@ export class EnvironmentStore {
   }
 
   /**
-   * The layers a request resolves against: values captured for this run, its folders' variables
-   * (a saved request's), then the chosen environment, then the globals.
+   * The layers a request resolves against: a run's overrides, values captured for this run, a run's
+   * data row, its folders' variables (a saved request's), then the chosen environment, then the globals.
    */
-  scopeFor(environmentId: string | undefined, savedRequestId?: string): TemplateScope {
+  scopeFor(environmentId: string | undefined, savedRequestId?: string, run: RunLayers = {}): TemplateScope {
     const layers: TemplateScope[number][] = [];
+    if (run.overrides) layers.push(run.overrides);
     if (this.runVariables.size > 0)
       layers.push({ label: 'the values captured in this run', variables: this.runVariables });
+    if (run.data) layers.push(run.data);
     if (savedRequestId !== undefined && this.requestVariables)
       layers.push(...this.requestVariables.layersFor(savedRequestId));
     if (environmentId !== undefined && environmentId !== GLOBAL_ID) {

@@ -82,16 +82,23 @@ export class HistoryStore {
     this.chain = this.load().catch((error: unknown) => this.report(this.dir, error));
   }
 
-  /** Queues one exchange (or failed send) to be redacted and written; returns at once and never throws. */
-  record(input: RecordInput): void {
+  /**
+   * Queues one exchange (or failed send) to be redacted and written; returns at once with the
+   * entry's id (undefined if it could not even be queued) and never throws.
+   */
+  record(input: RecordInput): string | undefined {
     try {
       const at = this.now();
-      this.pending.push({ id: this.newId(at), at, input });
-      if (this.drainScheduled) return;
-      this.drainScheduled = true;
-      this.chain = this.chain.then(nextTurn).then(() => this.drain());
+      const id = this.newId(at);
+      this.pending.push({ id, at, input });
+      if (!this.drainScheduled) {
+        this.drainScheduled = true;
+        this.chain = this.chain.then(nextTurn).then(() => this.drain());
+      }
+      return id;
     } catch (error) {
       this.report(this.dir, error);
+      return undefined;
     }
   }
 

@@ -5,7 +5,7 @@ import type { RequestDraft } from '../../../shared/model/request';
 import type { Exchange } from '../../../shared/model/response';
 import { maskValue } from '../../../shared/redact/mask-headers';
 import { resolveTemplate } from '../../../shared/template/index';
-import type { EnvironmentStore } from '../environments/environment-store';
+import type { EnvironmentStore, RunLayers } from '../environments/environment-store';
 
 /**
  * Tests and captures after a response (issue 15 §1–2), on the main side, for the app and
@@ -24,6 +24,8 @@ export interface CheckContext {
   environments: EnvironmentStore;
   environmentId: string | undefined;
   savedRequestId: string | undefined;
+  /** A collection run's overrides and data row (expected values may name them). */
+  run?: RunLayers;
   /** Secrets known for this send (masked in every result); grows with secrets used in expected values. */
   masking: string[];
   /** False for `lantern run`: a run never writes environments, so "environment" captures last the run. */
@@ -74,7 +76,7 @@ export async function checkResponse(context: CheckContext): Promise<Checks> {
   }
   if (draft.tests?.length) {
     // Resolved after the captures: "equals {{userEmail}}" may name what this response just gave.
-    const scope = environments.scopeFor(environmentId, context.savedRequestId);
+    const scope = environments.scopeFor(environmentId, context.savedRequestId, context.run);
     checks.tests = evaluateAssertions(draft.tests, raw, {
       mask,
       resolve: (text) => {

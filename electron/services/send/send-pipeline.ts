@@ -5,6 +5,7 @@ import type { SentBody } from '../../../shared/model/response';
 import { setCookieSessionValues } from '../../../shared/redact/session-value';
 import { LanternError } from '../../../shared/model/result';
 import { resolveDraft, resolveTemplate, templateErrorCode } from '../../../shared/template/index';
+import { layerValues } from '../../../shared/runner/run-variables';
 import { applyAuth, authWasRejected, type AuthContext } from '../auth/apply-auth';
 import type { EnvironmentStore } from '../environments/environment-store';
 import type { HistoryStore } from '../history/history-store';
@@ -20,6 +21,7 @@ import { effectiveDraft } from './effective-draft';
 import { checkOperationName } from './graphql-operation';
 import { historyName } from '../../../shared/model/history-name';
 import { capturedValues, checkResponse } from './response-checks';
+import type { RunLayers } from '../environments/environment-store';
 
 type Engine = ReturnType<typeof createHttpEngine>;
 type SendInput = CallParsedInput<'send'>;
@@ -54,6 +56,23 @@ export interface PipelineParts {
   saveCaptures?: boolean;
 }
 
+/**
+ * What a collection run adds to a send. Not part of the `send` call: only the main side's run
+ * engine sets it, so the renderer can neither skip History nor inject variables.
+ */
+export interface RunSendOptions {
+  /** The run's overrides and the iteration's data row, around the values captured in the run. */
+  layers?: RunLayers;
+  /** False: the exchange is not written to History (`lantern run` without --history). */
+  history?: boolean;
+}
+
+export interface RunSendResult {
+  exchange: Exchange;
+  /** The History entry written for it (absent when History was off). */
+  historyId?: string;
+}
+
 export function createSendPipeline({
   engine,
   auth,
@@ -67,10 +86,11 @@ export function createSendPipeline({
     { requestId, draft: template, environmentId, savedRequestId, workspaceId, options }: SendInput,
     secrets: string[],
     jar: CookieJar,
+    run: RunLayers,
   ) {
     // An undefined {{variable}} blocks the send: it never silently becomes an empty string. The
     // code keeps the real reason (a line break in a header is no missing variable).
-    const scope = environments.scopeFor(environmentId, savedRequestId);
+    const scope = environments.scopeFor(environmentId, savedRequestId, run);
     const resolution = resolveDraft(template, scope);
     if (!resolution.ok) {
       throw new LanternError(
@@ -198,6 +218,7 @@ export function createSendPipeline({
         environments,
         environmentId,
         savedRequestId,
+        run,
         masking,
         saveToEnvironment: saveCaptures,
       }),
@@ -235,13 +256,15 @@ export function createSendPipeline({
     };
   }
 
-  return async function send(input: SendInput): Promise<Exchange> {
+  /** One send of a collection run: its variables, History on or off, and the History entry's id. */
+  async function sendInRun(input: SendInput, run: RunSendOptions = {}): Promise<RunSendResult> {
     // Session-like cookie values of this request's own jar are secrets too (an echoing server must
     // not hand them back); `dark` or `true` are not, or every body holding those words is damaged.
     const secrets = [
       ...auth.credentials.allSecrets(),
       ...environments.secretValues(),
       ...jars.sessionValues(input.workspaceId),
+      ...layerValues(run.layers?.overrides),
     ];
     // History keeps the request as sent (its folders' values in it) and where it came from, so a
     // re-send from there resolves the folders' secret variables again.
@@ -258,17 +281,19 @@ export function createSendPipeline({
       ...(name ? { name } : {}),
       ...(origin ? { origin } : {}),
     };
+    const keep = run.history ?? true;
     try {
       record.draft = effectiveDraft(workspace(), input);
       const exchange = await exchangeFor(
         { ...input, draft: record.draft },
         secrets,
         jars.jarFor(input.workspaceId),
+        run.layers ?? {},
       );
-      history.record({ ...record, exchange, secrets: usable(secrets) });
-      return exchange;
+      const historyId = keep ? history.record({ ...record, exchange, secrets: usable(secrets) }) : undefined;
+      return { exchange, ...(historyId ? { historyId } : {}) };
     } catch (error) {
-      if (error instanceof LanternError && error.code !== 'cancelled') {
+      if (keep && error instanceof LanternError && error.code !== 'cancelled') {
         history.record({
           ...record,
           error: { code: error.code, message: error.message },
@@ -277,5 +302,9 @@ export function createSendPipeline({
       }
       throw error;
     }
-  };
+  }
+
+  /** The renderer's `send`: always written to History. */
+  const send = async (input: SendInput): Promise<Exchange> => (await sendInRun(input)).exchange;
+  return { send, sendInRun };
 }

@@ -81,7 +81,7 @@ describe('Vault', () => {
     if (!reopened.status.ok) {
       expect(reopened.status.problem).toContain(file);
       expect(reopened.status.problem).toContain('integrity check');
-      expect(reopened.status.problem).toContain('Reset vault');
+      expect(reopened.status.problem).toContain('Start a new vault');
     }
     await expectRefusedAndKept(reopened, file);
 

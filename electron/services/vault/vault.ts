@@ -22,7 +22,7 @@ export type VaultStatus = {
 const KEPT =
   'Lantern kept the file exactly as it is and will not write to it, so saved secrets are not available and new ones cannot be saved.';
 const TO_DO =
-  'If you can bring back the original key, do so and restart Lantern. Otherwise choose "Reset vault" in Settings: the old file is kept beside the new one, and you enter your secrets again.';
+  'If you can bring back the original key, do so and choose "Try again". Otherwise choose "Start a new vault" in Lantern (the banner at the top of the window, or the vault indicator in the status bar): the old file is kept beside the new one, and you enter your secrets again.';
 
 /**
  * Secret values encrypted at rest (AES-256-GCM, one random IV per entry, the id as additional

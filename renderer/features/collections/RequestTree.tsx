@@ -1,4 +1,5 @@
 import { useState, type DragEvent } from 'react';
+import { sidebarItems } from '../../../shared/collections/sidebar-order';
 import type { Folder, SavedRequest } from '../../../shared/model/collection';
 import { useActiveTab, useLantern } from '../../store';
 import { fileIdOf } from '../../store/workspace-files-slice';
@@ -116,8 +117,12 @@ export function RequestTree({ root, filtered, onEditFolder, onExport }: TreeProp
     const item: TreeItem = { kind: 'folder', id: folder.id, name: folder.name };
     const children = (
       <ul className="tree-children" role="group">
-        {folder.folders.map((child) => renderFolder(child, false))}
-        {folder.requests.map((request, index) => renderRequest(request, folder, index))}
+        {/* The runner runs in this order too (sidebarOrder). */}
+        {sidebarItems(folder).map((item) =>
+          item.kind === 'folder'
+            ? renderFolder(item.folder, false)
+            : renderRequest(item.request, folder, item.index),
+        )}
       </ul>
     );
     if (isRoot) return children;

@@ -1,10 +1,16 @@
-import type { AssertionResult, CaptureResult } from '../../shared/assertions/model';
-import type { Finding } from '../../shared/diagnose/types';
-import type { RateLimitState } from '../../shared/ratelimit';
+import type { AssertionResult, CaptureResult } from '../../../shared/assertions/model';
+import type { Finding } from '../../../shared/diagnose/types';
+import type { RateLimitState } from '../../../shared/ratelimit';
 
 export interface RunResult {
   id: string;
   name: string;
+  /** 1-based iteration (a data row or a repeat); absent for a file that could not be read. */
+  iteration?: number;
+  /** 0-based position in the run order. */
+  index?: number;
+  /** The History entry of the exchange, when History was written. */
+  historyId?: string;
   /** Folder names from the workspace down, joined with "/". */
   folder: string;
   method: string;
@@ -45,7 +51,49 @@ export interface RunSummary {
   durationMs: number;
   /** Test rows over the whole run. */
   assertions?: { passed: number; failed: number };
+  /** How many times the requests ran (data rows or --iterations); absent or 1 for one pass. */
+  iterations?: number;
+  /** The data file whose rows were the iterations. */
+  data?: string;
+  /** Every step ran, or the first failure stopped the run (--bail), or it was cancelled. */
+  outcome?: 'completed' | 'bailed' | 'cancelled';
+  /** Steps (request × iteration) that did not run because the run stopped. */
+  notRun?: number;
   results: RunResult[];
+}
+
+/** Totals of a run's results (unreadable files included), for the summary and the app's events. */
+export function countResults(results: readonly RunResult[]) {
+  return {
+    total: results.length,
+    passed: results.filter((r) => r.passed).length,
+    failed: results.filter((r) => !r.passed).length,
+    warned: results.filter((r) => r.passed && notableFindings(r).length > 0).length,
+    rateLimited: results.reduce((sum, r) => sum + r.rateLimited, 0),
+    waitedMs: Math.round(results.reduce((sum, r) => sum + r.waitedMs, 0)),
+    assertions: {
+      passed: results.reduce((sum, r) => sum + (r.tests ?? []).filter((t) => t.passed).length, 0),
+      failed: results.reduce((sum, r) => sum + (r.tests ?? []).filter((t) => !t.passed).length, 0),
+    },
+  };
+}
+
+/** Why a run stopped early, in a sentence; undefined when every step ran. */
+export function stoppedSentence(summary: Pick<RunSummary, 'outcome' | 'notRun'>): string | undefined {
+  const notRun = summary.notRun ?? 0;
+  const rest = `${notRun} ${notRun === 1 ? 'request' : 'requests'} did not run`;
+  if (summary.outcome === 'bailed') return `Stopped at the first failure (bail): ${rest}.`;
+  if (summary.outcome === 'cancelled') return `Cancelled: ${rest}.`;
+  return undefined;
+}
+
+/** "Iteration 2 of 3 (row 2 of users.csv)" */
+export function iterationHeading(
+  iteration: number,
+  summary: Pick<RunSummary, 'iterations' | 'data'>,
+): string {
+  const of = summary.iterations ? ` of ${summary.iterations}` : '';
+  return `Iteration ${iteration}${of}${summary.data ? ` (row ${iteration} of ${summary.data})` : ''}`;
 }
 
 /** A test row in a line: `$.data.email equals ada@example.com`. */
@@ -117,7 +165,23 @@ export function textSummary(summary: RunSummary): string {
     assertions.passed + assertions.failed > 0
       ? ` Tests: ${assertions.passed} passed, ${assertions.failed} failed.`
       : '';
-  return `\n${summary.passed} passed${warned}, ${summary.failed} failed of ${summary.total} in ${(summary.durationMs / 1000).toFixed(1)} s${waits}${limited}.${tests}`;
+  const stopped = stoppedSentence(summary);
+  const runs = (summary.iterations ?? 1) > 1 ? ` over ${summary.iterations} iterations` : '';
+  return `\n${summary.passed} passed${warned}, ${summary.failed} failed of ${summary.total}${runs} in ${(summary.durationMs / 1000).toFixed(1)} s${waits}${limited}.${tests}${stopped ? `\n${stopped}` : ''}`;
+}
+
+/** The text report at once (the CLI prints its lines as they come instead). */
+export function textReport(summary: RunSummary): string {
+  const lines: string[] = [];
+  let iteration: number | undefined;
+  for (const result of summary.results) {
+    if ((summary.iterations ?? 1) > 1 && result.iteration !== undefined && result.iteration !== iteration) {
+      iteration = result.iteration;
+      lines.push(`${lines.length > 0 ? '\n' : ''}${iterationHeading(iteration, summary)}`);
+    }
+    lines.push(textLine(result));
+  }
+  return `${lines.join('\n')}\n${textSummary(summary)}\n`;
 }
 
 export function jsonReport(summary: RunSummary): string {
@@ -154,34 +218,41 @@ function findingText(finding: Finding): string {
 }
 
 interface JunitCase {
-  classname: string;
   name: string;
   time: number;
   failure?: { message: string; type: string; details: string };
   out?: string;
 }
 
-/** A request's testcases: the send itself (error, status), then one per test row and failed capture. */
-function casesOf(result: RunResult, suite: string): JunitCase[] {
-  const title = result.unreadableFile ?? `${result.method} ${result.name}`;
-  const time = result.durationMs / 1000;
+/** The status testcase: the send itself (an error) and the status against its expectation. */
+function statusCase(result: RunResult): JunitCase {
   const notable = notableFindings(result);
-  const sendFailed =
+  const name = result.unreadableFile ?? `status ${result.expected}`;
+  const own: JunitCase = { name, time: result.durationMs / 1000 };
+  const failed =
     result.error !== undefined || result.unreadableFile !== undefined || result.statusMet === false;
-  const own: JunitCase = { classname: suite, name: title, time };
-  if (sendFailed) {
+  if (failed) {
     own.failure = {
       message: result.error ?? `Status ${result.status ?? '?'} is not the expected ${result.expected}.`,
       type: result.unreadableFile ? 'unreadable-file' : result.error ? 'send-error' : 'status',
       details: [
         result.unreadableFile ?? `${result.method} ${result.url}`,
+        ...(result.error === undefined && !result.unreadableFile
+          ? [
+              `expected: ${result.expected}`,
+              `actual: ${result.status ?? '?'} ${result.statusText ?? ''}`.trimEnd(),
+            ]
+          : []),
         ...result.findings.map(findingText),
       ].join('\n'),
     };
   } else if (notable.length > 0) own.out = notable.map(findingText).join('\n');
-  const group = `${suite} › ${title}`;
+  return own;
+}
+
+/** A request's testcases: the status, then one per test row and one per failed capture. */
+function casesOf(result: RunResult): JunitCase[] {
   const tests = (result.tests ?? []).map((test): JunitCase => ({
-    classname: group,
     name: testTitle(test),
     time: 0,
     ...(test.passed
@@ -194,42 +265,56 @@ function casesOf(result: RunResult, suite: string): JunitCase[] {
           },
         }),
   }));
-  const captures = (result.captures ?? []).map((capture): JunitCase => ({
-    classname: group,
-    name: `capture {{${capture.name}}} from ${capture.path}`,
-    time: 0,
-    ...(capture.ok ? {} : { failure: { message: capture.message, type: 'capture', details: capture.path } }),
-  }));
-  return [own, ...tests, ...captures];
+  const captures = (result.captures ?? []).flatMap((capture): JunitCase[] =>
+    capture.ok
+      ? []
+      : [
+          {
+            name: `capture {{${capture.name}}} from ${capture.path}`,
+            time: 0,
+            failure: { message: capture.message, type: 'capture', details: capture.path },
+          },
+        ],
+  );
+  return [statusCase(result), ...tests, ...captures];
+}
+
+/** A suite's name: the request with its folders, and its iteration when there are several. */
+function suiteName(result: RunResult, summary: RunSummary): string {
+  if (result.unreadableFile) return 'unreadable files';
+  const where = result.folder ? `${result.folder} / ` : '';
+  const iteration =
+    (summary.iterations ?? 1) > 1 && result.iteration !== undefined ? ` [iteration ${result.iteration}]` : '';
+  return `${result.method} ${where}${result.name}${iteration}`;
 }
 
 /**
- * JUnit XML as CI servers read it: one testsuite per folder; per request one testcase for the send
- * (grouped by folder) and one per test row and capture (grouped by request, with expected/actual).
+ * JUnit XML as CI servers read it (checked against Jenkins' junit-10.xsd): a testsuite per request
+ * and iteration, holding one testcase for the status expectation (or the send's error), one per
+ * test row and one per failed capture, failures with expected and actual.
  */
 export function junitReport(summary: RunSummary): string {
-  const suites = new Map<string, JunitCase[]>();
+  const suites = new Map<string, { package: string; cases: JunitCase[] }>();
   for (const result of summary.results) {
-    const name = result.unreadableFile ? 'unreadable files' : result.folder || summary.workspace;
-    suites.set(name, [...(suites.get(name) ?? []), ...casesOf(result, name)]);
+    const name = suiteName(result, summary);
+    const suite = suites.get(name) ?? { package: result.folder || summary.workspace, cases: [] };
+    suite.cases.push(...casesOf(result));
+    suites.set(name, suite);
   }
-  const all = [...suites.values()].flat();
+  const all = [...suites.values()].flatMap((s) => s.cases);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites ${attrs({ name: summary.workspace, tests: all.length, failures: all.filter((c) => c.failure).length, time: (summary.durationMs / 1000).toFixed(3) })}>`,
+    `<testsuites ${attrs({ name: summary.workspace, tests: all.length, failures: all.filter((c) => c.failure).length, errors: 0, time: (summary.durationMs / 1000).toFixed(3) })}>`,
   ];
-  for (const [name, cases] of suites) {
+  let id = 0;
+  for (const [name, { package: pkg, cases }] of suites) {
     const failures = cases.filter((c) => c.failure).length;
     const time = cases.reduce((sum, c) => sum + c.time, 0);
     lines.push(
-      `  <testsuite ${attrs({ name, tests: cases.length, failures, errors: 0, time: time.toFixed(3) })}>`,
+      `  <testsuite ${attrs({ name, tests: cases.length, failures, errors: 0, time: time.toFixed(3), id: id++, package: pkg })}>`,
     );
     for (const testCase of cases) {
-      const caseAttrs = attrs({
-        classname: testCase.classname,
-        name: testCase.name,
-        time: testCase.time.toFixed(3),
-      });
+      const caseAttrs = attrs({ classname: name, name: testCase.name, time: testCase.time.toFixed(3) });
       if (testCase.failure) {
         const { message, type, details } = testCase.failure;
         lines.push(`    <testcase ${caseAttrs}>`);
@@ -245,6 +330,13 @@ export function junitReport(summary: RunSummary): string {
     }
     lines.push('  </testsuite>');
   }
+  const stopped = stoppedSentence(summary);
+  if (stopped)
+    lines.push(
+      `  <testsuite ${attrs({ name: 'not run', tests: 0, failures: 0, errors: 0, skipped: summary.notRun ?? 0, id: id++, package: summary.workspace })}>`,
+      `    <system-out>${escapeXml(stopped)}</system-out>`,
+      '  </testsuite>',
+    );
   lines.push('</testsuites>');
   return `${lines.join('\n')}\n`;
 }

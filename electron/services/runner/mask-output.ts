@@ -1,4 +1,4 @@
-import { maskSecret } from '../../shared/model/auth';
+import { maskSecret } from '../../../shared/model/auth';
 import type { RunResult } from './reporters';
 
 /** Every secret value in `text` replaced by its masked preview; longest first, so none is half masked. */

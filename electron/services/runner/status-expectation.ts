@@ -1,5 +1,5 @@
-import { describeTarget } from '../../shared/assertions/evaluate';
-import type { RequestDraft } from '../../shared/model/request';
+import { describeTarget } from '../../../shared/assertions/evaluate';
+import type { RequestDraft } from '../../../shared/model/request';
 
 /**
  * A request's status expectation, as `expectStatus` spells it: "2xx" (the default), "200",

@@ -1,6 +1,18 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../shared/diagnose/types';
-import { jsonReport, junitReport, textLine, textSummary, type RunResult, type RunSummary } from './reporters';
+import { validateXML } from 'xmllint-wasm';
+import type { AssertionResult } from '../../../shared/assertions/model';
+import type { Finding } from '../../../shared/diagnose/types';
+import {
+  jsonReport,
+  junitReport,
+  textLine,
+  textReport,
+  textSummary,
+  type RunResult,
+  type RunSummary,
+} from './reporters';
 
 const unauthorized: Finding = {
   id: 'rest.401',
@@ -99,5 +111,87 @@ describe('reporters tell the whole finding', () => {
     const xml = junitReport(summary);
     expect(xml).toContain('<testsuite name="unreadable files" tests="1" failures="1"');
     expect(xml).toContain('type="unreadable-file"');
+  });
+});
+
+describe('the JUnit report per request and iteration', () => {
+  const assertion = (expected: string, actual: string, passed: boolean): AssertionResult => ({
+    assertion: { enabled: true, target: 'jsonPath', path: '$.data.email', op: 'equals', expected },
+    passed,
+    actual,
+    expected,
+    path: '$.data.email',
+    message: passed ? `${actual} equals ${expected}.` : `${actual} is not ${expected}.`,
+  });
+  const iterations = [1, 2].map((iteration) =>
+    result({
+      iteration,
+      index: 0,
+      passed: iteration === 1,
+      status: iteration === 1 ? 200 : 404,
+      statusText: iteration === 1 ? 'OK' : 'Not Found',
+      statusMet: iteration === 1,
+      tests: [
+        assertion(
+          'ada@example.com',
+          iteration === 1 ? 'ada@example.com' : 'grace@example.com',
+          iteration === 1,
+        ),
+      ],
+      captures: [
+        { name: 'userId', ok: false, path: '$.data.id', message: 'Nothing was found at $.data.id.' },
+      ],
+    }),
+  );
+  const summary: RunSummary = {
+    ...summaryOf([...iterations, unreadable]),
+    iterations: 2,
+    data: 'users.csv',
+    outcome: 'bailed',
+    notRun: 3,
+  };
+
+  it('has a testsuite per request and iteration: the status, each test, each failed capture', () => {
+    const xml = junitReport(summary);
+    expect(xml).toContain('<testsuite name="GET Admin / Users [iteration 1]" tests="3" failures="1"');
+    expect(xml).toContain('<testsuite name="GET Admin / Users [iteration 2]" tests="3" failures="3"');
+    expect(xml).toContain(
+      '<testcase classname="GET Admin / Users [iteration 1]" name="status 2xx" time="0.010"/>',
+    );
+    expect(xml).toContain(
+      '<failure message="Status 404 is not the expected 2xx." type="status">GET https://api.example.com/users\nexpected: 2xx\nactual: 404 Not Found</failure>',
+    );
+    expect(xml).toContain(
+      '<failure message="grace@example.com is not ada@example.com." type="assertion">$.data.email\nexpected: ada@example.com\nactual: grace@example.com</failure>',
+    );
+    expect(xml).toContain('name="capture {{userId}} from $.data.id"');
+    expect(xml).toContain(
+      '<system-out>Stopped at the first failure (bail): 3 requests did not run.</system-out>',
+    );
+  });
+
+  it("passes the JUnit schema Jenkins' xUnit plugin reads (junit-10.xsd)", async () => {
+    const schema = await readFile(path.join(import.meta.dirname, 'fixtures/junit-10.xsd'), 'utf8');
+    for (const report of [summary, summaryOf([result({})]), summaryOf([])]) {
+      const checked = await validateXML({
+        xml: { fileName: 'report.xml', contents: junitReport(report) },
+        schema: { fileName: 'junit-10.xsd', contents: schema },
+      });
+      expect(checked.errors).toEqual([]);
+      expect(checked.valid).toBe(true);
+    }
+  });
+
+  it('text and JSON say the iteration of each result and why the run stopped', () => {
+    const text = textReport(summary);
+    expect(text).toMatch(/^Iteration 1 of 2 \(row 1 of users\.csv\)\nPASS/);
+    expect(text).toContain('\n\nIteration 2 of 2 (row 2 of users.csv)\nFAIL');
+    expect(text).toMatch(
+      /over 2 iterations in 0\.0 s\.\nStopped at the first failure \(bail\): 3 requests did not run\.\n$/,
+    );
+    const json = JSON.parse(jsonReport(summary)) as RunSummary;
+    expect(json.results.map((r) => r.iteration)).toEqual([1, 2, undefined]);
+    expect(json).toMatchObject({ iterations: 2, outcome: 'bailed', notRun: 3 });
+    expect(json.results[1]?.tests?.[0]).toEqual(iterations[1]?.tests?.[0]);
   });
 });

@@ -1,10 +1,12 @@
-import { mostConstrained, parseRateLimit, type RateLimitState } from '../../shared/ratelimit';
+import { mostConstrained, parseRateLimit, type RateLimitState } from '../../../shared/ratelimit';
 
 export interface PacerOptions {
   /** The window to assume when the API says "0 remaining" without saying when it resets. */
   windowMs: number;
   /** The longest single wait; a longer one is refused (the request fails instead). */
   maxWaitMs: number;
+  /** What sets `maxWaitMs`, as the refusal names it ("--max-wait allows"). */
+  maxWaitLabel?: string;
   now?: () => number;
 }
 
@@ -39,7 +41,7 @@ export class Pacer {
     if (waitMs <= 0) return undefined;
     if (waitMs > this.options.maxWaitMs)
       return {
-        refuse: `The rate limit would need a wait of ${Math.ceil(waitMs / 1000)} s, more than --max-wait allows (${Math.round(this.options.maxWaitMs / 1000)} s).`,
+        refuse: `The rate limit would need a wait of ${Math.ceil(waitMs / 1000)} s, more than ${this.options.maxWaitLabel ?? '--max-wait allows'} (${Math.round(this.options.maxWaitMs / 1000)} s).`,
       };
     return { waitMs, why: 'the rate-limit budget is used up' };
   }
