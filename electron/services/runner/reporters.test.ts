@@ -139,7 +139,14 @@ describe('the JUnit report per request and iteration', () => {
         ),
       ],
       captures: [
-        { name: 'userId', ok: false, path: '$.data.id', message: 'Nothing was found at $.data.id.' },
+        {
+          name: 'userId',
+          scope: 'run',
+          secret: false,
+          ok: false,
+          path: '$.data.id',
+          message: 'Nothing was found at $.data.id.',
+        },
       ],
     }),
   );
