@@ -34,7 +34,7 @@ describe('runEntries', () => {
 
   it('lists the whole workspace when no folder is given, with folder trails', () => {
     expect(runEntries(root)?.map((e) => [e.id, e.folder])).toEqual([
-      ['a1', 'Users / Admin'],
+      ['a1', 'Users/Admin'],
       ['u1', 'Users'],
       ['u2', 'Users'],
       ['top', ''],

@@ -1,3 +1,5 @@
+import { folderChain } from '../../../shared/collections/effective-request';
+import { sidebarOrder } from '../../../shared/collections/sidebar-order';
 import type { Folder } from '../../../shared/model/collection';
 
 /** One saved request as the runner's setup lists it. */
@@ -5,39 +7,24 @@ export interface RunEntry {
   id: string;
   name: string;
   method: string;
-  /** Folder names below the run's own folder, joined with " / " ('' for its direct requests). */
+  /** Folder names below the run's own folder, joined with "/" ('' for its direct requests). */
   folder: string;
   /** Unticked entries stay in the list, in their place, but are not sent. */
   included: boolean;
 }
 
-function findFolder(folder: Folder, id: string): Folder | undefined {
-  if (folder.id === id) return folder;
-  for (const child of folder.folders) {
-    const found = findFolder(child, id);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-function collect(folder: Folder, trail: string[], into: RunEntry[]): RunEntry[] {
-  // The sidebar shows a folder's sub-folders before its own requests: the run follows what the user sees.
-  for (const child of folder.folders) collect(child, [...trail, child.name], into);
-  for (const request of folder.requests)
-    into.push({
-      id: request.id,
-      name: request.name,
-      method: request.draft.method,
-      folder: trail.join(' / '),
-      included: true,
-    });
-  return into;
-}
-
 /** The requests of a folder (or the whole workspace), all ticked, in sidebar order; undefined if the folder is gone. */
 export function runEntries(root: Folder, folderId?: string): RunEntry[] | undefined {
-  const folder = folderId ? findFolder(root, folderId) : root;
-  return folder ? collect(folder, [], []) : undefined;
+  const folder = folderId ? folderChain(root, folderId)?.at(-1) : root;
+  if (!folder) return undefined;
+  // The order the main side runs a folder in when none is given (shared/collections/sidebar-order).
+  return sidebarOrder(folder).map(({ request, folder: trail }) => ({
+    id: request.id,
+    name: request.name,
+    method: request.draft.method,
+    folder: trail,
+    included: true,
+  }));
 }
 
 /** The entry at `index` moved by `delta` places (clamped to the list); the list itself is not changed. */
