@@ -13,6 +13,8 @@ import { RequestTabs } from './features/request/RequestTabs';
 import { EnvironmentSwitcher } from './features/environments/EnvironmentSwitcher';
 import { QuickOpen } from './features/quick-open/QuickOpen';
 import { QuickOpenButton } from './features/quick-open/QuickOpenButton';
+import { RunnerStatus } from './features/runner/RunnerStatus';
+import { RunnerView } from './features/runner/RunnerView';
 import { RequestResponseSplit } from './layout/RequestResponseSplit';
 import { SidebarToggle } from './layout/SidebarToggle';
 import { SplitSwitch } from './layout/SplitSwitch';
@@ -29,6 +31,7 @@ export function App() {
   // The panes mount once the saved sizes are known (a local call, answered before the vault opens).
   const preferencesLoaded = useLantern((s) => s.preferencesLoaded);
   const preferencesProblem = useLantern((s) => s.preferencesProblem);
+  const runnerShown = useLantern((s) => s.runner?.shown === true);
   useEffect(() => {
     void call('appInfo', {}).then((result) => result.ok && setVersion(result.value.version));
     // Tabs as they were left: drafts, order, the active one (secrets were never kept).
@@ -74,8 +77,12 @@ export function App() {
           }
           main={
             <main className="workbench">
-              <RequestTabs />
-              <RequestResponseSplit request={<RequestPane />} response={<ResponsePane />} />
+              {/* The request tabs stay mounted under the runner: drafts, editors and scroll are kept. */}
+              <div className="workbench-requests" hidden={runnerShown}>
+                <RequestTabs />
+                <RequestResponseSplit request={<RequestPane />} response={<ResponsePane />} />
+              </div>
+              {runnerShown && <RunnerView />}
             </main>
           }
         />
@@ -85,6 +92,7 @@ export function App() {
       <footer className="status-bar" data-testid="status-bar">
         <SidebarToggle />
         <QuickOpenButton />
+        <RunnerStatus />
         <span data-testid="app-mode">
           {mode === 'desktop' ? 'Desktop app' : 'Browser mode · loopback only'}
         </span>

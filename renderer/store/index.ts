@@ -12,6 +12,7 @@ import { createInheritanceSlice, type InheritanceSlice } from './inheritance-sli
 import { createLargeBodySlice, type LargeBodySlice } from './large-body-slice';
 import { createPrefsSlice, type PrefsSlice } from './prefs-slice';
 import { createQuickOpenSlice, type QuickOpenSlice } from './quick-open-slice';
+import { createRunnerSlice, type RunnerSlice } from './runner-slice';
 import { createSampleSlice, type SampleSlice } from './sample-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createSupportBundleSlice, type SupportBundleSlice } from './support-bundle-slice';
@@ -46,7 +47,8 @@ export type LanternState = TabsSlice &
   UnsavedGuardSlice &
   PrefsSlice &
   QuickOpenSlice &
-  SessionSlice;
+  SessionSlice &
+  RunnerSlice;
 
 export const useLantern = create<LanternState>()((...a) => ({
   ...createTabsSlice(...a),
@@ -70,6 +72,7 @@ export const useLantern = create<LanternState>()((...a) => ({
   ...createPrefsSlice(...a),
   ...createQuickOpenSlice(...a),
   ...createSessionSlice(...a),
+  ...createRunnerSlice(...a),
 }));
 
 /** Reads from the active request tab. */

@@ -90,6 +90,17 @@ export function ItemActions({ item, root, onDone, onExport, onEditFolder }: Prop
             >
               Auth, headers, variables…
             </button>
+            <button
+              type="button"
+              data-testid={`${prefix}-run`}
+              title="Run this folder's requests in order, with the runner"
+              onClick={() => (
+                useLantern.getState().openRunner({ folderId: item.id, label: item.name }),
+                onDone()
+              )}
+            >
+              Run folder…
+            </button>
           </>
         )}
         {item.kind === 'request' && (

@@ -79,6 +79,14 @@ export function WorkspaceSidebar() {
             >
               Export…
             </button>
+            <button
+              type="button"
+              data-testid="ws-run"
+              title="Run the workspace's requests in order, with the runner"
+              onClick={() => useLantern.getState().openRunner({ label: view.name })}
+            >
+              Run…
+            </button>
           </div>
           <input
             type="search"

@@ -88,6 +88,12 @@ describe('quick open entries', () => {
     expect(commands).toContain('Commands: Import into the workspace…');
   });
 
+  it('offers to run the open workspace, and no run without one', () => {
+    expect(labels('>run')).toEqual(['Commands: Run the workspace…']);
+    const without = quickOpenEntries({ ...sources, workspace: undefined });
+    expect(without.some((e) => e.action.kind === 'run-workspace')).toBe(false);
+  });
+
   it('searches only the commands after ">"', () => {
     expect(labels('>dark')).toEqual(['Commands: Switch theme: Dark']);
   });

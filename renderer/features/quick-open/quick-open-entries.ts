@@ -17,7 +17,8 @@ export type QuickAction =
   | { kind: 'toggle-sidebar' }
   | { kind: 'open-workspace'; path: string }
   | { kind: 'import' }
-  | { kind: 'export' };
+  | { kind: 'export' }
+  | { kind: 'run-workspace' };
 
 export const GROUPS = ['Open tabs', 'Requests', 'Recent history', 'Commands'] as const;
 export type QuickOpenGroup = (typeof GROUPS)[number];
@@ -93,6 +94,14 @@ function commands(s: QuickOpenSources): QuickOpenEntry[] {
       label: 'Import into the workspace…',
       detail: 'cURL, Postman, Insomnia, HAR',
       action: { kind: 'import' },
+    });
+  if (s.workspace)
+    list.push({
+      id: 'cmd:run-workspace',
+      group: 'Commands',
+      label: 'Run the workspace…',
+      detail: `${s.workspace.name}: every request in order, with the runner`,
+      action: { kind: 'run-workspace' },
     });
   const environments = [{ id: undefined, name: 'No environment (globals only)' }, ...s.environments];
   for (const environment of environments)

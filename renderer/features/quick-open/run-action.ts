@@ -38,6 +38,9 @@ export function runAction(action: QuickAction): FollowUp {
     case 'open-workspace':
       void s.workspaceCall('openWorkspace', { path: action.path }).then(() => s.loadWorkspaces());
       return undefined;
+    case 'run-workspace':
+      if (s.workspaceView) s.openRunner({ label: s.workspaceView.name });
+      return undefined;
     case 'import':
       return 'import';
     case 'export':
