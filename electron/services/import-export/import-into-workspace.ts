@@ -113,6 +113,7 @@ function settingsOf(folder: Folder, auth: (value: RequestAuth | undefined) => Re
     ...(folder.auth ? { auth: auth(folder.auth) } : {}),
     ...(folder.headers?.length ? { headers: folder.headers } : {}),
     ...(folder.variables?.length ? { variables: folder.variables } : {}),
+    ...(folder.tests?.length ? { tests: folder.tests } : {}),
     ...(folder.description ? { description: folder.description } : {}),
   };
 }

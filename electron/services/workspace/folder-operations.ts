@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { assertionSchema } from '../../../shared/assertions/model';
 import { requestAuthSchema } from '../../../shared/model/auth';
 import { variableSchema } from '../../../shared/model/collection';
 import { LanternError } from '../../../shared/model/result';
@@ -18,6 +19,8 @@ const folderPatchSchema = z.object({
   auth: requestAuthSchema.optional(),
   headers: z.array(headerRowSchema).optional(),
   variables: z.array(variableSchema).optional(),
+  /** Test rows every request below is checked against (an import's folder-level test scripts). */
+  tests: z.array(assertionSchema).optional(),
 });
 export type FolderPatch = z.input<typeof folderPatchSchema>;
 
