@@ -19,6 +19,8 @@ export interface SourceScript {
   /** Postman or Insomnia. */
   tool: string;
   dialect: Dialect;
+  /** The name of rows the script does not name itself (an Insomnia unit test's rows: the test's name). */
+  defaultName?: string;
   /** Switched off in the source: kept, not translated. */
   disabled?: boolean;
 }
@@ -105,7 +107,12 @@ export function carryScripts(
       continue;
     }
     const translation = translateTestScript(script.code, script.dialect);
-    carried.tests.push(...translation.tests);
+    const { defaultName } = script;
+    carried.tests.push(
+      ...translation.tests.map((test) =>
+        test.name === undefined && defaultName !== undefined ? { name: defaultName, ...test } : test,
+      ),
+    );
     if (!isFolder) carried.captures.push(...translation.captures);
     reportLines(translation, script, where, ctx, isFolder);
     const into = isFolder ? 'tests of this folder' : 'tests and captures of this request';
