@@ -65,6 +65,7 @@ describe('importPostman on a v2.1 export', () => {
         label: 'API key (folder "Reports")',
         fields: { in: 'header', name: 'X-API-Key' },
         secretLeftOut: false,
+        secretReference: '{{api_key}}',
       },
       {
         id: 'api-key-2',
