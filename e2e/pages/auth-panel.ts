@@ -33,16 +33,26 @@ export class AuthPanel {
 
   /** Creates a bearer-token credential from the active tab's Auth tab, then leaves that tab with no auth. */
   async createBearerToken(label: string, token: string): Promise<void> {
+    await this.typeBearerToken(label, token);
+    await this.saveCredential(label);
+    await this.page.getByTestId('auth-type').selectOption('none');
+  }
+
+  /** Opens a new bearer-token credential and types its name and token (a value or a `{{variable}}`), unsaved. */
+  async typeBearerToken(label: string, token: string): Promise<void> {
     await this.page.getByTestId('request-tab-auth').click();
     await this.page.getByTestId('auth-type').selectOption('bearer');
     if (!(await this.dialog.isVisible())) await this.page.getByTestId('auth-new-credential').click();
     await expect(this.dialog).toBeVisible();
     await this.page.getByTestId('credential-label').fill(label);
     await this.page.getByTestId('credential-secret').fill(token);
+  }
+
+  /** Saves the open credential dialog and waits for the credential to be chosen. */
+  async saveCredential(label: string): Promise<void> {
     await this.page.getByTestId('credential-save').click();
     await expect(this.dialog).toBeHidden();
     await expect(this.page.getByTestId('auth-credential').locator('option:checked')).toHaveText(label);
-    await this.page.getByTestId('auth-type').selectOption('none');
   }
 
   /**

@@ -53,6 +53,7 @@ describe('targets', () => {
       '$.data[0].email',
     ],
     ['JSONPath without $', row('jsonPath', 'equals', '2', 'meta.total'), '2', 'meta.total'],
+    ['body text', row('body', 'contains', '"email":"bob@'), JSON.stringify(users), 'body'],
   ])('%s', (_name, assertion, actual, path) => {
     const result = check(assertion);
     expect(result).toMatchObject({ passed: true, actual, path });

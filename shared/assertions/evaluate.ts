@@ -2,7 +2,7 @@ import type { Exchange } from '../model/response';
 import type { Assertion, AssertionResult } from './model';
 import { OPERATORS_WITHOUT_EXPECTED } from './model';
 import { applyOperator } from './operators';
-import { asText, bodyJson, cookieValue, headerValue, readJsonPath } from './read-response';
+import { asText, bodyJson, bodyText, cookieValue, headerValue, readJsonPath } from './read-response';
 
 /** What a target gives: a value, nothing, or a reason it could not be read. */
 type Read = { found: true; value: unknown } | { found: false } | { error: string; unchecked?: boolean };
@@ -31,6 +31,8 @@ export function describeTarget(assertion: Pick<Assertion, 'target' | 'path'>): s
       return 'response time (ms)';
     case 'bodySize':
       return 'body size (bytes)';
+    case 'body':
+      return 'body';
     case 'cookie':
       return `cookie ${path}`;
     case 'jsonPath':
@@ -53,6 +55,12 @@ function readTarget(assertion: Assertion, exchange: Exchange): Read {
       return { found: true, value: Math.round(exchange.timings.totalMs) };
     case 'bodySize':
       return { found: true, value: exchange.response.bodyBytes };
+    case 'body': {
+      const text = bodyText(exchange);
+      return text.ok
+        ? { found: true, value: text.text }
+        : { error: `Not checked: ${text.why}.`, unchecked: true };
+    }
     case 'header':
     case 'cookie': {
       if (path === '') return { error: `Name the ${assertion.target} to check.` };

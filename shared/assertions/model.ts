@@ -10,6 +10,8 @@ export const ASSERTION_TARGETS = [
   'header',
   'responseTime',
   'bodySize',
+  /** The whole body as text (what a script's `pm.response.text()` reads). */
+  'body',
   'cookie',
   'jsonPath',
   'graphqlErrors',
@@ -47,6 +49,8 @@ export const TARGETS_WITH_PATH: ReadonlySet<AssertionTarget> = new Set([
 export const OPERATORS_WITHOUT_EXPECTED: ReadonlySet<AssertionOperator> = new Set(['exists', 'notExists']);
 
 export const assertionSchema = z.object({
+  /** A label, e.g. the name of the Postman test it was translated from; rows without one are fine. */
+  name: z.string().max(500).optional(),
   enabled: z.boolean().default(true),
   target: z.enum(ASSERTION_TARGETS),
   /** The header or cookie name, or the JSONPath (for GraphQL: inside `data` or `errors`). */

@@ -21,16 +21,32 @@ export const csrfPlaceholder = (cookiePlaceholder: string): string =>
 
 /**
  * Gives each credential the placeholder its secret is exported as. A second credential of
- * the same kind gets `_2`, so two different tokens never share one variable.
+ * the same kind gets `_2`, so two different tokens never share one variable. One that takes its
+ * secret from a `{{variable}}` keeps that variable.
  */
 export function secretPlaceholders(credentials: readonly CredentialNeed[]): Map<string, string> {
-  const taken = new Map<string, number>();
   const placeholders = new Map<string, string>();
+  // A credential that takes its secret from a variable is exported with that variable, which no
+  // other credential's placeholder may then use.
+  const used = new Set<string>();
   for (const credential of credentials) {
+    const reference = /^\{\{(.+)\}\}$/.exec(credential.secretReference ?? '')?.[1];
+    if (reference === undefined) continue;
+    placeholders.set(credential.id, reference);
+    used.add(reference);
+  }
+  const taken = new Map<string, number>();
+  for (const credential of credentials) {
+    if (placeholders.has(credential.id)) continue;
     const base = SECRET_VARIABLE[credential.kind];
-    const count = (taken.get(base) ?? 0) + 1;
-    taken.set(base, count);
-    placeholders.set(credential.id, count === 1 ? base : `${base}_${count}`);
+    let name: string;
+    do {
+      const count = (taken.get(base) ?? 0) + 1;
+      taken.set(base, count);
+      name = count === 1 ? base : `${base}_${count}`;
+    } while (used.has(name));
+    used.add(name);
+    placeholders.set(credential.id, name);
   }
   return placeholders;
 }

@@ -29,13 +29,29 @@ function pushFolderHeadersDown(folder: Folder, inherited: Folder['headers'] = []
 
 /**
  * What a round trip may change: folder headers move onto requests, and a credential whose
- * secret was left out comes back from a `{{placeholder}}`, so nothing is left out any more.
+ * secret was left out comes back taking it from a `{{placeholder}}`, so nothing is left out any more;
+ * tests and captures are left out (and the export says so).
  */
 function normalise(collection: Collection): Collection {
   return {
     ...collection,
-    root: pushFolderHeadersDown(collection.root),
-    credentials: collection.credentials.map((c) => ({ ...c, secretLeftOut: false })),
+    root: withoutChecks(pushFolderHeadersDown(collection.root)),
+    credentials: collection.credentials.map(({ secretReference: _reference, ...c }) => ({
+      ...c,
+      secretLeftOut: false,
+    })),
+  };
+}
+
+/** Tests and captures are not written to Postman (the export says so): compared without them. */
+function withoutChecks({ tests: _tests, ...folder }: Folder): Folder {
+  return {
+    ...folder,
+    folders: folder.folders.map(withoutChecks),
+    requests: folder.requests.map((request) => {
+      const { tests: _t, captures: _c, ...draft } = request.draft;
+      return { ...request, draft };
+    }),
   };
 }
 

@@ -168,6 +168,7 @@ class PostmanWriter {
       this.warnings.push(
         `${where} has its own transport settings (TLS, redirects, timeout); Postman keeps those elsewhere, so they were left out.`,
       );
+    this.warnChecks(where, draft.tests?.length ?? 0, draft.captures?.length ?? 0);
     if (saved.expectStatus)
       this.warnings.push(
         `${where} expects status ${saved.expectStatus}; Postman has no such setting, so it was left out.`,
@@ -190,8 +191,21 @@ class PostmanWriter {
     };
   }
 
+  /** Postman holds checks as test scripts, which this export does not write. */
+  warnChecks(where: string, tests: number, captures: number): void {
+    const parts = [
+      ...(tests > 0 ? [`${tests} test${tests > 1 ? 's' : ''}`] : []),
+      ...(captures > 0 ? [`${captures} capture${captures > 1 ? 's' : ''}`] : []),
+    ];
+    if (parts.length === 0) return;
+    this.warnings.push(
+      `${where} has ${parts.join(' and ')}; Postman keeps these as test scripts, which Lantern does not write, so they were left out.`,
+    );
+  }
+
   items(folder: Folder, inherited: readonly HeaderRow[], parentAuth?: Folder['auth']): Json[] {
     const headers = [...inherited, ...(folder.headers ?? [])];
+    this.warnChecks(`Folder "${folder.name}"`, folder.tests?.length ?? 0, 0);
     const auth = folder.auth ?? parentAuth;
     if (folder.headers?.length) {
       this.warnings.push(

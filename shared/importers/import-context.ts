@@ -1,4 +1,4 @@
-import type { RequestAuth } from '../model/auth';
+import { secretReference, type RequestAuth } from '../model/auth';
 import type { Collection, Folder, ImportReport } from '../model/collection';
 import type { RequestDraft } from '../model/request';
 import { looksSecret } from '../redact/secret-names';
@@ -16,8 +16,10 @@ export interface FoundAuth {
   /** Non-secret settings only: token URL, client id, username, header name… */
   fields: Record<string, string>;
   /**
-   * The secret values the source held. Used only to tell two credentials apart while
-   * importing; they never reach the collection or the report.
+   * The secret values the source held, the one Lantern's credential keeps first (the token, the
+   * password, the API key, the client secret). Used only to tell two credentials apart while
+   * importing; they never reach the collection or the report, unless the first is a `{{variable}}`
+   * reference, which is no secret: it is kept as the credential's `secretReference`.
    */
   secrets: (string | undefined)[];
   apiKey?: { name: string; in: 'header' | 'query' };
@@ -119,6 +121,8 @@ export class ImportContext {
         fields: Object.fromEntries(fieldList),
         secretLeftOut: secrets.some((secret) => !isTemplateOnly(secret)),
       };
+      const reference = found.kind === 'browserSession' ? undefined : secretReference(found.secrets[0]);
+      if (reference !== undefined) need.secretReference = reference;
       this.credentialByKey.set(key, need);
       this.credentials.push(need);
     }

@@ -47,6 +47,7 @@ describe('importInsomnia on a v4 export', () => {
         label: 'Bearer token (folder "Courses")',
         fields: {},
         secretLeftOut: false,
+        secretReference: '{{auth.token}}',
       },
       {
         id: 'basic-1',
@@ -81,6 +82,7 @@ describe('importInsomnia on a v4 export', () => {
         label: 'API key (request "Webhook test")',
         fields: { in: 'header', name: 'X-Hook-Key' },
         secretLeftOut: false,
+        secretReference: '{{webhook_key}}',
       },
     ]);
     const text = JSON.stringify(collection);

@@ -23,6 +23,8 @@ import {
   type InsomniaResource,
 } from './insomnia-parts';
 import { fail, isRecord, parseJsonFile } from './json-input';
+import { ownScripts, UnitTests } from './insomnia-scripts';
+import { carryScripts, withFolderScripts, withScriptNote } from './script-import';
 
 const HOW_TO_EXPORT =
   'In Insomnia, open the collection\'s menu, choose Export, pick "Insomnia v4 (JSON)", and import that file.';
@@ -35,8 +37,6 @@ const NOT_IMPORTED: Record<string, string> = {
   grpc_request: 'gRPC request',
   proto_file: 'proto file',
   proto_directory: 'proto folder',
-  unit_test_suite: 'test suite',
-  unit_test: 'test',
   mock_server: 'mock server',
   mock_route: 'mock route',
 };
@@ -66,10 +66,14 @@ const bySortKey = (a: InsomniaResource, b: InsomniaResource) =>
   (typeof b.metaSortKey === 'number' ? b.metaSortKey : 0);
 
 class InsomniaReader {
+  private readonly unitTests: UnitTests;
+
   constructor(
     private readonly resources: InsomniaResource[],
     private readonly ctx: ImportContext,
-  ) {}
+  ) {
+    this.unitTests = new UnitTests(resources);
+  }
 
   /** Requests and folders placed in the collection, so that none is lost without a word. */
   readonly placed = new Set<InsomniaResource>();
@@ -128,7 +132,14 @@ class InsomniaReader {
       ...(disabledParams.length > 0 ? { disabledParams } : {}),
     };
     this.reportTemplateTags(draft, where);
-    const description = str(resource.description).trim();
+    const scripts = carryScripts(
+      [...ownScripts(resource), ...this.unitTests.forRequest(resource._id)],
+      where,
+      this.ctx,
+    );
+    if (scripts.tests.length > 0) draft.tests = scripts.tests;
+    if (scripts.captures.length > 0) draft.captures = scripts.captures;
+    const description = withScriptNote(str(resource.description).trim() || undefined, scripts.note);
     return {
       id: this.ctx.id(resource._id, 'request'),
       name,
@@ -159,6 +170,8 @@ class InsomniaReader {
       }
       if (child._type === 'request') folder.requests.push(this.request(child, path));
       else if (child._type === 'request_group') folder.folders.push(this.group(child, path));
+      else if (child._type === 'unit_test_suite')
+        continue; // its tests go with the requests they send
       else if (child._type !== 'environment' && child._type in NOT_IMPORTED) {
         const where = path.length > 0 ? ` in ${path.join(' / ')}` : '';
         const label = str(child.name) ? ` "${str(child.name)}"` : '';
@@ -172,12 +185,20 @@ class InsomniaReader {
     return folder;
   }
 
+  /** Unit tests whose request is not in the file, or that name none: said, never dropped. */
+  reportUnusedUnitTests(): void {
+    for (const { test, suite } of this.unitTests.unused())
+      this.ctx.skip(
+        `The Insomnia unit test "${str(test.name) || 'Untitled test'}" of the suite "${suite}" was not imported: ${test.requestId ? `the request it sends (${str(test.requestId)}) is not in the file` : 'it names no request to send'}. Its code: ${str(test.code).replace(/\s+/g, ' ').trim().slice(0, 300)}`,
+      );
+  }
+
   group(resource: InsomniaResource, path: readonly string[]): Folder {
     const name = str(resource.name).trim() || 'Untitled folder';
     const where = describePlace('folder', name, path);
     const folder: Folder = { id: this.ctx.id(resource._id, 'folder'), name, folders: [], requests: [] };
-    const description = str(resource.description).trim();
-    if (description) folder.description = description;
+    const scripts = carryScripts(ownScripts(resource), where, this.ctx, true);
+    withFolderScripts(folder, str(resource.description).trim() || undefined, scripts);
     const auth = folderAuth(readInsomniaAuth(resource.authentication), this.ctx, where);
     if (auth) folder.auth = auth;
     const headers = this.headers(resource.headers);
@@ -251,6 +272,7 @@ export function importInsomnia(jsonText: string): ImportResult {
       `The ${orphan._type === 'request' ? 'request' : 'folder'} "${label}" was put at the top of the collection: ${parent}.`,
     );
   }
+  reader.reportUnusedUnitTests();
   const collection: Collection = { name, root, environments, credentials: ctx.credentials };
   return { ok: true, report: ctx.report(collection) };
 }

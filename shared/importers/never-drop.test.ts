@@ -1,13 +1,15 @@
 /**
  * The importers' rule: every request in the input is in the output, or the report names it and
  * says why; every body is carried, or the report says what was not. Fixed cases from the fuzzing
- * that found silent drops, then generated collections (fast-check, fixed seed, bounded runs).
+ * that found silent drops, then generated collections (fast-check, fixed seed, bounded runs). A test
+ * script's lines are each translated into a test row or capture, or named in the report by number.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Folder, ImportReport, SavedRequest } from '../model/collection';
 import { importInsomnia } from './insomnia';
 import { importPostman } from './postman';
+import { tokenize } from './script-tokens';
 import { reportOf, requestNamed } from './test-support';
 
 const POSTMAN_SCHEMA = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
@@ -211,6 +213,67 @@ describe('generated collections', () => {
         },
       ),
       { seed: 20261207, numRuns: 150 },
+    );
+  });
+});
+
+/** Statements that each become exactly one test row or capture. */
+const TRANSLATABLE = [
+  'pm.response.to.have.status(200);',
+  "pm.test('ok', () => pm.expect(pm.response.json().id).to.exist);",
+  'pm.expect(pm.response.code).to.eql(201)',
+  "pm.environment.set('token', pm.response.json().access_token);",
+  'pm.expect(pm.response.responseTime).to.be.below(900);',
+  'pm.response.to.have.header("Location")',
+  "pm.collectionVariables.set('id', pm.response.json().data[0].id)",
+];
+const UNTRANSLATABLE = [
+  'console.log(pm.response.json());',
+  'postman.setNextRequest(null);',
+  'if (pm.response.code === 200) {',
+  '}',
+  'pm.expect(pm.response.json()).to.include({ ok: true });',
+  "tests['legacy'] = responseCode.code === 200;",
+];
+const scriptLine = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...TRANSLATABLE) },
+  { weight: 3, arbitrary: fc.constantFrom(...UNTRANSLATABLE, '', '// a comment') },
+  { weight: 1, arbitrary: fc.string({ maxLength: 30 }).map((s) => s.replace(/\r|\n/g, ' ')) },
+);
+
+describe('generated test scripts', () => {
+  it('Postman: every line of a test script is translated or named in the report with its number', () => {
+    fc.assert(
+      fc.property(fc.array(scriptLine, { minLength: 1, maxLength: 12 }), (lines) => {
+        const text = postman([
+          {
+            name: 'Scripted',
+            request: { url: 'https://x.test/' },
+            event: [{ listen: 'test', script: { exec: lines } }],
+          },
+        ]);
+        const report = reportOf(importPostman(text));
+        const request = requestNamed(report.collection.root, 'Scripted');
+        const reported = new Set(
+          report.skipped.flatMap((line) => {
+            const match = /^Test script of request "Scripted", line (\d+), not translated/.exec(line);
+            return match ? [Number(match[1])] : [];
+          }),
+        );
+        // A line with code on it (tokens: not blank, not inside a comment) is translated or reported.
+        const codeLines = new Set(tokenize(lines.join('\n')).tokens.map((token) => token.line));
+        let translatable = 0;
+        for (const [index, line] of lines.entries()) {
+          const number = index + 1;
+          if (!codeLines.has(number) || reported.has(number)) continue;
+          expect(TRANSLATABLE).toContain(line);
+          translatable += 1;
+        }
+        const rows = (request.draft.tests?.length ?? 0) + (request.draft.captures?.length ?? 0);
+        expect(rows).toBeGreaterThanOrEqual(translatable);
+        if (lines.join('').trim() !== '') expect(request.description).toContain(lines.join('\n').trimEnd());
+      }),
+      { seed: 20261207, numRuns: 200 },
     );
   });
 });

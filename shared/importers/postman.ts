@@ -8,6 +8,8 @@ import { capitalise, describePlace, ImportContext, type ImportResult } from './i
 import { fail, firstIssuePath, isRecord, parseJsonFile } from './json-input';
 import { readPostmanAuth } from './postman-auth';
 import { readPostmanBody } from './postman-body';
+import { carryScripts, withFolderScripts, withScriptNote, type SourceScript } from './script-import';
+import { POSTMAN } from './script-tests';
 import { readPostmanEnvironment, type CollectionEnvironment } from './postman-environment';
 import {
   descriptionText,
@@ -41,14 +43,36 @@ function wrongShape(value: unknown): string | undefined {
   return undefined;
 }
 
-function reportScripts(events: readonly PostmanEvent[] | undefined, where: string, ctx: ImportContext): void {
-  for (const event of events ?? []) {
+/** A Postman item's `event` list: test scripts translated, pre-request scripts kept (see script-import.ts). */
+function readScripts(
+  events: readonly PostmanEvent[] | undefined,
+  where: string,
+  ctx: ImportContext,
+  isFolder = false,
+) {
+  const scripts: SourceScript[] = (events ?? []).flatMap((event) => {
     const exec = event.script?.exec;
     const code = Array.isArray(exec) ? exec.join('\n') : (exec ?? '');
-    if (code.trim() === '' || event.disabled) continue;
-    const kind = event.listen === 'prerequest' ? 'pre-request script' : `${event.listen} script`;
-    ctx.skip(`The ${kind} of ${where} was not imported: Lantern does not run scripts.`);
-  }
+    if (event.listen !== 'test' && event.listen !== 'prerequest') {
+      if (code.trim() !== '')
+        ctx.skip(
+          `The ${event.listen ?? 'unnamed'} script of ${where} was not imported: Postman runs it at no step Lantern has.`,
+        );
+      return [];
+    }
+    const kind = event.listen === 'test' ? ('test' as const) : ('pre-request' as const);
+    return [
+      {
+        kind,
+        code,
+        label: `${kind} script`,
+        tool: 'Postman',
+        dialect: POSTMAN,
+        disabled: event.disabled === true,
+      },
+    ];
+  });
+  return carryScripts(scripts, where, ctx, isFolder);
 }
 
 /** Postman variables as the secret rule sees them. */
@@ -143,7 +167,9 @@ function readRequest(item: PostmanItem, path: readonly string[], ctx: ImportCont
   const { auth, inheritAuth } = requestAuth(lifted.outcome, ctx, where);
   draft.auth = auth;
   reportPathParameters(draft.url, pathValues, where, ctx);
-  reportScripts(item.event, where, ctx);
+  const scripts = readScripts(item.event, where, ctx);
+  if (scripts.tests.length > 0) draft.tests = scripts.tests;
+  if (scripts.captures.length > 0) draft.captures = scripts.captures;
   ctx.reportDynamicVariables(draft, where);
   const examples = item.response?.length ?? 0;
   if (examples > 0) {
@@ -151,7 +177,7 @@ function readRequest(item: PostmanItem, path: readonly string[], ctx: ImportCont
       `${examples} saved response example${examples > 1 ? 's' : ''} of ${where} ${examples > 1 ? 'were' : 'was'} not imported.`,
     );
   }
-  const description = descriptionText(source.description ?? item.description);
+  const description = withScriptNote(descriptionText(source.description ?? item.description), scripts.note);
   return {
     id: ctx.id(item.id, 'request'),
     name,
@@ -175,13 +201,11 @@ function readFolder(item: PostmanItem, path: readonly string[], ctx: ImportConte
   const name = item.name?.trim() || 'Untitled folder';
   const where = describePlace('folder', name, path);
   const folder: Folder = { id: ctx.id(item.id, 'folder'), name, folders: [], requests: [] };
-  const description = descriptionText(item.description);
-  if (description) folder.description = description;
   const auth = folderAuth(readPostmanAuth(item.auth), ctx, where);
   if (auth) folder.auth = auth;
   const variables = ctx.variables(sourceVariables(item.variable), where);
   if (variables.length > 0) folder.variables = variables;
-  reportScripts(item.event, where, ctx);
+  withFolderScripts(folder, descriptionText(item.description), readScripts(item.event, where, ctx, true));
   return { ...folder, ...readItems(item.item ?? [], [...path, name], ctx) };
 }
 
@@ -205,13 +229,15 @@ export function importPostman(jsonText: string, environments: readonly string[] 
   const name = source.info.name?.trim() || 'Imported from Postman';
   const where = `the collection "${name}"`;
   const root: Folder = { id: ctx.id(source.info._postman_id, 'collection'), name, folders: [], requests: [] };
-  const description = descriptionText(source.info.description);
-  if (description) root.description = description;
   const auth = folderAuth(readPostmanAuth(source.auth), ctx, where);
   if (auth) root.auth = auth;
   const variables = ctx.variables(sourceVariables(source.variable), where);
   if (variables.length > 0) root.variables = variables;
-  reportScripts(source.event, where, ctx);
+  withFolderScripts(
+    root,
+    descriptionText(source.info.description),
+    readScripts(source.event, where, ctx, true),
+  );
   Object.assign(root, readItems(source.item, [], ctx));
 
   const envs: CollectionEnvironment[] = [];

@@ -38,6 +38,8 @@ export const credentialSummarySchema = z.object({
   secretPreview: z.string(),
   /** The non-secret fields by name, for editing (token URL, client id, username…). */
   fields: z.record(z.string(), z.string()).default({}),
+  /** `{{name}}` when the credential takes its secret from that variable when a request is sent. */
+  secretReference: z.string().optional(),
 });
 export type CredentialSummary = z.infer<typeof credentialSummarySchema>;
 
@@ -63,6 +65,15 @@ export const appliedAuthSchema = z.object({
   tokenExpiresAt: z.number().optional(),
 });
 export type AppliedAuth = z.infer<typeof appliedAuthSchema>;
+
+/**
+ * A secret field that holds only a `{{variable}}` reference (`{{client_secret}}`): it names where the
+ * secret lives, it is not one. Returns the reference, tidied (`{{ token }}` → `{{token}}`).
+ */
+export function secretReference(value: string | undefined): string | undefined {
+  const match = /^\s*\{\{\s*([A-Za-z0-9_.-]+)\s*\}\}\s*$/.exec(value ?? '');
+  return match ? `{{${match[1]}}}` : undefined;
+}
 
 /** Masks a secret for display: the last four characters only. */
 export function maskSecret(secret: string): string {

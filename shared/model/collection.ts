@@ -84,6 +84,11 @@ export const credentialNeedSchema = z.object({
   fields: z.record(z.string(), z.string()),
   /** True when the source held a secret value that was deliberately not imported. */
   secretLeftOut: z.boolean(),
+  /**
+   * The source's secret was a `{{variable}}` reference (a bearer `{{token}}`, a password
+   * `{{client_secret}}`): the credential takes its secret from that variable when a request is sent.
+   */
+  secretReference: z.string().optional(),
 });
 
 export const collectionSchema = z.object({

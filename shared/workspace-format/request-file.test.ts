@@ -92,6 +92,13 @@ describe('request files', () => {
         tests: [
           { enabled: true, target: 'status', op: 'oneOf', expected: '200,201' },
           {
+            name: 'Token issued: "Bearer"',
+            enabled: true,
+            target: 'body',
+            op: 'contains',
+            expected: 'Bearer',
+          },
+          {
             enabled: false,
             target: 'jsonPath',
             path: '$.data[0].email',

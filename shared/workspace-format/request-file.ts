@@ -106,7 +106,9 @@ function orderBody(body: RequestBody): Record<string, unknown> {
 /** Test rows as written: `enabled: true` left out, keys in a fixed order, inherited origin never. */
 export function testRows(tests: readonly Assertion[] | undefined): Record<string, unknown>[] | undefined {
   if (tests === undefined || tests.length === 0) return undefined;
-  return tests.map(({ from: _from, ...test }) => row(test, ['target', 'path', 'op', 'expected', 'enabled']));
+  return tests.map(({ from: _from, ...test }) =>
+    row(test, ['name', 'target', 'path', 'op', 'expected', 'enabled']),
+  );
 }
 
 function captureRows(captures: readonly Capture[] | undefined): Record<string, unknown>[] | undefined {

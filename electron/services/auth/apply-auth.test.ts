@@ -118,3 +118,31 @@ describe('a redirect to another origin, through the real engine (httpbin)', () =
     );
   });
 });
+
+describe('applyAuth with a secret taken from a {{variable}}', () => {
+  it('sends the value the send resolves, and returns it (and its Basic form) for masking', async () => {
+    const auth = context();
+    const basic = await auth.credentials.create({
+      kind: 'basic',
+      label: 'Reports',
+      username: 'report-bot',
+      password: '{{report_password}}',
+    });
+    const asked: string[] = [];
+    const resolve = (text: string, where: string) => {
+      asked.push(`${text} in ${where}`);
+      return text === '{{report_password}}' ? 'pw-from-env-9137' : text;
+    };
+    const result = await applyAuth(
+      { type: 'basic', credentialId: basic.id },
+      prepared('https://api.example.com/x'),
+      auth,
+      false,
+      resolve,
+    );
+    const encoded = Buffer.from('report-bot:pw-from-env-9137').toString('base64');
+    expect(result.prepared.headers).toContainEqual(['Authorization', `Basic ${encoded}`]);
+    expect(result.secrets).toEqual(['pw-from-env-9137', encoded]);
+    expect(asked).toContain('{{report_password}} in the password of the credential "Reports"');
+  });
+});

@@ -1,4 +1,4 @@
-import type { AppliedAuth, RequestAuth } from '../../../shared/model/auth';
+import { secretReference, type AppliedAuth, type RequestAuth } from '../../../shared/model/auth';
 import { LanternError } from '../../../shared/model/result';
 import { headerValueProblem } from '../../../shared/template/index';
 import type { Exchange } from '../../../shared/model/response';
@@ -7,6 +7,7 @@ import { jwtExpiresAt } from '../../../shared/auth/jwt-expiry';
 import { mergeCookieHeaders, SESSKEY_PARAM } from '../../../shared/curl';
 import { browserSessionPieces, decodeBrowserSession } from './browser-session-secret';
 import type { Credential, CredentialStore } from './credential-store';
+import { secretField, secretOf } from './credential-input';
 import type { SessionManager } from './session-manager';
 import type { TokenManager } from './token-manager';
 
@@ -232,7 +233,32 @@ export function authWasRejected(auth: RequestAuth, exchange: Exchange): boolean 
   return false;
 }
 
+/** Names of each kind's secret field, as a message says them. */
+const SECRET_NAMES: Record<Credential['kind'], string> = {
+  bearer: 'token',
+  basic: 'password',
+  apiKey: 'API key',
+  oauth2: 'client secret',
+  session: 'password',
+  browserSession: 'browser session',
+};
+
+/**
+ * A secret taken from a `{{variable}}` is filled from the send's variables (environment, folder,
+ * run); an undefined one stops the send like any other. The value found is then in this send's
+ * masks: `applyAuth` returns it among its secrets.
+ */
+function resolveSecret(credential: Credential, resolve: (text: string, where: string) => string): Credential {
+  if (credential.kind === 'browserSession') return credential;
+  const field = secretField[credential.kind];
+  const value = secretOf(credential);
+  if (secretReference(value) === undefined) return credential;
+  const where = `the ${SECRET_NAMES[credential.kind]} of the credential "${credential.label}"`;
+  return { ...credential, [field]: resolve(value, where) };
+}
+
 function resolveFields(credential: Credential, resolve: (text: string, where: string) => string): Credential {
+  credential = resolveSecret(credential, resolve);
   const where = (field: string) => `the ${field} of the credential "${credential.label}"`;
   if (credential.kind === 'oauth2') {
     return {

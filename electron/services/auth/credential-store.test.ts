@@ -205,3 +205,36 @@ describe('credential validation', () => {
     });
   });
 });
+
+describe('a credential that takes its secret from a {{variable}}', () => {
+  it('keeps the reference (no secret) across instances, and a later real secret replaces it', async () => {
+    const { dir, store } = await storeIn();
+    const saved = await store.save({
+      kind: 'basic',
+      label: 'LMS admin',
+      fields: { username: 'admin' },
+      secret: '{{ client_secret }}',
+    });
+    expect(saved).toMatchObject({
+      secretPreview: 'from {{client_secret}}',
+      secretReference: '{{client_secret}}',
+      fields: { username: 'admin' },
+    });
+    const { store: again } = await storeIn(dir);
+    expect(again.get(saved.id)).toMatchObject({ username: 'admin', password: '{{client_secret}}' });
+    expect(again.summaries()).toEqual([saved]);
+    expect(again.allSecrets()).toEqual([]);
+    // A change that leaves the secret out keeps the reference.
+    await again.save({ id: saved.id, kind: 'basic', label: 'LMS admin (2)', fields: { username: 'root' } });
+    expect(again.get(saved.id)).toMatchObject({ username: 'root', password: '{{client_secret}}' });
+    // A real password replaces it, and goes to the vault only.
+    const secret = canary();
+    const real = await again.save({ id: saved.id, kind: 'basic', label: 'LMS admin', fields: {}, secret });
+    expect(real.secretReference).toBeUndefined();
+    expect(again.allSecrets()).toEqual([secret]);
+    const { store: third } = await storeIn(dir);
+    expect(third.get(saved.id)).toMatchObject({ password: secret });
+    expect(readFileSync(path.join(dir, 'credentials.json'), 'utf8')).not.toContain(secret);
+    expect(readFileSync(path.join(dir, 'credentials.json'), 'utf8')).not.toContain('client_secret');
+  });
+});

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { LanternError } from '../../../shared/model/result';
-import { maskSecret, type CredentialSummary } from '../../../shared/model/auth';
+import { maskSecret, secretReference, type CredentialSummary } from '../../../shared/model/auth';
 import { VaultBackedRecords } from '../vault/vault-backed-records';
 import type { Vault } from '../vault/vault';
 import {
@@ -37,6 +37,21 @@ const storedSchema = z
     for (const issue of parsed.error?.issues ?? [])
       context.addIssue({ code: 'custom', message: issue.message });
   }) as unknown as z.ZodType<StoredCredential>;
+
+/** The `{{variable}}` a credential takes its secret from (a browser session never does). */
+function referenceOf(credential: { kind: CredentialKind } & Record<string, unknown>): string | undefined {
+  const value = credential[secretField[credential.kind]];
+  return credential.kind === 'browserSession' || typeof value !== 'string'
+    ? undefined
+    : secretReference(value);
+}
+
+/** What credentials.json holds: the non-secret fields, and a `{{variable}}` reference, which is no secret. */
+function storedOf(credential: Credential): StoredCredential {
+  const reference = referenceOf(credential);
+  if (reference === undefined) return withoutSecret(credential);
+  return { ...withoutSecret(credential), [secretField[credential.kind]]: reference };
+}
 
 function withoutSecret(credential: Credential): StoredCredential {
   const { [secretField[credential.kind]]: _secret, ...rest } = credential as unknown as Record<
@@ -152,7 +167,7 @@ export class CredentialStore {
         'The vault is not open yet, so nothing can be kept in it. Try again.',
       );
     this.saved.ensureWritable();
-    await this.saved.save(withoutSecret(credential), secretOf(credential));
+    await this.saved.save(storedOf(credential), referenceOf(credential) ? '' : secretOf(credential));
   }
 
   get(id: string): Credential {
@@ -160,6 +175,8 @@ export class CredentialStore {
     if (credential) return credential;
     const stored = this.saved?.record(id);
     if (!this.saved || !stored) throw unknownCredential(id);
+    // The secret comes from a variable when a request is sent: nothing to read from the vault.
+    if (referenceOf(stored) !== undefined) return stored as unknown as Credential;
     const secret = this.saved.secret(id);
     if (secret !== undefined) return withSecret(stored, secret);
     const [problem] = this.saved.problems();
@@ -230,7 +247,7 @@ export class CredentialStore {
     }
     if (transient) return this.keep(validateCredential(id, { ...transient, ...changes }), true);
     this.saved!.ensureWritable();
-    const secret = { [secretField[current.kind]]: this.saved!.secret(id) };
+    const secret = { [secretField[current.kind]]: referenceOf(current) ?? this.saved!.secret(id) };
     return this.keep(validateCredential(id, { ...current, ...secret, ...changes }), false);
   }
 
@@ -277,6 +294,10 @@ export class CredentialStore {
   summaries(): CredentialSummary[] {
     const byId = new Map<string, CredentialSummary>();
     for (const stored of this.saved?.list() ?? []) {
+      if (referenceOf(stored) !== undefined) {
+        byId.set(stored.id, summaryOf(stored as unknown as Credential));
+        continue;
+      }
       const secret = this.saved?.secret(stored.id);
       const summary = summaryOf(withSecret(stored, secret ?? ''));
       byId.set(stored.id, secret === undefined ? { ...summary, secretPreview: 'not available' } : summary);
@@ -290,13 +311,16 @@ export class CredentialStore {
     const saved = (this.saved?.list() ?? []).flatMap((stored) =>
       secretPieces(stored.kind, this.saved?.secret(stored.id) ?? ''),
     );
-    const transient = [...this.transient.values()].flatMap((c) => secretPieces(c.kind, secretOf(c)));
+    const transient = [...this.transient.values()]
+      .filter((c) => referenceOf(c) === undefined)
+      .flatMap((c) => secretPieces(c.kind, secretOf(c)));
     return [...transient, ...saved].filter((secret) => secret !== '');
   }
 
   private async keep(credential: Credential, inMemory: boolean): Promise<CredentialSummary> {
     if (inMemory) this.transient.set(credential.id, credential);
-    else await this.saved!.save(withoutSecret(credential), secretOf(credential));
+    // A reference replaces any secret the vault held for this credential.
+    else await this.saved!.save(storedOf(credential), referenceOf(credential) ? '' : secretOf(credential));
     return summaryOf(credential);
   }
 }
@@ -308,16 +332,20 @@ function secretPieces(kind: CredentialKind, secret: string): string[] {
 }
 
 function summaryOf(credential: Credential): CredentialSummary {
+  const reference = referenceOf(credential);
   return {
     id: credential.id,
     kind: credential.kind,
     label: credential.label,
     details: detailsOf(credential),
     secretPreview:
-      credential.kind === 'browserSession'
-        ? browserSessionPreview(credential.session)
-        : maskSecret(secretOf(credential)),
+      reference !== undefined
+        ? `from ${reference}`
+        : credential.kind === 'browserSession'
+          ? browserSessionPreview(credential.session)
+          : maskSecret(secretOf(credential)),
     fields: nonSecretFields(credential),
+    ...(reference !== undefined ? { secretReference: reference } : {}),
   };
 }
 

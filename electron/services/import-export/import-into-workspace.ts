@@ -73,7 +73,9 @@ export async function writeImport(
   const skipped = [...report.skipped];
   const credentialIds = new Map<string, string>();
   for (const need of collection.credentials) {
-    const secret = options.secrets?.[need.id];
+    const typed = options.secrets?.[need.id];
+    // A `{{variable}}` the source took the secret from is kept: the send fills it in.
+    const secret = typed === undefined || typed === '' ? need.secretReference : typed;
     if (secret === undefined || secret === '' || options.credentials === undefined) {
       skipped.push(
         `The credential "${need.label}" came without its secret: open a request that uses it and pick or create a credential in its Auth tab.`,
@@ -87,6 +89,10 @@ export async function writeImport(
         ...secretForNeed(need, secret),
       });
       credentialIds.set(need.id, saved.id);
+      if (secret === need.secretReference)
+        skipped.push(
+          `The credential "${need.label}" takes its secret from ${secret}, as in the source: define that variable in an environment (or a folder), and it is filled in when a request is sent.`,
+        );
     } catch (error) {
       skipped.push(`The credential "${need.label}" was not created: ${(error as Error).message}`);
     }
@@ -113,6 +119,7 @@ function settingsOf(folder: Folder, auth: (value: RequestAuth | undefined) => Re
     ...(folder.auth ? { auth: auth(folder.auth) } : {}),
     ...(folder.headers?.length ? { headers: folder.headers } : {}),
     ...(folder.variables?.length ? { variables: folder.variables } : {}),
+    ...(folder.tests?.length ? { tests: folder.tests } : {}),
     ...(folder.description ? { description: folder.description } : {}),
   };
 }

@@ -64,7 +64,15 @@ export async function exportPostman(
     credentials: auth.credentials
       .summaries()
       .filter((c) => used.has(c.id))
-      .map((c) => ({ id: c.id, kind: c.kind, label: c.label, fields: c.fields, secretLeftOut: true })),
+      .map((c) => ({
+        id: c.id,
+        kind: c.kind,
+        label: c.label,
+        fields: c.fields,
+        // A secret taken from a `{{variable}}` is exported as that variable: nothing is left out.
+        secretLeftOut: c.secretReference === undefined,
+        ...(c.secretReference !== undefined ? { secretReference: c.secretReference } : {}),
+      })),
   };
   const exported = toPostman(collection);
   const file = path.resolve(target);

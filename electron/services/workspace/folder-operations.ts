@@ -19,7 +19,7 @@ const folderPatchSchema = z.object({
   auth: requestAuthSchema.optional(),
   headers: z.array(headerRowSchema).optional(),
   variables: z.array(variableSchema).optional(),
-  /** Tests every request under the folder inherits. */
+  /** Test rows every request below is checked against (an import's folder-level test scripts). */
   tests: z.array(assertionSchema).optional(),
 });
 export type FolderPatch = z.input<typeof folderPatchSchema>;

@@ -129,11 +129,17 @@ export function AuthEditor() {
             <tr>
               <td className="header-name">Secret</td>
               <td data-testid="auth-secret-preview">
-                <RevealButton
-                  testId="auth-secret"
-                  masked={credential.secretPreview}
-                  reveal={() => useLantern.getState().revealSecret(credential.id)}
-                />
+                {credential.secretReference ? (
+                  <span data-testid="auth-secret-reference">
+                    from the variable <code>{credential.secretReference}</code>
+                  </span>
+                ) : (
+                  <RevealButton
+                    testId="auth-secret"
+                    masked={credential.secretPreview}
+                    reveal={() => useLantern.getState().revealSecret(credential.id)}
+                  />
+                )}
               </td>
             </tr>
           </tbody>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CredentialSummary } from '../../../shared/model/auth';
+import { secretReference, type CredentialSummary } from '../../../shared/model/auth';
 import { Modal, ModalClose } from '../../components/Modal';
 import { useLantern } from '../../store';
 import { CREDENTIAL_FIELDS, KIND_NAMES, type CredentialKind } from './credential-fields';
@@ -18,7 +18,9 @@ export function CredentialDialog({ kind, existing, onClose }: CredentialDialogPr
   const [fields, setFields] = useState<Record<string, string>>(() =>
     Object.fromEntries(spec.fields.map((f) => [f.key, existing?.fields?.[f.key] ?? f.defaultValue ?? ''])),
   );
-  const [secret, setSecret] = useState('');
+  // A `{{variable}}` reference is no secret: it is shown as typed, and kept when left as it is.
+  const [secret, setSecret] = useState(existing?.secretReference ?? '');
+  const reference = secretReference(secret);
   const [error, setError] = useState<string>();
   const save = async () => {
     const result = await useLantern.getState().saveCredential({
@@ -87,18 +89,32 @@ export function CredentialDialog({ kind, existing, onClose }: CredentialDialogPr
       <label>
         {spec.secretLabel}
         <input
-          type="password"
+          type={reference ? 'text' : 'password'}
           data-testid="credential-secret"
           autoComplete="off"
-          placeholder={existing ? `${existing.secretPreview} — leave empty to keep` : ''}
+          spellCheck={false}
+          placeholder={
+            existing
+              ? `${existing.secretPreview} — leave empty to keep`
+              : 'the secret, or {{variable}} to take it from one'
+          }
           value={secret}
           onChange={(e) => setSecret(e.target.value)}
         />
       </label>
-      <p className="hint">
-        The {spec.secretLabel.toLowerCase()} is stored encrypted by Lantern&apos;s main side. This window
-        never gets it back: it shows a masked preview only.
-      </p>
+      {reference ? (
+        <p className="hint" data-testid="credential-secret-reference">
+          Taken from the variable {reference} when a request is sent (environment, folder or run variables); a
+          request stops with a clear error if it is not defined. The value is masked in history and reports
+          like any secret.
+        </p>
+      ) : (
+        <p className="hint">
+          The {spec.secretLabel.toLowerCase()} is stored encrypted by Lantern&apos;s main side. This window
+          never gets it back: it shows a masked preview only. Type {'{{name}}'} to take it from a variable
+          instead.
+        </p>
+      )}
       {error && (
         <p className="inline-error" role="alert" data-testid="credential-error">
           {error}

@@ -11,6 +11,7 @@ const TARGET_LABELS: Record<Assertion['target'], string> = {
   header: 'Header',
   responseTime: 'Response time (ms)',
   bodySize: 'Body size (bytes)',
+  body: 'Body text',
   cookie: 'Cookie',
   jsonPath: 'JSONPath',
   graphqlErrors: 'GraphQL errors',
