@@ -114,7 +114,7 @@ export function responseJsonSchema(schema: Node, version: SpecVersion): Response
       ]),
     );
   }
-  const text = JSON.stringify(root);
+  const text = JSON.stringify(root, null, 2);
   return text.length > MAX_SCHEMA_TEXT ? { ok: false, reason: 'too-large' } : { ok: true, text };
 }
 

@@ -21,6 +21,7 @@ export async function importAnyFormat(text: string, options: ImportOptions = {})
 export async function importOpenApiText(text: string): Promise<ImportResult> {
   const parsed = parseText(text.replace(/^\uFEFF/, ''));
   if (!parsed.ok) return parsed;
+  withoutServerVariableDescriptions(parsed.value);
   let doc: unknown;
   try {
     doc = await new SwaggerParser().validate(parsed.value as never, {
@@ -34,7 +35,24 @@ export async function importOpenApiText(text: string): Promise<ImportResult> {
   return importOpenApi(doc, { externalRefs: externalRefs(doc) });
 }
 
-function parseText(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
+/**
+ * The OpenAPI 3.1 schema swagger-parser 12.1 validates with spells a server variable's
+ * `description` as "descriptions", so a valid description would be refused. Lantern does not use
+ * those descriptions: they are removed before validation.
+ */
+function withoutServerVariableDescriptions(doc: Node): void {
+  if (!String(doc.openapi).startsWith('3.1')) return;
+  const pathItems = Object.values(isNode(doc.paths) ? doc.paths : {}).filter(isNode);
+  const holders = [doc, ...pathItems, ...pathItems.flatMap((item) => Object.values(item).filter(isNode))];
+  for (const holder of holders) {
+    for (const server of Array.isArray(holder.servers) ? holder.servers.filter(isNode) : []) {
+      for (const variable of Object.values(isNode(server.variables) ? server.variables : {}))
+        if (isNode(variable)) delete variable.description;
+    }
+  }
+}
+
+function parseText(text: string): { ok: true; value: Node } | { ok: false; error: string } {
   const trimmed = text.trim();
   try {
     const value: unknown = trimmed.startsWith('{')
