@@ -21,7 +21,10 @@ export class SecurityReader {
    */
   outcome(security: unknown, place: string): { outcome: AuthOutcome; where: string } {
     const result = this.read(security, place);
-    return { outcome: result, where: 'scheme' in result ? `scheme "${result.scheme}"` : place };
+    if (result.scheme === undefined || result.kind !== 'found') return { outcome: result, where: place };
+    // Two operations asking for different scopes need two credentials: their labels say which.
+    const scope = result.found.fields.scope;
+    return { outcome: result, where: `scheme "${result.scheme}"${scope ? `, scope ${scope}` : ''}` };
   }
 
   private read(security: unknown, place: string): AuthOutcome & { scheme?: string } {

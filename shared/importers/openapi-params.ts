@@ -92,6 +92,11 @@ export function readParameters(
         break;
     }
   }
+  // A `{name}` in the path that no parameter describes still needs a value.
+  for (const match of path.matchAll(/\{([^{}]+)\}/g)) {
+    const name = match[1] ?? '';
+    if (!pathValues.some(([known]) => known === name)) pathValues.push([name, undefined]);
+  }
   if (cookies.length > 0) {
     headers.push({
       name: 'Cookie',

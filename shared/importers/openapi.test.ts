@@ -254,7 +254,7 @@ describe('importOpenApi: OpenAPI 3.1', () => {
     expect(collection.credentials).toContainEqual({
       id: 'oauth2-1',
       kind: 'oauth2',
-      label: 'OAuth 2.0 (scheme "oauth")',
+      label: 'OAuth 2.0 (scheme "oauth", scope read:users)',
       fields: {
         clientAuth: 'basic',
         grantType: 'client_credentials',
@@ -482,9 +482,11 @@ describe('importOpenApi: bodies in other media types, and no servers', () => {
         get: {
           operationId: 'item',
           parameters: [{ name: 'itemId', in: 'path', required: true, schema: { type: 'string' } }],
+          servers: [{ url: 'https://items.example.com' }],
           responses: {},
         },
       },
+      '/items/{itemId}/parts/{partId}': { delete: { operationId: 'part', responses: {} } },
     },
   };
   const report = reportOf(importOpenApi(doc, NO_FACTS));
@@ -513,7 +515,11 @@ describe('importOpenApi: bodies in other media types, and no servers', () => {
       "The description names no server, so no environment was made: add a variable baseUrl with the API's address (e.g. https://api.example.com) to an environment or to the imported folder.",
     );
     expect(report.skipped).toContain(
-      'Path parameters with no example or default in the description: {{itemId}} (1 request). Set them as variables (in the imported folder or the environment) before sending.',
+      'Path parameters with no example or default in the description: {{itemId}} (2 requests), {{partId}} (1 request). Set them as variables (in the imported folder or the environment) before sending.',
     );
+    expect(report.skipped).toContain(
+      'Request "item" names its own server, which Lantern did not use: it starts with {{baseUrl}} like the others. Change its address if it lives elsewhere.',
+    );
+    expect(draft('part').url).toBe('{{baseUrl}}/items/{{itemId}}/parts/{{partId}}');
   });
 });

@@ -157,7 +157,7 @@ function readOperation(input: OperationInput): {
       : readRequestBody(operation.requestBody, ctx, where);
   const own = security.outcome(operation.security, where);
   const { auth, inheritAuth } = requestAuth(own.outcome, ctx, own.where);
-  if (isNode(operation.servers) || (Array.isArray(operation.servers) && operation.servers.length > 0))
+  if ([operation.servers, pathItem.servers].some((servers) => Array.isArray(servers) && servers.length > 0))
     ctx.skip(
       `${where.charAt(0).toUpperCase()}${where.slice(1)} names its own server, which Lantern did not use: it` +
         ' starts with {{baseUrl}} like the others. Change its address if it lives elsewhere.',
