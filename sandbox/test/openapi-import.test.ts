@@ -4,12 +4,11 @@
  * must succeed, with its response-schema test switched on and passing: so the description stays
  * true to the sandbox, and the importer's requests, auth and schema tests work end to end.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../test-support/processes';
+import { repoRoot, runLanternCli as lantern } from '../../test-support/processes';
 import { dispatch } from '../../shared/dispatch';
 import { createServices } from '../../electron/services/create-services';
 import { WorkspaceStore } from '../../electron/services/workspace';
@@ -26,18 +25,6 @@ async function call<T>(name: string, input: unknown): Promise<T> {
   const result = await dispatch(services.handlers, name, input);
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value as T;
-}
-
-function lantern(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'bin/lantern.mjs'), ...args], {
-    env: { ...process.env, LANTERN_CLI_FROM_SOURCE: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
 function allRequests(folder: Folder, path: string[] = []): [string, SavedRequest][] {
