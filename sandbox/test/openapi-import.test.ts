@@ -125,7 +125,7 @@ describe('lantern import of an OpenAPI description', () => {
         'Not carried over:\n' +
         '  - The body of request "Update a user" in Users is built as application/json; the description also' +
         ' offers application/x-www-form-urlencoded, which Lantern did not build. Change the body mode to send one of those.\n' +
-        '  - The credential "Bearer token (scheme "ihascoToken")" came without its secret: open a request that uses' +
+        '  - The credential "Bearer token (scheme ihascoToken)" came without its secret: open a request that uses' +
         ' it and pick or create a credential in its Auth tab.\n',
     );
     const store = await WorkspaceStore.open(into, { watch: false });

@@ -24,7 +24,7 @@ export class SecurityReader {
     if (result.scheme === undefined || result.kind !== 'found') return { outcome: result, where: place };
     // Two operations asking for different scopes need two credentials: their labels say which.
     const scope = result.found.fields.scope;
-    return { outcome: result, where: `scheme "${result.scheme}"${scope ? `, scope ${scope}` : ''}` };
+    return { outcome: result, where: `scheme ${result.scheme}${scope ? `, scope ${scope}` : ''}` };
   }
 
   private read(security: unknown, place: string): AuthOutcome & { scheme?: string } {

@@ -149,7 +149,7 @@ describe('importOpenApi: OpenAPI 3.0', () => {
       {
         id: 'bearer-1',
         kind: 'bearer',
-        label: 'Bearer token (scheme "bearerAuth")',
+        label: 'Bearer token (scheme bearerAuth)',
         fields: {},
         secretLeftOut: false,
       },
@@ -254,7 +254,7 @@ describe('importOpenApi: OpenAPI 3.1', () => {
     expect(collection.credentials).toContainEqual({
       id: 'oauth2-1',
       kind: 'oauth2',
-      label: 'OAuth 2.0 (scheme "oauth", scope read:users)',
+      label: 'OAuth 2.0 (scheme oauth, scope read:users)',
       fields: {
         clientAuth: 'basic',
         grantType: 'client_credentials',
