@@ -113,6 +113,33 @@ test('a Postman collection is imported with a preview and report, and its reques
   await lantern.page.screenshot({ path: info.outputPath('imported-request-sent.png') });
 });
 
+test('an OpenAPI description imports as folders per tag, with its environment and what it left out', async ({
+  app,
+}, info) => {
+  const { lantern, sidebar } = app;
+  await sidebar.createWorkspace('From OpenAPI');
+  const dialog = await sidebar.importFile(path.resolve('sandbox/openapi.yaml'));
+  await expect(dialog.getByTestId('import-format')).toContainText(
+    'OpenAPI / Swagger description — will create a folder “iHASCO sandbox” with 4 request(s), 2 folder(s) and 1 environment(s).',
+  );
+  await expect(dialog.getByTestId('import-outline')).toContainText('List course results');
+  await expect(dialog.getByTestId('import-report')).toContainText(
+    'also offers application/x-www-form-urlencoded',
+  );
+  for (const [width, height] of [
+    [1024, 768],
+    [1400, 900],
+    [1920, 1080],
+  ] as const) {
+    await lantern.page.setViewportSize({ width, height });
+    await lantern.page.screenshot({ path: info.outputPath(`openapi-preview-${width}x${height}.png`) });
+  }
+  await sidebar.confirmImport(dialog);
+  await expect(sidebar.item('Get a user')).toBeVisible();
+  await sidebar.open('Get a user');
+  await expect(lantern.url).toHaveValue('{{baseUrl}}/users/{{user}}');
+});
+
 test('pasting a cURL command into the URL field imports it in place', async ({ app, httpbin }, info) => {
   const { lantern, sidebar } = app;
   await sidebar.pasteIntoUrl(

@@ -75,3 +75,23 @@ export async function startHttpbin(): Promise<RunningProcess> {
   child.kill();
   throw new Error('httpbin did not answer within 20 s.');
 }
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `bin/lantern.mjs` in its own process (the TypeScript through tsx), `input` on stdin. */
+export function runLanternCli(args: string[], input?: string): Promise<CliRun> {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'bin/lantern.mjs'), ...args], {
+    env: { ...process.env, LANTERN_CLI_FROM_SOURCE: '1' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin?.end(input ?? '');
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}

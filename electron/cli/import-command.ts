@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { importAny } from '../../shared/importers';
 import { writeImport } from '../services/import-export/import-into-workspace';
+import { importAnyFormat } from '../services/import-export/openapi-reader';
 import { initWorkspace, inspectFolder, WorkspaceStore } from '../services/workspace';
 import { UnreadableError, UsageError, type CliCommand } from './args';
 import type { CliIo } from './run-command';
@@ -27,7 +27,7 @@ export async function importIntoWorkspace(
   io: CliIo,
 ): Promise<number> {
   const text = await readInputFile(options.file);
-  const result = importAny(text);
+  const result = await importAnyFormat(text);
   if (!result.ok) {
     io.err(`lantern: ${options.file}: ${result.error}\n`);
     return 1;

@@ -3,13 +3,12 @@
  * list users, capture an id and an email, GET that user and assert the email, PATCH it and assert
  * the echo — in the app's services and in `lantern run`, with the same results.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../test-support/processes';
+import { runLanternCli as lantern } from '../../test-support/processes';
 import { dispatch } from '../../shared/dispatch';
 import { createServices } from '../../electron/services/create-services';
 import { initWorkspace, WorkspaceStore } from '../../electron/services/workspace';
@@ -27,18 +26,6 @@ let sandbox: RunningSandbox;
 let dataDir: string;
 let credentialId: string;
 let workspaceDir: string;
-
-function lantern(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'bin/lantern.mjs'), ...args], {
-    env: { ...process.env, LANTERN_CLI_FROM_SOURCE: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
 
 function chain(base: string): Omit<SavedRequest, 'inheritAuth'>[] {
   const auth: RequestDraft['auth'] = { type: 'bearer', credentialId };

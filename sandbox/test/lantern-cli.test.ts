@@ -2,13 +2,17 @@
  * The `lantern` CLI end to end: the real bin/lantern.mjs in its own process, the app's services
  * on a throw-away data folder, against the sandbox's REST API and Debian's real httpbin.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHttpbin, repoRoot, type RunningProcess } from '../../test-support/processes';
+import {
+  startHttpbin,
+  repoRoot,
+  runLanternCli as lantern,
+  type RunningProcess,
+} from '../../test-support/processes';
 import { dispatch } from '../../shared/dispatch';
 import { createServices } from '../../electron/services/create-services';
 import { initWorkspace, WorkspaceStore } from '../../electron/services/workspace';
@@ -20,25 +24,6 @@ import { startSandbox, type RunningSandbox } from '../index';
 const { JSDOM } = createRequire(import.meta.url)('jsdom') as {
   JSDOM: new (html: string) => { window: { DOMParser: typeof DOMParser } };
 };
-
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function lantern(args: string[], input?: string): Promise<CliRun> {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'bin/lantern.mjs'), ...args], {
-    env: { ...process.env, LANTERN_CLI_FROM_SOURCE: '1' },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end(input ?? '');
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
 
 const get = (url: string, auth: RequestDraft['auth'] = { type: 'none' }): RequestDraft => ({
   method: 'GET',

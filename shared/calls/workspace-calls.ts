@@ -158,7 +158,7 @@ export const workspaceCalls = {
   previewImport: {
     input: z.object(importSource).strict(),
     output: z.object({
-      format: z.enum(['postman', 'postman-environment', 'insomnia', 'har', 'curl', 'unknown']),
+      format: z.enum(['postman', 'postman-environment', 'insomnia', 'har', 'openapi', 'curl', 'unknown']),
       collection: collectionSchema,
       skipped: z.array(z.string()),
       counts: z.object({ folders: z.number(), requests: z.number(), environments: z.number() }),

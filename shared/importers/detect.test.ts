@@ -23,6 +23,11 @@ describe('detectFormat', () => {
     [harText, 'har'],
     [CHROME_CURL, 'curl'],
     ['curl ^"https://example.com/^" ^\n  -H ^"accept: */*^"', 'curl'],
+    ['openapi: 3.1.0\ninfo:\n  title: x\n', 'openapi'],
+    ['# the API\nswagger: "2.0"\n', 'openapi'],
+    ['{"openapi": "3.0.3", "info": {}}', 'openapi'],
+    ['{"swagger": "2.0"}', 'openapi'],
+    ['info:\n  openapi: 3.0.0\n', 'unknown'],
     [v1Text, 'unknown'],
     ['{"a": 1}', 'unknown'],
     ['hello', 'unknown'],
@@ -67,11 +72,12 @@ describe('importAny', () => {
 
   it.each([
     ['', /nothing to import: the text is empty/],
-    [v1Text, /not a format Lantern recognises/],
+    [v1Text, /not a format Lantern recognises.*OpenAPI 3\.0\/3\.1 and Swagger 2\.0/],
     ['{"broken": ', /looks like JSON but cannot be read/],
     ['type: collection.insomnia.rest/5.0\nname: x', /Insomnia v5 export \(YAML\).*Insomnia v4 \(JSON\)/],
     ["curl -H 'x: y'", /no URL/],
     ['GET https://example.com', /does not recognise this text/],
+    ['openapi: 3.1.0\n', /OpenAPI description cannot be read here: import it from Lantern's Import dialog/],
   ])('explains input it cannot read %#', (text, message) => {
     expect(importAny(text)).toMatchObject({ ok: false, error: expect.stringMatching(message) });
   });

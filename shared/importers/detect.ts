@@ -8,7 +8,11 @@ import { fail, isRecord } from './json-input';
 import { importPostman } from './postman';
 import { readPostmanEnvironment } from './postman-environment';
 
-export type ImportFormat = 'postman' | 'postman-environment' | 'insomnia' | 'har' | 'curl' | 'unknown';
+export type ImportFormat =
+  'postman' | 'postman-environment' | 'insomnia' | 'har' | 'openapi' | 'curl' | 'unknown';
+
+/** A YAML description starts its top level with `openapi: 3…` or `swagger: "2.0"`. */
+const OPENAPI_YAML = /^(openapi|swagger)\s*:\s*['"]?\d/m;
 
 export interface ImportOptions {
   /** Postman environment exports to import with a Postman collection. */
@@ -43,8 +47,10 @@ export function detectFormat(text: string): ImportFormat {
     }
     if (value._type === 'export' && Array.isArray(value.resources)) return 'insomnia';
     if (isRecord(value.log) && Array.isArray(value.log.entries)) return 'har';
+    if ('openapi' in value || 'swagger' in value) return 'openapi';
     return 'unknown';
   }
+  if (OPENAPI_YAML.test(trimmed)) return 'openapi';
   return trimmed !== '' && parseCurl(trimmed).ok ? 'curl' : 'unknown';
 }
 
@@ -63,7 +69,8 @@ function environmentOnly(text: string): ImportResult {
 }
 
 const WHAT_WE_READ =
-  'Lantern imports Postman collections (v2.1) and environments, Insomnia v4 exports (JSON), HAR files and curl commands.';
+  'Lantern imports Postman collections (v2.1) and environments, Insomnia v4 exports (JSON), HAR files,' +
+  ' OpenAPI 3.0/3.1 and Swagger 2.0 descriptions (JSON or YAML) and curl commands.';
 
 function unknownFormat(text: string): ImportResult {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
@@ -101,6 +108,12 @@ export function importAny(text: string, options: ImportOptions = {}): ImportResu
       return importHar(text, { onlyXhr: options.onlyXhr ?? true });
     case 'curl':
       return importCurl(text, options.curlDialect);
+    case 'openapi':
+      // swagger-parser validates and resolves it on the main side (openapi-reader.ts), which calls
+      // importOpenApi itself; this pure entry point cannot.
+      return fail(
+        "This OpenAPI description cannot be read here: import it from Lantern's Import dialog or with `lantern import`.",
+      );
     case 'unknown':
       return unknownFormat(text);
   }

@@ -96,11 +96,11 @@ export function workspaceHandlers(
       return view();
     },
     previewImport: async (source) => {
-      const { format, report } = readImport(await importText(source), source.onlyXhr);
+      const { format, report } = await readImport(await importText(source), source.onlyXhr);
       return { format, collection: report.collection, skipped: report.skipped, counts: report.counts };
     },
     importIntoWorkspace: async ({ secrets, ...source }) => {
-      const { report } = readImport(await importText(source), source.onlyXhr);
+      const { report } = await readImport(await importText(source), source.onlyXhr);
       const outcome = await writeImport(session.store, report, {
         secrets,
         credentials: context.auth.credentials,

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { importAny, detectFormat, type ImportFormat } from '../../../shared/importers/index';
+import { detectFormat, type ImportFormat } from '../../../shared/importers/index';
 import type { RequestAuth } from '../../../shared/model/auth';
 import type { Folder, ImportReport } from '../../../shared/model/collection';
 import { LanternError } from '../../../shared/model/result';
 import type { CredentialStore } from '../auth/credential-store';
 import type { WorkspaceStore } from '../workspace/index';
 import { secretForNeed } from '../auth/browser-session-import';
+import { importAnyFormat } from './openapi-reader';
 
 const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
@@ -45,8 +46,11 @@ export async function importText(source: { text?: string; path?: string }): Prom
 }
 
 /** Detects the format and imports; an unknown or broken format is a plain-words error. */
-export function readImport(text: string, onlyXhr?: boolean): { format: ImportFormat; report: ImportReport } {
-  const result = importAny(text, { onlyXhr });
+export async function readImport(
+  text: string,
+  onlyXhr?: boolean,
+): Promise<{ format: ImportFormat; report: ImportReport }> {
+  const result = await importAnyFormat(text, { onlyXhr });
   if (!result.ok) throw new LanternError('import.failed', result.error);
   return { format: detectFormat(text), report: result.report };
 }

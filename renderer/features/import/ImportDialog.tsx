@@ -13,11 +13,12 @@ const FORMAT_NAMES: Record<Preview['format'], string> = {
   'postman-environment': 'Postman environment',
   insomnia: 'Insomnia v4 export',
   har: 'HAR 1.2',
+  openapi: 'OpenAPI / Swagger description',
   curl: 'cURL command',
   unknown: 'not recognised',
 };
 
-/** Import from cURL, Postman, Insomnia or HAR: preview what will be created and what is left out, then import. */
+/** Import from cURL, Postman, Insomnia, HAR or OpenAPI: preview what will be created and what is left out, then import. */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [text, setText] = useState('');
   const [path, setPath] = useState('');
@@ -77,7 +78,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       }
     >
       <p className="hint">
-        cURL (bash or Windows cmd), Postman collection v2.1 or environment, Insomnia v4 (JSON), HAR 1.2.
+        cURL (bash or Windows cmd), Postman collection v2.1 or environment, Insomnia v4 (JSON), HAR 1.2,
+        OpenAPI 3.0/3.1 or Swagger 2.0 (.json, .yaml or .yml).
       </p>
       <label className="import-field">
         Paste here
@@ -86,7 +88,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           rows={6}
           spellCheck={false}
           value={text}
-          placeholder="curl 'https://…' -H '…'   or a collection’s JSON"
+          placeholder="curl 'https://…' -H '…'   or a collection’s JSON, or an OpenAPI description"
           onChange={(event) => (setText(event.target.value), setPreview(undefined))}
         />
       </label>
