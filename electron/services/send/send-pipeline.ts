@@ -265,11 +265,12 @@ export function createSendPipeline({
         secrets,
         jars.jarFor(input.workspaceId),
       );
-      history.record({ ...record, exchange, secrets: usable(secrets) });
+      // Once the send returns, its history entry is written (a killed process cannot lose it).
+      await history.record({ ...record, exchange, secrets: usable(secrets) });
       return exchange;
     } catch (error) {
       if (error instanceof LanternError && error.code !== 'cancelled') {
-        history.record({
+        await history.record({
           ...record,
           error: { code: error.code, message: error.message },
           secrets: usable(secrets),
