@@ -6,19 +6,16 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { encodeWorkspaceFile } from '../shared/workspace-format/folder-files';
 import { encodeRequest } from '../shared/workspace-format/request-file';
-import { median, round } from './engine-overhead';
+import { median, round, smallJsonServer } from './engine-overhead';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const LANTERN = path.join(here, '../bin/lantern.mjs');
-const BODY = JSON.stringify({ ok: true, id: 42, name: 'small' });
 const SMALL = 50;
 const LARGE = 500;
 const RUNS = 3;
@@ -65,16 +62,8 @@ async function smallWorkspace(dir: string, count: number, base: string): Promise
 }
 
 export async function cliBench(): Promise<Record<string, number>> {
-  const server = createServer((_request, response) => {
-    response.writeHead(200, {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(BODY),
-    });
-    response.end(BODY);
-  });
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await smallJsonServer();
+  const { base } = server;
   const root = await mkdtemp(path.join(tmpdir(), 'lantern-bench-cli-'));
   try {
     await timeProcess([LANTERN, '--help']); // warms the file cache
@@ -129,8 +118,7 @@ export async function cliBench(): Promise<Record<string, number>> {
       ...results,
     };
   } finally {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
     await rm(root, { recursive: true, force: true });
   }
 }

@@ -5,8 +5,6 @@
  * Run standalone with `npx tsx bench/send-overhead.ts`.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -15,23 +13,14 @@ import { request } from 'undici';
 import { dispatch } from '../shared/dispatch';
 import type { Exchange } from '../shared/model/response';
 import { createServices } from '../electron/services/create-services';
-import { median, round } from './engine-overhead';
+import { median, round, smallJsonServer } from './engine-overhead';
 
 const ROUNDS = 1_000;
 const WARMUP = 300;
-const BODY = JSON.stringify({ ok: true, id: 42, name: 'small' });
 
 export async function sendOverhead(): Promise<Record<string, number>> {
-  const server = createServer((_request, response) => {
-    response.writeHead(200, {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(BODY),
-    });
-    response.end(BODY);
-  });
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await smallJsonServer();
+  const { base } = server;
   const dataDir = await mkdtemp(path.join(tmpdir(), 'lantern-bench-send-'));
   const services = createServices({ mode: 'browser', version: 'bench', dataDir, emit: () => undefined });
   const call = async <T>(name: string, input: unknown): Promise<T> => {
@@ -107,8 +96,7 @@ export async function sendOverhead(): Promise<Record<string, number>> {
     };
   } finally {
     await services.close();
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
     await rm(dataDir, { recursive: true, force: true });
   }
 }
