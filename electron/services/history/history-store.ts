@@ -102,6 +102,7 @@ export class HistoryStore {
   private syncing: Promise<void> | undefined;
   private syncWanted = false;
   private indexTimer: NodeJS.Timeout | undefined;
+  private indexWrites: Promise<void> = Promise.resolve();
   /** Names in `entries/` of evicted entries, removed once an index without them is saved. */
   private doomed: string[] = [];
 
@@ -312,11 +313,10 @@ export class HistoryStore {
 
   private scheduleIndex(): void {
     if (this.indexTimer !== undefined) return;
+    // Off the chain records wait on: the index's two fsyncs must not hold up a send.
     this.indexTimer = setTimeout(() => {
       this.indexTimer = undefined;
-      void this.run(() => this.saveIndexAndEvict()).catch((error: unknown) =>
-        this.report(this.indexFile, error),
-      );
+      this.saveIndexAndEvict().catch((error: unknown) => this.report(this.indexFile, error));
     }, INDEX_DELAY_MS);
     this.indexTimer.unref();
   }
@@ -520,13 +520,18 @@ export class HistoryStore {
     }
   }
 
-  private async writeIndex(): Promise<void> {
-    const segments = Object.fromEntries(this.segmentSizes);
-    await writeFileAtomic(
-      this.indexFile,
-      JSON.stringify({ version: 1, entries: this.rows, segments }),
-      0o600,
-    );
+  /** One index write at a time, each with the rows as they are when it starts (so the last write is the newest). */
+  private writeIndex(): Promise<void> {
+    const write = this.indexWrites.then(() => {
+      const segments = Object.fromEntries(this.segmentSizes);
+      return writeFileAtomic(
+        this.indexFile,
+        JSON.stringify({ version: 1, entries: this.rows, segments }),
+        0o600,
+      );
+    });
+    this.indexWrites = write.catch(() => undefined);
+    return write;
   }
 
   private requireKnown(id: string): IndexRow {
