@@ -21,7 +21,8 @@ export const median = (values: number[]): number => {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 };
 
-export async function engineOverhead(): Promise<Record<string, number>> {
+/** A node:http server on 127.0.0.1 answering every request with the same small JSON body. */
+export async function smallJsonServer(): Promise<{ base: string; close: () => Promise<void> }> {
   const server = createServer((_request, response) => {
     response.writeHead(200, {
       'content-type': 'application/json',
@@ -31,7 +32,18 @@ export async function engineOverhead(): Promise<Record<string, number>> {
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/small`;
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+export async function engineOverhead(): Promise<Record<string, number>> {
+  const server = await smallJsonServer();
+  const url = `${server.base}/small`;
   const engine = createHttpEngine({ env: {}, bodyStore: process.env.NOSTORE ? false : undefined });
   const prepared = await prepareRequest({
     method: 'GET',
@@ -86,8 +98,7 @@ export async function engineOverhead(): Promise<Record<string, number>> {
     };
   } finally {
     await engine.close();
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
   }
 }
 

@@ -7,9 +7,11 @@ import { existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cliBench } from './cli.bench';
 import { engineOverhead } from './engine-overhead';
 import { graphqlBench } from './graphql.bench';
 import { largeResponse } from './large-response';
+import { sendOverhead } from './send-overhead';
 import { runWorkspaceBench } from './workspace.bench';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -22,11 +24,20 @@ async function main(): Promise<void> {
     `Machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`,
   );
   const results: Record<string, number> = {};
-  console.log('engine overhead: 1,000 small GETs each through the engine and raw undici…');
+  // The machine may be shared: each group's load average is kept beside its figures.
+  const load = (name: string) => (results[`loadavg_${name}`] = os.loadavg()[0] ?? 0);
+  console.log("send overhead: 1,000 small GETs each through the app's send call and raw undici…");
+  load('send');
+  Object.assign(results, await sendOverhead());
+  console.log('engine overhead (floor): 1,000 small GETs each through the engine alone and raw undici…');
   Object.assign(results, await engineOverhead());
+  console.log('cli: `lantern --help` and `lantern run` of 50 and 500 small GETs, whole processes…');
+  load('cli');
+  Object.assign(results, await cliBench());
   console.log('large response: 100 MB JSON in Chromium against browser mode, 3 runs…');
   Object.assign(results, await largeResponse());
-  console.log('workspace: opening and filtering 5,000 requests in 100 folders…');
+  console.log('workspace: opening (cold processes) and filtering 5,000 requests in 100 folders…');
+  load('workspace');
   Object.assign(results, await runWorkspaceBench());
   console.log("graphql: GitHub's schema in the workbench, 200 completions, validation…");
   Object.assign(results, await graphqlBench());

@@ -91,8 +91,11 @@ describe('readOwnYaml', () => {
 
   it.each([
     ['a comment', 'name: x # note\n'],
-    ['a full-line comment', '# top\nname: x\n'],
-    ['a flow mapping', 'auth: { type: none }\n'],
+    ['a flow mapping over two lines', 'auth: { type: none,\n  x: 1 }\n'],
+    ['a flow mapping with a null value', 'auth: { type: null }\n'],
+    ['a plain flow key with a colon inside', 'a: {b:c: 1}\n'],
+    ['a comment after a flow sequence', 'a: [1, 2] # two\n'],
+    ['a trailing comma in a flow sequence', 'a: [1, 2,]\n'],
     ['an anchor', 'a: &x 1\nb: *x\n'],
     ['a folded block', 'text: >\n  a\n  b\n'],
     ['a multi-line plain scalar', 'text: a\n  b\n'],
@@ -102,6 +105,70 @@ describe('readOwnYaml', () => {
     ['CRLF line ends', 'a: b\r\n'],
   ])('leaves %s to the full parser', (_what, text) => {
     expect(readOwnYaml(text)).toBeUndefined();
+  });
+
+  it('agrees with the yaml package when comment lines are added anywhere (2,000 documents)', () => {
+    const value = generator(7);
+    let fastPath = 0;
+    for (let i = 0; i < 2_000; i += 1) {
+      const lines = writeYaml({ id: `r${i}`, a: value(0), b: value(0), c: value(1) }).split('\n');
+      // A comment line at a random place and indentation: between entries it is a comment,
+      // inside a literal block it is text; the fast reader must read it as the yaml package does.
+      const at = (i * 7919) % lines.length;
+      const indent = ' '.repeat((i * 31) % 7);
+      lines.splice(at, 0, `${indent}# note ${i}: checked by hand`);
+      const text = lines.join('\n');
+      const fast = readOwnYaml(text);
+      if (fast === undefined) continue;
+      fastPath += 1;
+      expect(fast, text).toEqual(parse(text));
+    }
+    expect(fastPath).toBeGreaterThan(1_000);
+  });
+
+  it('agrees with the yaml package on one-line flow collections (2,000 documents)', () => {
+    const value = generator(11);
+    let fastPath = 0;
+    for (let i = 0; i < 2_000; i += 1) {
+      // JSON is flow YAML; the second list is written the way a person would, unquoted.
+      const items = Array.from({ length: i % 4 }, () => value(3)).map((v) => String(v));
+      const text = `id: r${i}\nheaders: ${JSON.stringify(value(0))}\ntags: [${items.join(', ')}]\n`;
+      let expected: unknown;
+      try {
+        expected = parse(text, { logLevel: 'error' });
+      } catch {
+        expect(readOwnYaml(text), text).toBeUndefined();
+        continue;
+      }
+      const fast = readOwnYaml(text);
+      if (fast === undefined) continue;
+      fastPath += 1;
+      expect(fast, text).toEqual(expected);
+    }
+    expect(fastPath).toBeGreaterThan(600);
+  });
+
+  it('reads a hand-edited request: a comment line and the headers as a flow list', () => {
+    const text = [
+      '# Checked by hand against the API docs.',
+      'id: req_1',
+      'method: GET',
+      'headers: [{"name":"Accept","value":"application/json"}, { name: X-Debug, value: "1", enabled: false }]',
+      'body:',
+      '  mode: json',
+      '  text: |',
+      '    {',
+      '    # not a comment: part of the body',
+      '    }',
+      '  # a comment after the block',
+      'tags: []',
+      '',
+    ].join('\n');
+    expect(readOwnYaml(text)).toEqual(parse(text));
+    expect(readOwnYaml(text)).toMatchObject({
+      headers: [{ name: 'Accept' }, { name: 'X-Debug', value: '1', enabled: false }],
+      body: { text: '{\n# not a comment: part of the body\n}\n' },
+    });
   });
 
   it('reads literal blocks with every chomping indicator like the yaml package', () => {

@@ -132,7 +132,8 @@ describe('HistoryStore', () => {
     await store.flush();
 
     const files = allFiles(dir);
-    expect(files.length).toBeGreaterThanOrEqual(4);
+    // The index and the segment holding the three entries.
+    expect(files.length).toBeGreaterThanOrEqual(2);
     for (const file of files) {
       const bytes = readFileSync(file);
       expect(bytes.includes(canary), file).toBe(false);
@@ -158,23 +159,40 @@ describe('HistoryStore', () => {
 
   it('evicts the oldest entries, files included, beyond the entry cap', async () => {
     const dir = tempDir();
-    const store = new HistoryStore({ dir, maxEntries: 3, now: steppingClock() });
+    // One entry per segment: a segment whose entries are all evicted is removed.
+    const store = new HistoryStore({ dir, maxEntries: 3, segmentBytes: 1, now: steppingClock() });
     for (let i = 0; i < 5; i++)
-      store.record({ draft: makeDraft(), exchange: makeExchange({ status: 200 + i }), secrets: [] });
+      await store.record({ draft: makeDraft(), exchange: makeExchange({ status: 200 + i }), secrets: [] });
     const list = await store.list();
     expect(list.map((s) => s.status)).toEqual([204, 203, 202]);
-    expect(readdirSync(path.join(dir, 'entries')).sort()).toEqual(list.map((s) => `${s.id}.json`).sort());
+    await store.flush();
+    const texts = readdirSync(path.join(dir, 'entries')).map((n) =>
+      readFileSync(path.join(dir, 'entries', n), 'utf8'),
+    );
+    expect(texts).toHaveLength(3);
+    for (const s of list) expect(texts.some((t) => t.includes(s.id))).toBe(true);
   });
 
   it('evicts the oldest entries beyond the total size cap, and drops bodies over the body cap', async () => {
     const dir = tempDir();
-    const store = new HistoryStore({ dir, maxTotalBytes: 6_000, maxBodyBytes: 2_000, now: steppingClock() });
+    const store = new HistoryStore({
+      dir,
+      maxTotalBytes: 6_000,
+      maxBodyBytes: 2_000,
+      segmentBytes: 1,
+      now: steppingClock(),
+    });
     const body = JSON.stringify({ data: 'x'.repeat(1_500) });
     for (let i = 0; i < 6; i++)
-      store.record({ draft: makeDraft(), exchange: makeExchange({ body }), secrets: [] });
-    store.record({ draft: makeDraft(), exchange: makeExchange({ body: 'y'.repeat(5_000) }), secrets: [] });
+      await store.record({ draft: makeDraft(), exchange: makeExchange({ body }), secrets: [] });
+    await store.record({
+      draft: makeDraft(),
+      exchange: makeExchange({ body: 'y'.repeat(5_000) }),
+      secrets: [],
+    });
     const list = await store.list();
     expect(list.length).toBeLessThan(7);
+    await store.flush();
     const sizes = readdirSync(path.join(dir, 'entries')).map(
       (n) => statSync(path.join(dir, 'entries', n)).size,
     );
@@ -185,12 +203,26 @@ describe('HistoryStore', () => {
     expect(newest.bodyNote).toBe('Response body not kept: 5 KB is over the 2 KB history limit.');
   });
 
+  it('keeps an evicted entry out of the list and of a new start, within one segment too', async () => {
+    const dir = tempDir();
+    const store = new HistoryStore({ dir, maxEntries: 3, now: steppingClock() });
+    for (let i = 0; i < 5; i++)
+      store.record({ draft: makeDraft(), exchange: makeExchange({ status: 200 + i }), secrets: [] });
+    const all = await store.list();
+    expect(all.map((s) => s.status)).toEqual([204, 203, 202]);
+    await store.flush();
+    const again = new HistoryStore({ dir, maxEntries: 3 });
+    expect((await again.list()).map((s) => s.status)).toEqual([204, 203, 202]);
+    expect(again.problems()).toEqual([]);
+  });
+
   it('rebuilds a corrupt index from the entry files and says so', async () => {
     const dir = tempDir();
     const first = new HistoryStore({ dir, now: steppingClock() });
     for (let i = 0; i < 3; i++)
       first.record({ draft: makeDraft(), exchange: makeExchange({ status: 200 + i }), secrets: [] });
     const before = await first.list();
+    await first.flush();
     writeFileSync(path.join(dir, 'index.json'), '{"version":1,"entries":[{"summ');
 
     const second = new HistoryStore({ dir });
@@ -202,18 +234,25 @@ describe('HistoryStore', () => {
     expect(JSON.parse(readFileSync(path.join(dir, 'index.json'), 'utf8')).entries).toHaveLength(3);
   });
 
-  it('skips and reports a corrupt entry file without touching it', async () => {
+  it('skips and reports a corrupt entry without touching its file', async () => {
     const dir = tempDir();
     const first = new HistoryStore({ dir, now: steppingClock() });
     for (let i = 0; i < 3; i++)
       first.record({ draft: makeDraft(), exchange: makeExchange({ status: 200 + i }), secrets: [] });
     const [newest, middle] = await first.list();
-    const broken = path.join(dir, 'entries', `${middle!.id}.json`);
-    writeFileSync(broken, '{"summary": {"id": 42}}');
+    await first.flush();
+    const [name] = readdirSync(path.join(dir, 'entries'));
+    const segment = path.join(dir, 'entries', name!);
+    // The middle entry's line replaced by a line of the same length that is no entry.
+    const lines = readFileSync(segment, 'utf8').split('\n');
+    const at = lines.findIndex((line) => line.includes(middle!.id));
+    lines[at] = '{"summary": {"id": 42}}'.padEnd(lines[at]!.length);
+    const broken = lines.join('\n');
+    writeFileSync(segment, broken);
     // An indexed but unreadable entry: listed (the index is trusted), reported when opened.
     await expect(first.get(middle!.id)).rejects.toMatchObject({ code: 'history.unreadable' });
     expect(first.problems()[0]).toMatchObject({
-      path: broken,
+      path: segment,
       reason: expect.stringMatching(/not a history entry/),
     });
 
@@ -223,9 +262,69 @@ describe('HistoryStore', () => {
     expect((await second.list()).map((s) => s.id)).not.toContain(middle!.id);
     expect((await second.list())[0]?.id).toBe(newest!.id);
     expect(second.problems()).toEqual([
-      { path: broken, reason: expect.stringMatching(/not a history entry/) },
+      { path: expect.stringContaining(segment), reason: expect.stringMatching(/not a history entry/) },
     ]);
-    expect(readFileSync(broken, 'utf8')).toBe('{"summary": {"id": 42}}');
+    expect(readFileSync(segment, 'utf8')).toBe(broken);
+  });
+
+  it('reads, opens and deletes entries written one file each by earlier versions', async () => {
+    const dir = tempDir();
+    const first = new HistoryStore({ dir, now: steppingClock() });
+    await first.record({ draft: makeDraft(), exchange: makeExchange({ status: 201 }), secrets: [] });
+    await first.flush();
+    const [name] = readdirSync(path.join(dir, 'entries'));
+    const line = readFileSync(path.join(dir, 'entries', name!), 'utf8').trimEnd();
+    const { id } = (JSON.parse(line) as { summary: { id: string } }).summary;
+    await rm(path.join(dir, 'entries', name!));
+    await rm(path.join(dir, 'index.json'));
+    writeFileSync(path.join(dir, 'entries', `${id}.json`), line);
+
+    const second = new HistoryStore({ dir, now: steppingClock(Date.parse('2025-03-02T00:00:00Z')) });
+    await second.record({ draft: makeDraft(), exchange: makeExchange({ status: 202 }), secrets: [] });
+    expect((await second.list()).map((s) => s.status)).toEqual([202, 201]);
+    expect((await second.get(id)).summary.status).toBe(201);
+    expect(await second.delete(id)).toBe(true);
+    expect(readdirSync(path.join(dir, 'entries'))).not.toContain(`${id}.json`);
+    expect((await second.list()).map((s) => s.status)).toEqual([202]);
+  });
+
+  it('ignores a last line cut short by a kill: no send returned with it', async () => {
+    const dir = tempDir();
+    const first = new HistoryStore({ dir, now: steppingClock() });
+    await first.record({ draft: makeDraft(), exchange: makeExchange({ status: 201 }), secrets: [] });
+    await first.flush();
+    const [name] = readdirSync(path.join(dir, 'entries'));
+    const segment = path.join(dir, 'entries', name!);
+    writeFileSync(segment, `${readFileSync(segment, 'utf8')}{"summary":{"id":"0m7`);
+    const second = new HistoryStore({ dir });
+    expect((await second.list()).map((s) => s.status)).toEqual([201]);
+    expect(second.problems()).toEqual([]);
+  });
+
+  it('writes the records that arrive while a write is in flight together, in one later write', async () => {
+    const dir = tempDir();
+    const store = new HistoryStore({ dir, now: steppingClock() });
+    await store.flush();
+    const order: string[] = [];
+    const first = store
+      .record({ draft: makeDraft(), exchange: makeExchange({ status: 200 }), secrets: [] })
+      .then(() => order.push('first'));
+    await new Promise((resolve) => setImmediate(resolve));
+    const later = [201, 202, 203].map((status) =>
+      store
+        .record({ draft: makeDraft(), exchange: makeExchange({ status }), secrets: [] })
+        .then(() => order.push(`${status}`)),
+    );
+    await Promise.all([first, ...later]);
+    expect(order).toEqual(['first', '201', '202', '203']);
+    // Each resolved promise means the entry is in the file already, before any flush.
+    const [name] = readdirSync(path.join(dir, 'entries'));
+    const lines = readFileSync(path.join(dir, 'entries', name!), 'utf8')
+      .trimEnd()
+      .split('\n');
+    expect(lines.map((line) => (JSON.parse(line) as { summary: { status: number } }).summary.status)).toEqual(
+      [200, 201, 202, 203],
+    );
   });
 
   it('record() returns at once, before any file is written', async () => {
@@ -242,11 +341,13 @@ describe('HistoryStore', () => {
         return Reflect.get(target, key, receiver);
       },
     });
-    for (let i = 0; i < 20; i++) store.record({ draft: makeDraft(), exchange: watched, secrets: ['abcdef'] });
+    const written: Promise<string | undefined>[] = [];
+    for (let i = 0; i < 20; i++)
+      written.push(store.record({ draft: makeDraft(), exchange: watched, secrets: ['abcdef'] }));
     // record() only queued the work: it did not even look at the exchange, let alone write it.
     expect(readSynchronously).toBe(false);
     expect(readdirSync(path.join(dir, 'entries'))).toEqual([]);
-    await store.flush();
+    await Promise.all(written);
     expect(readSynchronously).toBe(true);
     expect(await store.list()).toHaveLength(20);
   });
@@ -265,7 +366,8 @@ describe('HistoryStore', () => {
     const list = await store.list();
     expect(list).toHaveLength(50);
     expect(new Set(list.map((s) => s.status)).size).toBe(50);
-    expect(readdirSync(path.join(dir, 'entries'))).toHaveLength(50);
+    await store.flush();
+    expect(await new HistoryStore({ dir }).list()).toEqual(list);
   });
 
   it('a new store on the same folder sees the earlier entries', async () => {

@@ -115,7 +115,7 @@ describe('cookie values in masking', () => {
     const historyDir = path.join(dataDir, 'history');
     const files = await readdir(historyDir, { recursive: true });
     const written = await Promise.all(
-      files.filter((f) => f.endsWith('.json')).map((f) => readFile(path.join(historyDir, f), 'utf8')),
+      files.filter((f) => /\.jsonl?$/.test(f)).map((f) => readFile(path.join(historyDir, f), 'utf8')),
     );
     expect(written.length).toBeGreaterThan(0);
     expect(written.join('\n')).toContain('••••');

@@ -290,11 +290,14 @@ export function createSendPipeline({
         jars.jarFor(input.workspaceId),
         run.layers ?? {},
       );
-      const historyId = keep ? history.record({ ...record, exchange, secrets: usable(secrets) }) : undefined;
+      // Once the send returns, its history entry is written (a killed process cannot lose it).
+      const historyId = keep
+        ? await history.record({ ...record, exchange, secrets: usable(secrets) })
+        : undefined;
       return { exchange, ...(historyId ? { historyId } : {}) };
     } catch (error) {
       if (keep && error instanceof LanternError && error.code !== 'cancelled') {
-        history.record({
+        await history.record({
           ...record,
           error: { code: error.code, message: error.message },
           secrets: usable(secrets),
