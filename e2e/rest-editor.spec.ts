@@ -132,11 +132,16 @@ test.describe('response body tools', () => {
     await lantern.page.getByTestId('body-jsonpath').fill('$..[?(@.a ===');
     await expect(lantern.page.getByTestId('body-jsonpath-error')).toContainText('not a JSONPath expression');
     await lantern.page.getByTestId('body-jsonpath').fill('');
+    // Browser mode saves by a download: no path is typed, the browser gets the file.
     const target = testInfo.outputPath('saved-body.json');
+    const download = lantern.page.waitForEvent('download');
     await lantern.page.getByTestId('body-save').click();
-    await lantern.page.getByTestId('body-save-path').fill(target);
-    await lantern.page.getByTestId('body-save-confirm').click();
-    await expect(lantern.page.getByTestId('body-message')).toContainText(`to ${target}`);
+    const saved = await download;
+    expect(saved.suggestedFilename()).toBe('response.json');
+    await saved.saveAs(target);
+    await expect(lantern.page.getByTestId('body-message')).toContainText(
+      'Handed to your browser as a download: response.json.',
+    );
     expect(JSON.parse(readFileSync(target, 'utf8')).json.author).toBe('Yours Truly');
   });
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { seedIhascoUsers } from '../sandbox/ihasco/data';
 import { withOwnHost } from './own-host';
@@ -118,10 +118,11 @@ test('a folder runs over a CSV of 3 rows: a table per iteration, a failing asser
     await screens.capture(info, 'runner-results', runner.results);
     expect(await runnerViolations(page), 'axe on the run results').toEqual([]);
 
-    // The JUnit report goes to a typed path, as a response body is saved.
-    const reportPath = path.join(dataDir, 'run-report.xml');
-    await expect(await runner.saveReport('junit', reportPath)).toContainText(`to ${reportPath}`);
-    expect(readFileSync(reportPath, 'utf8')).toContain('<testsuites');
+    // The JUnit report is saved as a response body is: in browser mode, a download.
+    const report = await runner.saveReport('junit');
+    await expect(report.message).toContainText(`a download: ${report.name}`);
+    expect(report.name).toMatch(/\.xml$/);
+    expect(report.text).toContain('<testsuites');
 
     // A row opens its exchange from History; the status bar leads back to the runner.
     await runner.openExchange(2, 0);

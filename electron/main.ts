@@ -9,6 +9,7 @@ import { isTrustedSenderUrl, registerHandlers } from './ipc';
 import { buildMenu } from './menu';
 import { isSafeExternalUrl, lockDownContents } from './security';
 import { createServices } from './services/create-services';
+import type { FileDialogs } from './services/files/file-dialogs';
 import { reportStartupError } from './startup-error';
 import { loadWindowState, saveWindowState } from './window-state';
 
@@ -30,15 +31,45 @@ function startServices(): ReturnType<typeof createServices> {
     dataDir: app.getPath('userData'),
     emit,
     safeStorage,
-    pickFile: async () => {
-      const options = { properties: ['openFile' as const] };
-      const result = mainWindow
-        ? await dialog.showOpenDialog(mainWindow, options)
-        : await dialog.showOpenDialog(options);
-      return { path: result.canceled ? undefined : result.filePaths[0] };
-    },
+    dialogs: nativeDialogs,
   });
 }
+
+/** The native dialogs: the only way the renderer gets a file or a folder outside a workspace. */
+const nativeDialogs: FileDialogs = {
+  openFile: async ({ title, extensions }) => {
+    const options: Electron.OpenDialogOptions = {
+      title,
+      properties: ['openFile'],
+      ...(extensions
+        ? {
+            filters: [
+              { name: extensions.join(', '), extensions },
+              { name: 'All files', extensions: ['*'] },
+            ],
+          }
+        : {}),
+    };
+    const result = mainWindow
+      ? await dialog.showOpenDialog(mainWindow, options)
+      : await dialog.showOpenDialog(options);
+    return result.canceled ? undefined : result.filePaths[0];
+  },
+  saveFile: async ({ title, defaultName }) => {
+    const options: Electron.SaveDialogOptions = { title, defaultPath: defaultName };
+    const result = mainWindow
+      ? await dialog.showSaveDialog(mainWindow, options)
+      : await dialog.showSaveDialog(options);
+    return result.canceled ? undefined : result.filePath;
+  },
+  openFolder: async ({ title }) => {
+    const options: Electron.OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory'] };
+    const result = mainWindow
+      ? await dialog.showOpenDialog(mainWindow, options)
+      : await dialog.showOpenDialog(options);
+    return result.canceled ? undefined : result.filePaths[0];
+  },
+};
 const trustedOrigins = devUrl ? [APP_ORIGIN, new URL(devUrl).origin] : [APP_ORIGIN];
 
 function createWindow(): void {

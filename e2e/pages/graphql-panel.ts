@@ -63,12 +63,17 @@ export class GraphqlPanel {
     await this.page.getByTestId('graphql-fetch-schema').click();
   }
 
+  /** The schema file input (browser mode's file input, hidden behind its button). */
+  get schemaFileInput(): Locator {
+    return this.page.getByTestId('graphql-schema-file');
+  }
+
+  /** Chooses a schema file as a user does in browser mode: the file input uploads it to the main side. */
   async loadSchemaFile(path: string): Promise<void> {
-    if (!(await this.page.getByTestId('graphql-schema-file').isVisible())) {
+    if ((await this.schemaFileInput.count()) === 0) {
       await this.page.getByTestId('graphql-load-schema-toggle').click();
     }
-    await this.page.getByTestId('graphql-schema-file').fill(path);
-    await this.page.getByTestId('graphql-schema-file-load').click();
+    await this.schemaFileInput.setInputFiles(path);
   }
 
   /**

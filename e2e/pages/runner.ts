@@ -124,11 +124,20 @@ export class RunnerPage {
     await expect(this.view).toBeHidden();
   }
 
-  async saveReport(format: 'junit' | 'json', path: string): Promise<Locator> {
+  /** Saves the report; in browser mode it arrives as a download, whose text is returned. */
+  async saveReport(format: 'junit' | 'json'): Promise<{ message: Locator; name: string; text: string }> {
     await this.page.getByTestId('run-report-format').selectOption(format);
-    await this.page.getByTestId('run-report-path').fill(path);
+    const download = this.page.waitForEvent('download');
     await this.page.getByTestId('run-report-save').click();
-    return this.page.getByTestId('run-report-message');
+    const file = await download;
+    const stream = await file.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return {
+      message: this.page.getByTestId('run-report-message'),
+      name: file.suggestedFilename(),
+      text: Buffer.concat(chunks).toString('utf8'),
+    };
   }
 
   async backToRequests(): Promise<void> {

@@ -82,7 +82,9 @@ export class WorkspaceSidebar {
   async importFile(path: string): Promise<Locator> {
     await this.page.getByTestId('ws-import').click();
     const dialog = this.page.getByTestId('import-dialog');
-    await dialog.getByTestId('import-path').fill(path);
+    // Browser mode: the file input uploads the file to the main side, which grants it.
+    await dialog.getByTestId('import-file').setInputFiles(path);
+    await expect(dialog.getByTestId('import-file-name')).toBeVisible();
     await dialog.getByTestId('import-preview').click();
     await expect(dialog.getByTestId('import-preview-panel')).toBeVisible();
     return dialog;

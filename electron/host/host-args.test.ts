@@ -3,7 +3,20 @@ import { parseHostArgs } from './host-args';
 
 describe('parseHostArgs', () => {
   it('defaults to a random port and opening the browser', () => {
-    expect(parseHostArgs([])).toEqual({ port: 0, open: true, reason: undefined, dataDir: undefined });
+    expect(parseHostArgs([])).toEqual({
+      port: 0,
+      open: true,
+      reason: undefined,
+      dataDir: undefined,
+      workspaces: [],
+    });
+  });
+  it('reads --workspace folders, repeated, in both forms', () => {
+    expect(parseHostArgs(['--workspace', '/srv/a', '--workspace=/srv/b']).workspaces).toEqual([
+      '/srv/a',
+      '/srv/b',
+    ]);
+    expect(() => parseHostArgs(['--workspace'])).toThrow('--workspace needs a folder path.');
   });
   it('reads --no-open and --port in both forms', () => {
     expect(parseHostArgs(['--no-open', '--port', '4100'])).toMatchObject({ port: 4100, open: false });

@@ -4,11 +4,13 @@ export interface HostArgs {
   reason: string | undefined;
   /** Where settings, history and the vault live; defaults to the OS's app-data folder. */
   dataDir: string | undefined;
+  /** Folders given with `--workspace DIR`: they open as workspaces without the folder rules. */
+  workspaces: string[];
 }
 
-/** Parses `--port N`, `--no-open`, `--data-dir PATH` and `--reason TEXT`; throws a plain-words error on anything else. */
+/** Parses `--port N`, `--no-open`, `--data-dir PATH`, `--workspace DIR` (repeatable) and `--reason TEXT`; throws a plain-words error on anything else. */
 export function parseHostArgs(argv: readonly string[]): HostArgs {
-  const args: HostArgs = { port: 0, open: true, reason: undefined, dataDir: undefined };
+  const args: HostArgs = { port: 0, open: true, reason: undefined, dataDir: undefined, workspaces: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--no-open') args.open = false;
@@ -26,7 +28,14 @@ export function parseHostArgs(argv: readonly string[]): HostArgs {
       const value = arg === '--data-dir' ? argv[++i] : arg.slice('--data-dir='.length);
       if (!value) throw new Error('--data-dir needs a folder path.');
       args.dataDir = value;
-    } else throw new Error(`Unknown option "${arg}". Options: --port N, --no-open, --data-dir PATH.`);
+    } else if (arg === '--workspace' || arg?.startsWith('--workspace=')) {
+      const value = arg === '--workspace' ? argv[++i] : arg.slice('--workspace='.length);
+      if (!value) throw new Error('--workspace needs a folder path.');
+      args.workspaces.push(value);
+    } else
+      throw new Error(
+        `Unknown option "${arg}". Options: --port N, --no-open, --data-dir PATH, --workspace DIR.`,
+      );
   }
   return args;
 }

@@ -20,6 +20,23 @@ function openInBrowser(url: string): void {
   child.unref();
 }
 
+/**
+ * Workspace folders listed in `<data dir>/workspaces.txt`, one per line (# for comments): the
+ * browser page may open them without the folder rules, like those given with --workspace.
+ */
+function configuredWorkspaces(dataDir: string): string[] {
+  let text = '';
+  try {
+    text = readFileSync(path.join(dataDir, 'workspaces.txt'), 'utf8');
+  } catch {
+    return [];
+  }
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#') && path.isAbsolute(line));
+}
+
 async function main(): Promise<void> {
   let args;
   try {
@@ -39,6 +56,7 @@ async function main(): Promise<void> {
     version,
     dataDir,
     emit: (name, payload) => forward(name, payload),
+    allowedWorkspaces: [...args.workspaces.map((w) => path.resolve(w)), ...configuredWorkspaces(dataDir)],
   });
   const host = await startHost({
     handlers: services.handlers,

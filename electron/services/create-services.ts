@@ -9,7 +9,10 @@ import { knownSecrets } from './diagnostics/support-service';
 import { WorkspaceJars } from './engine/workspace-jars';
 import { EnvironmentFile } from './environments/environment-file';
 import { EnvironmentStore } from './environments/environment-store';
-import { noFilePicker } from './files/user-files';
+import { FileAccess } from './files/file-access';
+import type { FileDialogs } from './files/file-dialogs';
+import { GrantStore } from './files/grant-store';
+import { hostname, userInfo } from 'node:os';
 import { bodyHandlers } from './handlers/body-handlers';
 import { cookieHandlers } from './handlers/cookie-handlers';
 import { coreHandlers } from './handlers/core-handlers';
@@ -41,8 +44,10 @@ export interface ServiceOptions {
   /** The per-user folder for settings, history and the vault. */
   dataDir: string;
   emit: EmitEvent;
-  /** The OS file picker, where there is one (the desktop app). */
-  pickFile?: () => Promise<{ path?: string }>;
+  /** The native open, save and folder dialogs, where there are (the desktop app). */
+  dialogs?: FileDialogs;
+  /** Folders that may open as a workspace as they are: given on the command line or in the config file. */
+  allowedWorkspaces?: string[];
   /** Electron's safeStorage (desktop app, after `app.ready`); browser mode has none. */
   safeStorage?: SafeStorageLike;
   /** The open workspace's behaviour: `lantern run` neither watches its folder nor lists it as recent. */
@@ -64,7 +69,8 @@ export function createServices({
   version,
   dataDir,
   emit,
-  pickFile = noFilePicker,
+  dialogs,
+  allowedWorkspaces = [],
   safeStorage,
   workspaceSession,
   readOnlyVault = false,
@@ -106,7 +112,15 @@ export function createServices({
   const preferences = prefsHandlers(new PreferencesStore(dataDir));
   const history = new HistoryStore({ dir: path.join(dataDir, 'history') });
   const workspace = () => (session.isOpen ? session.store.workspace : undefined);
+  // Grants are kept with the data folder, for this computer and user only.
+  const grants = new GrantStore({
+    file: path.join(dataDir, 'grants.json'),
+    computer: `${hostname()}/${userInfo().username}`,
+  });
+  const files = new FileAccess({ grants, dataDir, ...(dialogs ? { dialogs } : {}) });
   const { send, sendInRun } = createSendPipeline({
+    files,
+    workspaceDir: () => (session.isOpen ? session.store.dir : undefined),
     engine,
     auth,
     environments,
@@ -129,14 +143,16 @@ export function createServices({
     sample: createSampleService(sandbox, session, auth),
     send,
     sendInRun,
+    files,
+    allowedWorkspaces,
   };
   const handlers: Handlers = {
-    ...coreHandlers(context, { version, pickFile }),
+    ...coreHandlers(context, { version }),
     ...environmentHandlers(context),
     ...historyHandlers(context),
     ...cookieHandlers(context),
     ...credentialHandlers(auth, () => vaultReady),
-    ...bodyHandlers(engine.bodies),
+    ...bodyHandlers(engine.bodies, files),
     ...graphqlHandlers(context),
     ...workspaceHandlers(context, session),
     ...diagnosticsHandlers(context),
@@ -164,7 +180,7 @@ export function createServices({
     close: async () => {
       // Start-up (the sweep, the vault) finishes first: nothing writes to the data folder after close.
       await vaultReady.catch(() => undefined);
-      await Promise.all([engine.close(), sandbox.close(), history.flush(), jars.flush()]);
+      await Promise.all([engine.close(), sandbox.close(), history.flush(), jars.flush(), files.close()]);
     },
   };
 }

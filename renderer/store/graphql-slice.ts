@@ -1,3 +1,4 @@
+import { fileRefName } from '../../shared/files/file-ref';
 import type { StateCreator } from 'zustand';
 import type { SchemaSnapshot } from '../../shared/calls/graphql-calls';
 import type { StatedLimits } from '../../shared/graphql/limits';
@@ -47,7 +48,7 @@ export interface GraphqlSlice {
   /** Asks the main side which limits the endpoint has stated (after a send, a schema fetch). */
   checkServerLimits: (key: SchemaKey) => Promise<void>;
   fetchSchema: (key: SchemaKey, draft: RequestDraft, maxDepth?: number) => Promise<void>;
-  loadSchemaFile: (key: SchemaKey, path: string) => Promise<void>;
+  loadSchemaFile: (key: SchemaKey, ref: string) => Promise<void>;
   forgetSchema: (key: SchemaKey) => Promise<void>;
   dismissSchemaDiff: (key: SchemaKey) => void;
   pasteRegistry: (url: string, text: string) => void;
@@ -128,9 +129,9 @@ export const createGraphqlSlice: StateCreator<LanternState, [], [], GraphqlSlice
       if (result.ok) patch(key, { status: 'ready', snapshot: result.value });
       else patch(key, { ...keep(key), status: 'failed', error: result.error });
     },
-    loadSchemaFile: async (key, path) => {
-      patch(key, { ...keep(key), status: 'loading', activity: `Reading ${path}…` });
-      const result = await call('loadSchemaFile', { path, key: keyInput(key) });
+    loadSchemaFile: async (key, ref) => {
+      patch(key, { ...keep(key), status: 'loading', activity: `Reading ${fileRefName(ref)}…` });
+      const result = await call('loadSchemaFile', { ref, key: keyInput(key) });
       if (result.ok) patch(key, { status: 'ready', snapshot: result.value });
       else patch(key, { ...keep(key), status: 'failed', error: result.error });
     },

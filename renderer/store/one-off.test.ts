@@ -8,12 +8,27 @@ vi.mock('../api', () => import('../../test-support/fake-renderer-api').then((m) 
 beforeEach(() => fakeApi.reset());
 
 describe('one-off questions go through the store and come back as Results', () => {
-  it('files: the picker only in the desktop app; a cancelled pick is no path', async () => {
-    expect(useLantern.getState().canPickFiles).toBe(false);
+  it('files: dialogs only in the desktop app; a pick is a grant, a cancelled pick is none', async () => {
+    expect(useLantern.getState().hasFileDialogs).toBe(false);
     fakeApi.answer('pickFile', {});
-    expect(await useLantern.getState().pickFile()).toBeUndefined();
-    fakeApi.answer('pickFile', { path: '/tmp/schema.graphql' });
-    expect(await useLantern.getState().pickFile()).toBe('/tmp/schema.graphql');
+    expect(await useLantern.getState().chooseFile()).toEqual({ ok: true, value: undefined });
+    const file = { ref: `grant:${'a'.repeat(32)}/schema.graphql`, name: 'schema.graphql', size: 12 };
+    fakeApi.answer('pickFile', { file });
+    expect(await useLantern.getState().chooseFile({ title: 'Schema' })).toEqual({ ok: true, value: file });
+    expect(fakeApi.calls.at(-1)).toMatchObject({ name: 'pickFile', input: { title: 'Schema' } });
+  });
+
+  it('files: a save says what happened: written under the chosen name, or cancelled', async () => {
+    fakeApi.answer('saveTextFile', { saved: true, name: 'mine.json', bytes: 1234 });
+    expect(await useLantern.getState().saveText({ suggestedName: 'response.json', text: '{}' })).toEqual({
+      ok: true,
+      text: 'Saved 1,234 bytes as mine.json.',
+    });
+    fakeApi.answer('saveTextFile', { saved: false });
+    expect(await useLantern.getState().saveText({ suggestedName: 'response.json', text: '{}' })).toEqual({
+      ok: true,
+      text: 'Not saved: the save dialog was cancelled.',
+    });
   });
 
   it('large bodies: rows, search, pretty and save name the stored body', async () => {

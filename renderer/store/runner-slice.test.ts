@@ -115,19 +115,22 @@ describe('runner slice', () => {
     expect(useLantern.getState().runner).toBeUndefined();
   });
 
-  it('saves the report of a finished run as text to the typed path', async () => {
+  it('saves the report of a finished run where the user chooses, under the report’s own name', async () => {
     fakeApi
       .answer('startRun', started)
       .answer('runReport', { fileName: 'lantern-run.xml', text: '<testsuites/>' })
-      .answer('saveTextFile', { path: '/tmp/run.xml', bytes: 13 });
+      .answer('saveTextFile', { saved: true, name: 'lantern-run.xml', bytes: 13 });
     await start();
-    const early = await useLantern.getState().saveRunReport('junit', '/tmp/run.xml');
-    expect(early.ok).toBe(false);
+    const early = await useLantern.getState().saveRunReport('junit');
+    expect(early).toEqual({ ok: false, text: 'The run has not finished yet.' });
     fakeApi.emit('runFinished', { runId: 'run-1', totals: totals(4), outcome: 'completed' });
-    const saved = await useLantern.getState().saveRunReport('junit', '/tmp/run.xml');
-    expect(saved).toEqual({ ok: true, value: { path: '/tmp/run.xml', bytes: 13 } });
+    const saved = await useLantern.getState().saveRunReport('junit');
+    expect(saved.ok).toBe(true);
+    expect(saved.text).toContain('lantern-run.xml');
     expect(fakeApi.callsOf('runReport')).toEqual([{ runId: 'run-1', format: 'junit' }]);
-    expect(fakeApi.callsOf('saveTextFile')).toEqual([{ path: '/tmp/run.xml', text: '<testsuites/>' }]);
+    expect(fakeApi.callsOf('saveTextFile')).toEqual([
+      { suggestedName: 'lantern-run.xml', text: '<testsuites/>' },
+    ]);
   });
 
   it('replaces a row sent again rather than listing it twice', async () => {

@@ -1,7 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { RunRow, RunTotals } from '../../shared/calls/runner-calls';
-import type { CallInput, CallOutput, EventPayload } from '../../shared/contract';
-import type { Result } from '../../shared/model/result';
+import type { CallInput, EventPayload } from '../../shared/contract';
 import { call, on } from '../api';
 import type { LanternState } from './index';
 
@@ -42,7 +41,8 @@ export interface RunnerSlice {
   startRun: (input: CallInput<'startRun'>) => Promise<void>;
   cancelRun: () => Promise<void>;
   /** Writes the finished run's JUnit or JSON report to a path the user typed (one place to re-point). */
-  saveRunReport: (format: 'junit' | 'json', path: string) => Promise<Result<CallOutput<'saveTextFile'>>>;
+  /** The finished run's report, saved where the user chooses (desktop) or downloaded (browser mode). */
+  saveRunReport: (format: 'junit' | 'json') => Promise<{ ok: boolean; text: string }>;
   /** Opens a row's exchange from History in a tab, leaving the runner one click away. */
   openRunExchange: (historyId: string) => Promise<void>;
 }
@@ -150,16 +150,12 @@ export const createRunnerSlice: StateCreator<LanternState, [], [], RunnerSlice> 
       const result = await call('cancelRun', { runId: run.runId });
       if (!result.ok) set({ runnerError: result.error.message });
     },
-    saveRunReport: async (format, path) => {
+    saveRunReport: async (format) => {
       const run = get().run;
-      if (!run?.finished)
-        return {
-          ok: false,
-          error: { code: 'runner.not-finished', message: 'The run has not finished yet.' },
-        };
+      if (!run?.finished) return { ok: false, text: 'The run has not finished yet.' };
       const report = await call('runReport', { runId: run.runId, format });
-      if (!report.ok) return report;
-      return call('saveTextFile', { path, text: report.value.text });
+      if (!report.ok) return { ok: false, text: report.error.message };
+      return get().saveText({ suggestedName: report.value.fileName, text: report.value.text });
     },
     openRunExchange: async (historyId) => {
       set({ historyError: undefined });

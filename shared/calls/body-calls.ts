@@ -10,6 +10,7 @@ import {
   searchBodyInputSchema,
   storedBodySchema,
 } from '../model/body';
+import { saveOutcomeSchema } from '../files/file-ref';
 
 export const bodyCalls = {
   /**
@@ -33,10 +34,15 @@ export const bodyCalls = {
     input: z.object({ bodyId: bodyIdSchema }).strict(),
     output: storedBodySchema,
   },
-  /** Writes a large body to a file (the main side writes; the renderer names the path). */
+  /** Writes a large body where the user chooses in the OS save dialog (desktop app only). */
   saveBody: {
     input: saveBodyInputSchema,
-    output: z.object({ path: z.string(), bytes: z.number().int() }),
+    output: saveOutcomeSchema,
+  },
+  /** Browser mode's download of a large body: its bytes, base64, 4 MB at a time from `offset`. */
+  readBodyBytes: {
+    input: z.object({ bodyId: bodyIdSchema, offset: z.number().int().min(0) }).strict(),
+    output: z.object({ data: z.string(), total: z.number().int(), nextOffset: z.number().int().optional() }),
   },
   /** Forgets a large body and deletes its temporary file; `released` is false when it was already gone. */
   releaseBody: {

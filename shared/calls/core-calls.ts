@@ -5,6 +5,7 @@ import { exchangeSchema } from '../model/response';
 import { jarWorkspaceIdSchema } from '../model/cookies';
 
 import { sampleWorkspaceSchema } from '../model/sample';
+import { chosenFileSchema, saveOutcomeSchema, suggestedNameSchema } from '../files/file-ref';
 
 const empty = z.object({}).strict();
 
@@ -50,14 +51,46 @@ export const coreCalls = {
     input: z.object({ requestId: z.string().min(1).max(64) }).strict(),
     output: z.object({ cancelled: z.boolean() }),
   },
-  /** Opens the OS file picker (desktop app only); `path` is undefined when the user cancels. */
+  /**
+   * Shows the OS open dialog (desktop app only) and grants the file picked: the renderer gets an
+   * opaque reference and the file's name, never its path. `file` is absent when the user cancels.
+   */
   pickFile: {
-    input: empty,
-    output: z.object({ path: z.string().optional() }),
+    input: z
+      .object({
+        title: z.string().max(200).default('Choose a file'),
+        /** File name extensions the dialog offers first, e.g. ["graphql", "json"]. */
+        extensions: z
+          .array(z.string().regex(/^[A-Za-z0-9]{1,16}$/))
+          .max(20)
+          .optional(),
+      })
+      .strict(),
+    output: z.object({ file: chosenFileSchema.optional() }),
   },
-  /** Checks a file named for a body, without reading its contents into the renderer. */
+  /**
+   * Browser mode's file input: the file's bytes, base64, in chunks of at most 4 MB from `offset` 0
+   * on (the first call has no `uploadId`). The main side keeps a copy in its data folder and grants
+   * it when the last byte is in (`file`). Up to 512 MB.
+   */
+  uploadFile: {
+    input: z
+      .object({
+        uploadId: z
+          .string()
+          .regex(/^[0-9a-f]{32}$/)
+          .optional(),
+        name: z.string().min(1).max(255),
+        size: z.number().int().min(0),
+        offset: z.number().int().min(0),
+        data: z.string().max(6 * 1024 * 1024),
+      })
+      .strict(),
+    output: z.object({ uploadId: z.string(), received: z.number().int(), file: chosenFileSchema.optional() }),
+  },
+  /** Name and size of a file the user chose (by its reference); no other file is looked at. */
   inspectFile: {
-    input: z.object({ path: z.string().min(1).max(4_096) }).strict(),
+    input: z.object({ ref: z.string().min(1).max(4_096) }).strict(),
     output: z.object({ name: z.string(), size: z.number().int() }),
   },
   /**
@@ -68,10 +101,23 @@ export const coreCalls = {
     input: empty,
     output: sampleWorkspaceSchema,
   },
-  /** Writes text the user is looking at (a response body) to a file they named, atomically. */
+  /**
+   * Writes text the user is looking at (a response body, an export) where they choose in the OS
+   * save dialog (desktop app only; browser mode downloads it in the page instead). `companions`
+   * go beside it under their own names, never over an existing file.
+   */
   saveTextFile: {
-    input: z.object({ path: z.string().min(1).max(4_096), text: z.string().max(8_000_000) }).strict(),
-    output: z.object({ path: z.string(), bytes: z.number().int() }),
+    input: z
+      .object({
+        suggestedName: suggestedNameSchema,
+        text: z.string().max(8_000_000),
+        companions: z
+          .array(z.object({ name: suggestedNameSchema, text: z.string().max(8_000_000) }))
+          .max(50)
+          .optional(),
+      })
+      .strict(),
+    output: saveOutcomeSchema,
   },
 } as const;
 export type CoreCalls = typeof coreCalls;

@@ -4,6 +4,7 @@ import { rateLimitViewSchema } from '../model/findings';
 import { jarWorkspaceIdSchema } from '../model/cookies';
 import { requestDraftSchema } from '../model/request';
 import { exchangeSchema } from '../model/response';
+import { saveOutcomeSchema } from '../files/file-ref';
 
 const supportInput = z
   .object({
@@ -61,10 +62,13 @@ export const diagnosticsCalls = {
       mimeType: z.string(),
     }),
   },
-  /** The same bundle, written by the main side to a full path the user typed. */
+  /**
+   * The same bundle, written by the main side where the user chooses in the OS save dialog
+   * (desktop app only; browser mode downloads `supportBundle`'s text in the page).
+   */
   saveSupportBundle: {
-    input: supportInput.extend({ path: z.string().min(1).max(4_096) }).strict(),
-    output: z.object({ path: z.string(), bytes: z.number().int() }),
+    input: supportInput,
+    output: saveOutcomeSchema,
   },
 } as const;
 export type DiagnosticsCalls = typeof diagnosticsCalls;

@@ -117,9 +117,12 @@ export const graphqlCalls = {
     input: schemaKeySchema,
     output: z.object({ forgotten: z.boolean() }),
   },
-  /** Reads SDL (.graphql) or an introspection result (.json) from a file the main side opens; cached under `key`. */
+  /**
+   * Reads SDL (.graphql) or an introspection result (.json) from a file the user chose (its
+   * reference from `pickFile` or `uploadFile`); cached under `key`.
+   */
   loadSchemaFile: {
-    input: z.object({ path: z.string().min(1).max(4_096), key: schemaKeySchema.optional() }).strict(),
+    input: z.object({ ref: z.string().min(1).max(4_096), key: schemaKeySchema.optional() }).strict(),
     output: schemaSnapshotSchema,
   },
   /**

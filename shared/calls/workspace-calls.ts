@@ -5,6 +5,7 @@ import { requestAuthSchema } from '../model/auth';
 import { collectionSchema, folderSchema, variableSchema } from '../model/collection';
 import { headerRowSchema, requestDraftSchema } from '../model/request';
 import { inheritanceViewSchema } from '../model/inheritance';
+import { saveOutcomeSchema } from '../files/file-ref';
 
 const id = z.string().min(1).max(200);
 const filePath = z.string().trim().min(1, 'Type the path of a file or folder.').max(4_096);
@@ -40,8 +41,8 @@ const importSource = {
     .string()
     .max(64 * 1024 * 1024)
     .optional(),
-  /** …a file read on the main side. */
-  path: filePath.optional(),
+  /** …a file the user chose (its reference from `pickFile` or `uploadFile`), read on the main side. */
+  file: z.string().min(1).max(4_096).optional(),
   /** HAR: keep only XHR and fetch entries (default true). */
   onlyXhr: z.boolean().optional(),
 };
@@ -60,12 +61,24 @@ export const workspaceCalls = {
       problem: z.string().optional(),
     }),
   },
-  /** Opens a folder as the workspace (it must hold lantern.workspace.yaml). */
+  /**
+   * Opens a folder as the workspace (it must hold lantern.workspace.yaml): a recent one, one chosen
+   * in the folder dialog, one under the data folder or given on the command line, or a typed one the
+   * folder rules allow (never a system folder, a hidden folder of the home folder or Lantern's secrets).
+   */
   openWorkspace: { input: z.object({ path: filePath }).strict(), output: workspaceViewSchema },
-  /** Makes a new workspace (in the data folder's workspaces/ unless a path is given) and opens it. */
+  /**
+   * Makes a new workspace (in the data folder's workspaces/ unless a path is given, checked as for
+   * `openWorkspace`; its parent folder must exist) and opens it.
+   */
   createWorkspace: {
     input: z.object({ name: z.string().trim().min(1).max(200), path: filePath.optional() }).strict(),
     output: workspaceViewSchema,
+  },
+  /** The desktop app's folder dialog, for a workspace folder; `path` is absent when cancelled. */
+  chooseWorkspaceFolder: {
+    input: z.object({ title: z.string().max(200).default('Choose a workspace folder') }).strict(),
+    output: z.object({ path: z.string().optional() }),
   },
   /** Forgets a workspace from the list; its folder is not touched. */
   forgetWorkspace: { input: z.object({ path: filePath }).strict(), output: z.object({}).strict() },
@@ -193,11 +206,14 @@ export const workspaceCalls = {
       .strict(),
     output: z.object({ code: z.string(), placeholders: z.array(z.string()) }),
   },
-  /** Writes the workspace (or one folder) as a Postman v2.1 collection file. */
+  /**
+   * The workspace (or one folder) as a Postman v2.1 collection file, and one file per environment.
+   * Desktop app: written where the user chooses in the save dialog, the environment files beside
+   * it; browser mode: handed back as `downloads`.
+   */
   exportPostman: {
-    input: z.object({ folderId: id.optional(), path: filePath }).strict(),
-    output: z.object({
-      path: z.string(),
+    input: z.object({ folderId: id.optional() }).strict(),
+    output: saveOutcomeSchema.extend({
       environmentFiles: z.array(z.string()),
       warnings: z.array(z.string()),
     }),

@@ -1,3 +1,4 @@
+import { suggestedNameSchema } from '../files/file-ref';
 import { z } from 'zod';
 
 /**
@@ -73,7 +74,7 @@ export type BodySearchResult = z.infer<typeof bodySearchResultSchema>;
 export const saveBodyInputSchema = z
   .object({
     bodyId: bodyIdSchema,
-    /** An absolute path of a file to create or replace; its folder must exist. */
-    path: z.string().min(1).max(4_096),
+    /** The name the save dialog proposes; the user chooses the folder. */
+    suggestedName: suggestedNameSchema,
   })
   .strict();

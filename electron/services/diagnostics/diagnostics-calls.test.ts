@@ -3,7 +3,7 @@
  * local server: findings and rate-limit state travel with the exchange, and the support bundle
  * carries no secret the main side knows.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,24 +132,26 @@ describe('troubleshooting through the real services', () => {
     expect(text).not.toContain(ENV_SECRET);
   });
 
-  it('saveSupportBundle writes the same text to a full path, and refuses a relative one', async () => {
-    const file = path.join(dataDir, 'bundle.md');
-    const saved = await call<{ path: string; bytes: number }>('saveSupportBundle', {
+  it('saveSupportBundle in browser mode hands the same text back as a download, and takes no path', async () => {
+    const saved = await call<{
+      saved: boolean;
+      downloads: { name: string; text: string; mimeType: string }[];
+    }>('saveSupportBundle', {
       draft: draft('/limited'),
       exchange: limited,
       environmentId,
       format: 'markdown',
-      path: file,
     });
-    const written = readFileSync(file, 'utf8');
-    expect(saved.bytes).toBe(Buffer.byteLength(written));
+    expect(saved.saved).toBe(false);
+    const written = saved.downloads[0]?.text ?? '';
+    expect(saved.downloads[0]?.name).toMatch(/\.md$/);
     expect(written).toContain('## Findings');
     expect(written).not.toContain(TOKEN);
     const refused = await dispatch(services.handlers, 'saveSupportBundle', {
       draft: draft('/limited'),
       format: 'markdown',
-      path: 'relative.md',
+      path: path.join(dataDir, 'bundle.md'),
     });
-    expect(refused.ok).toBe(false);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 });

@@ -1,8 +1,8 @@
-import { writeFileAtomic } from '../files/atomic-file';
-import path from 'node:path';
+import type { FileAccess } from '../files/file-access';
+import { saveWithDialog } from '../files/save-files';
+import type { SaveOutcome } from '../../../shared/files/file-ref';
 import packageJson from '../../../package.json';
 import { diagnose } from '../../../shared/diagnose';
-import { LanternError } from '../../../shared/model/result';
 import type { RequestDraft } from '../../../shared/model/request';
 import type { Exchange } from '../../../shared/model/response';
 import { buildSupportBundle, requestBodyOf } from '../../../shared/support';
@@ -100,23 +100,25 @@ export function makeSupportBundle(parts: Parts, request: SupportRequest, now = D
   return buildSupportBundle(input, format);
 }
 
-/** Writes the bundle to a full path the user typed; only the main side touches the disk. */
+/**
+ * Writes the bundle where the user chooses in the desktop save dialog (mode 0600: it is meant for
+ * support, not for everyone on the machine); browser mode hands it back as a download.
+ */
 export async function saveSupportBundle(
   parts: Parts,
-  request: SupportRequest & { path: string },
-): Promise<{ path: string; bytes: number }> {
-  if (!path.isAbsolute(request.path)) {
-    throw new LanternError(
-      'support.save-failed',
-      `"${request.path}" is not a full path. Give the whole path of the file, e.g. /home/me/lantern-support.md.`,
-    );
-  }
+  files: FileAccess,
+  request: SupportRequest,
+): Promise<SaveOutcome> {
   const bundle = makeSupportBundle(parts, request);
-  await writeFileAtomic(request.path, bundle.text, 0o600).catch((error: NodeJS.ErrnoException) => {
-    throw new LanternError(
-      'support.save-failed',
-      `Could not write ${request.path} (${error.code ?? error.message}). Check that its folder exists and can be written to.`,
-    );
+  if (!files.hasDialogs)
+    return {
+      saved: false,
+      downloads: [{ name: bundle.fileName, text: bundle.text, mimeType: bundle.mimeType }],
+    };
+  const { saved, name, bytes } = await saveWithDialog(files, {
+    title: 'Save for support',
+    suggestedName: bundle.fileName,
+    content: { text: bundle.text, mode: 0o600 },
   });
-  return { path: request.path, bytes: Buffer.byteLength(bundle.text) };
+  return { saved, name, bytes };
 }

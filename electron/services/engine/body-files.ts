@@ -1,6 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { copyFile } from 'node:fs/promises';
-import path from 'node:path';
 import { LanternError } from '../../../shared/model/result';
 import { searchFile } from './body-search';
 import type { BodyStore, StoredEntry } from './body-store';
@@ -77,33 +75,3 @@ export function searchStoredBody(
 }
 
 /** Copies a kept body to a file the user named; plain words when it cannot. */
-export async function saveBodyCopy(store: BodyStore, bodyId: string, target: string) {
-  const entry = store.get(bodyId);
-  if (!path.isAbsolute(target)) {
-    throw new LanternError(
-      'body.save-failed',
-      `"${target}" is not a full path. Give the whole path of the file, e.g. /home/me/response.json.`,
-    );
-  }
-  await copyFile(entry.file, target).catch((error: NodeJS.ErrnoException) => {
-    throw new LanternError('body.save-failed', saveFailure(target, error));
-  });
-  return { path: target, bytes: entry.bytes };
-}
-
-function saveFailure(target: string, error: NodeJS.ErrnoException): string {
-  const folder = path.dirname(target);
-  switch (error.code) {
-    case 'ENOENT':
-      return `Could not save to ${target}: the folder ${folder} does not exist. Create it or pick another place.`;
-    case 'EACCES':
-    case 'EPERM':
-      return `Could not save to ${target}: Lantern is not allowed to write there. Pick a folder you own.`;
-    case 'EISDIR':
-      return `Could not save to ${target}: that is a folder. Add a file name to the path.`;
-    case 'ENOSPC':
-      return `Could not save to ${target}: the disk is full.`;
-    default:
-      return `Could not save to ${target}: ${error.message}`;
-  }
-}

@@ -220,7 +220,7 @@ export class BodyWriter {
   }
 }
 
-async function readRange(file: string, start: number, end: number): Promise<Buffer> {
+export async function readRange(file: string, start: number, end: number): Promise<Buffer> {
   const handle = await open(file, 'r');
   try {
     const buffer = Buffer.alloc(end - start);

@@ -214,7 +214,7 @@ describe('loadSchemaFile', () => {
 
   it('explains a missing file and a folder', async () => {
     await expect(graphql.loadSchemaFile(path.join(dir, 'nope.graphql'))).rejects.toThrow(
-      /There is no file at/,
+      /The schema file nope\.graphql is no longer there \(moved or deleted\)\. Choose it again\./,
     );
     await expect(graphql.loadSchemaFile(dir)).rejects.toThrow(/is a folder/);
   });

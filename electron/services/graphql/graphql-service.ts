@@ -214,12 +214,12 @@ export function createGraphqlService({
       throw new LanternError(
         'graphql.schema-file',
         error.code === 'ENOENT'
-          ? `There is no file at ${filePath}.`
-          : `Lantern cannot read ${filePath} (${error.code ?? error.message}).`,
+          ? `The schema file ${name} is no longer there (moved or deleted). Choose it again.`
+          : `Lantern cannot read the schema file ${name} (${error.code ?? error.message}).`,
       );
     });
     if (!info.isFile())
-      throw new LanternError('graphql.schema-file', `${filePath} is a folder, not a schema file.`);
+      throw new LanternError('graphql.schema-file', `${name} is a folder, not a schema file.`);
     if (info.size > MAX_SCHEMA_FILE_BYTES) {
       throw new LanternError(
         'graphql.schema-file',

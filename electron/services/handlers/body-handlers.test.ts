@@ -7,14 +7,29 @@ import { dispatch } from '../../../shared/dispatch';
 import type { Handlers } from '../../../shared/contract';
 import { bodyHandlers } from './body-handlers';
 import { BodyStore } from '../engine/body-store';
+import { FileAccess } from '../files/file-access';
+import { GrantStore } from '../files/grant-store';
 
 let dir: string;
 let store: BodyStore;
 let handlers: ReturnType<typeof bodyHandlers>;
+/** What the fake save dialog answers (the user's choice), and the name it was offered. */
+let saveAnswer: string | undefined;
+let proposed: string | undefined;
+const desktopFiles = () =>
+  new FileAccess({
+    grants: new GrantStore({ computer: 'test' }),
+    dataDir: dir,
+    dialogs: {
+      openFile: async () => undefined,
+      openFolder: async () => undefined,
+      saveFile: async ({ defaultName }) => ((proposed = defaultName), saveAnswer),
+    },
+  });
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'lantern-body-calls-'));
   store = new BodyStore({ dir: path.join(dir, 'bodies'), maxRowBytes: 64 });
-  handlers = bodyHandlers(store);
+  handlers = bodyHandlers(store, desktopFiles());
 });
 afterAll(async () => {
   await store.close();
@@ -93,27 +108,52 @@ describe('prettyBody', () => {
 });
 
 describe('saveBody', () => {
-  it('writes the body to the path given', async () => {
+  it('writes the body where the user chose in the save dialog, and says only the name', async () => {
     const body = await put('saved text');
     const target = path.join(dir, 'out.txt');
-    expect(await handlers.saveBody({ bodyId: body.id, path: target })).toEqual({ path: target, bytes: 10 });
+    saveAnswer = target;
+    expect(await handlers.saveBody({ bodyId: body.id, suggestedName: 'response.txt' })).toEqual({
+      saved: true,
+      name: 'out.txt',
+      bytes: 10,
+    });
     expect(readFileSync(target, 'utf8')).toBe('saved text');
+    expect(proposed).toBe('response.txt');
   });
 
-  it.each([
-    ['relative/out.txt', 'is not a full path'],
-    ['/no/such/folder/out.txt', 'the folder /no/such/folder does not exist'],
-  ])('refuses %s in plain words', async (target, message) => {
+  it('writes nothing when the dialog is cancelled', async () => {
     const body = await put('x');
-    await expect(handlers.saveBody({ bodyId: body.id, path: target })).rejects.toMatchObject({
-      code: 'body.save-failed',
-      message: expect.stringContaining(message),
+    saveAnswer = undefined;
+    expect(await handlers.saveBody({ bodyId: body.id, suggestedName: 'a.txt' })).toEqual({ saved: false });
+  });
+
+  it('says in plain words when the chosen place cannot be written', async () => {
+    const body = await put('x');
+    saveAnswer = '/no/such/folder/out.txt';
+    await expect(handlers.saveBody({ bodyId: body.id, suggestedName: 'a.txt' })).rejects.toMatchObject({
+      code: 'file.save-failed',
+      message: expect.stringContaining('Could not save "out.txt"'),
     });
+  });
+
+  it('browser mode has no save dialog: it reads the body in pieces for a download', async () => {
+    const body = await put('downloaded text');
+    const browser = bodyHandlers(
+      store,
+      new FileAccess({ grants: new GrantStore({ computer: 'test' }), dataDir: dir }),
+    );
+    await expect(browser.saveBody({ bodyId: body.id, suggestedName: 'a.txt' })).rejects.toMatchObject({
+      code: 'file.no-dialog',
+    });
+    const piece = await browser.readBodyBytes({ bodyId: body.id, offset: 0 });
+    expect(Buffer.from(piece.data, 'base64').toString()).toBe('downloaded text');
+    expect(piece).toMatchObject({ total: 15 });
+    expect(piece.nextOffset).toBeUndefined();
   });
 });
 
 describe('body calls through the contract', () => {
-  const all = { ...bodyHandlers(undefined) } as unknown as Handlers;
+  const all = { ...bodyHandlers(undefined, desktopFiles()) } as unknown as Handlers;
 
   it('refuses ids Lantern never gave out before touching the disk', async () => {
     const result = await dispatch(all, 'readBodyRows', { bodyId: '../../etc/passwd', fromRow: 0, count: 1 });
@@ -125,7 +165,7 @@ describe('body calls through the contract', () => {
     ['readBodyRows', { fromRow: -1, count: 1 }],
     ['readBodyRows', { fromRow: 0, count: 100_000 }],
     ['searchBody', { query: '' }],
-    ['saveBody', { path: '' }],
+    ['saveBody', { path: '/etc/cron.d/x' }],
   ])('validates %s input %j', async (name, input) => {
     const result = await dispatch(all, name, { bodyId: `b${'0'.repeat(24)}`, ...input });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });

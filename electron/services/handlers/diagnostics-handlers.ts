@@ -21,6 +21,6 @@ export function diagnosticsHandlers(context: ServiceContext): Pick<Handlers, key
       );
     },
     supportBundle: async (request) => makeSupportBundle(context, request),
-    saveSupportBundle: (request) => saveSupportBundle(context, request),
+    saveSupportBundle: (request) => saveSupportBundle(context, context.files, request),
   };
 }

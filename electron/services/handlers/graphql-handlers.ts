@@ -25,7 +25,7 @@ export function graphqlHandlers(context: ServiceContext): Pick<Handlers, keyof G
       savedRequestId,
       options: SEND_OPTIONS,
     });
-  const bodies = bodyHandlers(context.engine.bodies);
+  const bodies = bodyHandlers(context.engine.bodies, context.files);
   let loading: Promise<GraphqlService> | undefined;
   // graphql-js and graphql-inspector load on the first GraphQL call, not at every start of the app.
   const service = () =>
@@ -75,7 +75,9 @@ export function graphqlHandlers(context: ServiceContext): Pick<Handlers, keyof G
       schemas().forget(key);
       return { forgotten: await (await service()).forget(key) };
     },
-    loadSchemaFile: async ({ path: filePath, key }) => {
+    loadSchemaFile: async ({ ref, key }) => {
+      // Only a file the user chose: a grant, never a path the renderer typed.
+      const filePath = await context.files.readable(ref, { what: 'the schema file' });
       const snapshot = await (await service()).loadSchemaFile(filePath, key);
       return key ? known(snapshot) : snapshot;
     },

@@ -144,11 +144,18 @@ describe('workspace handlers', () => {
     expect(shown.code).toContain('tok-98765');
     const view = await call<WorkspaceView>('createWorkspace', { name: 'Export me' });
     await call('createRequest', { folderId: view.id, name: 'One', draft });
-    const target = path.join(dataDir, 'out', 'export.postman_collection.json');
-    await call('exportPostman', { path: target });
-    const written = JSON.parse(await readFile(target, 'utf8')) as { item: { name: string }[] };
-    expect(written.item.map((i) => i.name)).toEqual(['One']);
-    expect(await readFile(target, 'utf8')).not.toContain('tok-98765');
+    // Browser mode writes nothing itself: the files come back for the page to download.
+    const exported = await call<{
+      saved: boolean;
+      downloads: { name: string; text: string; mimeType: string }[];
+    }>('exportPostman', {});
+    expect(exported.saved).toBe(false);
+    expect(exported.downloads.map((d) => [d.name, d.mimeType])).toEqual([
+      ['export-me.postman_collection.json', 'application/json'],
+    ]);
+    const text = exported.downloads[0]?.text ?? '';
+    expect((JSON.parse(text) as { item: { name: string }[] }).item.map((i) => i.name)).toEqual(['One']);
+    expect(text).not.toContain('tok-98765');
   });
 
   it('saves the sample requests as a workspace, once', async () => {

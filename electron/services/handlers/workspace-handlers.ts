@@ -28,6 +28,11 @@ export function workspaceHandlers(
   }),
 ): Pick<Handlers, keyof WorkspaceCalls> {
   const view = () => session.view();
+  /** A folder the renderer names: recent, chosen in the dialog, given on the command line, or allowed by the rules. */
+  const allowedFolder = async (path: string, create = false) => {
+    const recent = (await session.list()).map((w) => w.path);
+    return context.files.workspaceFolder(path, [...recent, ...context.allowedWorkspaces], create);
+  };
   return {
     listWorkspaces: async () => {
       // The most recent workspace opens again at start, as the app was left.
@@ -40,8 +45,13 @@ export function workspaceHandlers(
         problem: session.registry.problem,
       };
     },
-    openWorkspace: ({ path }) => session.open(path),
-    createWorkspace: ({ name, path }) => session.create(name, path),
+    openWorkspace: async ({ path }) => session.open(await allowedFolder(path)),
+    createWorkspace: async ({ name, path }) =>
+      session.create(name, path === undefined ? undefined : await allowedFolder(path, true)),
+    chooseWorkspaceFolder: async ({ title }) => {
+      const path = await context.files.chooseFolder(title);
+      return path === undefined ? {} : { path };
+    },
     forgetWorkspace: async ({ path }) => {
       await session.registry.remove(path);
       return {};
@@ -96,11 +106,11 @@ export function workspaceHandlers(
       return view();
     },
     previewImport: async (source) => {
-      const { format, report } = await readImport(await importText(source), source.onlyXhr);
+      const { format, report } = await readImport(await importText(source, context.files), source.onlyXhr);
       return { format, collection: report.collection, skipped: report.skipped, counts: report.counts };
     },
     importIntoWorkspace: async ({ secrets, ...source }) => {
-      const { report } = await readImport(await importText(source), source.onlyXhr);
+      const { report } = await readImport(await importText(source, context.files), source.onlyXhr);
       const outcome = await writeImport(session.store, report, {
         secrets,
         credentials: context.auth.credentials,
@@ -116,6 +126,6 @@ export function workspaceHandlers(
         ...input,
         draft: effectiveDraft(context.workspace(), { draft: input.draft, savedRequestId }),
       }),
-    exportPostman: (input) => exportPostman(context.auth, session.store.workspace, input),
+    exportPostman: (input) => exportPostman(context.auth, session.store.workspace, context.files, input),
   };
 }

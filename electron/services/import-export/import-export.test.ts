@@ -20,9 +20,22 @@ async function call<T>(name: string, input: unknown): Promise<T> {
   return result.value as T;
 }
 
+/** Where the save dialog answers the user chose to save (the desktop app's dialog, faked). */
+let saveAs: string | undefined;
 beforeEach(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'lantern-exchange-'));
-  services = createServices({ mode: 'browser', version: 'test', dataDir, emit: () => undefined });
+  await mkdir(path.join(dataDir, 'out'));
+  services = createServices({
+    mode: 'desktop',
+    version: 'test',
+    dataDir,
+    emit: () => undefined,
+    dialogs: {
+      openFile: async () => undefined,
+      openFolder: async () => undefined,
+      saveFile: async () => saveAs,
+    },
+  });
 });
 
 afterEach(async () => {
@@ -160,7 +173,8 @@ describe('pasting a browser "Copy as cURL" into the URL bar', () => {
     const view = await call<WorkspaceView>('createWorkspace', { name: 'Pasted' });
     await call('createRequest', { folderId: view.id, name: 'Status', draft: first.draft });
     const target = path.join(dataDir, 'out', 'pasted.postman_collection.json');
-    await call('exportPostman', { path: target });
+    saveAs = target;
+    await call('exportPostman', {});
     const written = (await everything(view.path)) + (await everything(path.dirname(target)));
     expect(written).toContain('{{session_cookie}}');
     expect(written).toContain('{{sesskey}}');
@@ -313,52 +327,52 @@ describe('exportPostman environment files', () => {
     await call('reloadWorkspace', {});
     const out = path.join(dataDir, 'out');
     const target = path.join(out, 'envs.postman_collection.json');
-    const result = await call<{ environmentFiles: string[] }>('exportPostman', { path: target });
-    expect(result.environmentFiles).toEqual([path.join(out, 'staging.postman_environment.json')]);
-    expect(JSON.parse(await readFile(result.environmentFiles[0] ?? '', 'utf8'))).toMatchObject({
+    saveAs = target;
+    const result = await call<{ environmentFiles: string[] }>('exportPostman', {});
+    expect(result).toMatchObject({ saved: true, name: 'envs.postman_collection.json' });
+    expect(result.environmentFiles).toEqual(['staging.postman_environment.json']);
+    const envFile = path.join(out, 'staging.postman_environment.json');
+    expect(JSON.parse(await readFile(envFile, 'utf8'))).toMatchObject({
       name: 'Staging',
     });
 
     // Exporting again to the same folder (the save dialog confirmed the collection) replaces Lantern's own files.
-    const again = await call<{ environmentFiles: string[] }>('exportPostman', { path: target });
+    const again = await call<{ environmentFiles: string[] }>('exportPostman', {});
     expect(again.environmentFiles).toEqual(result.environmentFiles);
 
     // ...but not once the user filled a value into one: that value would be lost.
-    const envFile = result.environmentFiles[0] ?? '';
     const filled = JSON.parse(await readFile(envFile, 'utf8')) as {
       values: { key: string; value: string }[];
     };
     filled.values.push({ key: 'api_token', value: 'typed-in-postman' });
     await writeFile(envFile, JSON.stringify(filled));
-    await expect(call('exportPostman', { path: target })).rejects.toThrow(
-      /Nothing was exported: the environment file .*staging\.postman_environment\.json was written by an earlier Lantern export, but values were filled into it since \(api_token\) and a new export would replace them, so Lantern will not overwrite it\. Move or delete it/,
+    await expect(call('exportPostman', {})).rejects.toThrow(
+      /Nothing was saved: the environment file staging\.postman_environment\.json was written by an earlier Lantern export, but values were filled into it since \(api_token\) and a new export would replace them, so Lantern will not overwrite it\. Move or delete it, or choose another folder\./,
     );
     expect(await readFile(envFile, 'utf8')).toBe(JSON.stringify(filled));
     // A {{placeholder}} is not a filled-in value.
     filled.values[1] = { key: 'api_token', value: '{{api_token}}' };
     await writeFile(envFile, JSON.stringify(filled));
-    await call('exportPostman', { path: target });
+    await call('exportPostman', {});
     expect(JSON.parse(await readFile(envFile, 'utf8'))).toMatchObject({
       values: [{ key: 'base', value: 'https://s.example' }],
     });
 
-    await writeFile(result.environmentFiles[0] ?? '', 'mine, keep me');
+    await writeFile(envFile, 'mine, keep me');
     await rm(target);
-    await expect(call('exportPostman', { path: target })).rejects.toThrow(
-      /Nothing was exported: the environment file .*staging\.postman_environment\.json already exists and was not written by a Lantern export, so Lantern will not overwrite it\. Move or delete it/,
+    await expect(call('exportPostman', {})).rejects.toThrow(
+      /Nothing was saved: the environment file staging\.postman_environment\.json already exists and was not written by a Lantern export, so Lantern will not overwrite it\. Move or delete it/,
     );
     const postmans = JSON.stringify({
       name: 'Staging',
       values: [],
       _postman_exported_using: 'Postman/11.2.0',
     });
-    await writeFile(result.environmentFiles[0] ?? '', postmans);
-    await expect(call('exportPostman', { path: target })).rejects.toThrow(
-      /was not written by a Lantern export/,
-    );
-    expect(await readFile(result.environmentFiles[0] ?? '', 'utf8')).toBe(postmans);
-    await writeFile(result.environmentFiles[0] ?? '', 'mine, keep me');
-    expect(await readFile(result.environmentFiles[0] ?? '', 'utf8')).toBe('mine, keep me');
+    await writeFile(envFile, postmans);
+    await expect(call('exportPostman', {})).rejects.toThrow(/was not written by a Lantern export/);
+    expect(await readFile(envFile, 'utf8')).toBe(postmans);
+    await writeFile(envFile, 'mine, keep me');
+    expect(await readFile(envFile, 'utf8')).toBe('mine, keep me');
     await expect(readFile(target, 'utf8')).rejects.toThrow(/ENOENT/);
   });
 });

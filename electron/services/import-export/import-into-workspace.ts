@@ -3,6 +3,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { detectFormat, type ImportFormat } from '../../../shared/importers/index';
 import type { RequestAuth } from '../../../shared/model/auth';
 import type { Folder, ImportReport } from '../../../shared/model/collection';
+import type { FileAccess } from '../files/file-access';
+import { fileRefName } from '../../../shared/files/file-ref';
 import { LanternError } from '../../../shared/model/result';
 import type { CredentialStore } from '../auth/credential-store';
 import type { WorkspaceStore } from '../workspace/index';
@@ -12,36 +14,40 @@ import { importAnyFormat } from './openapi-reader';
 const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 /** Reads what to import: pasted text, or a file named by path (read here, on the main side). */
-export async function importText(source: { text?: string; path?: string }): Promise<string> {
+export async function importText(
+  source: { text?: string; file?: string },
+  files: FileAccess,
+): Promise<string> {
   if (source.text !== undefined && source.text.trim() !== '') return source.text;
-  if (source.path === undefined) {
-    throw new LanternError(
-      'import.empty',
-      'There is nothing to import: paste the text or type the path of a file.',
-    );
+  if (source.file === undefined) {
+    throw new LanternError('import.empty', 'There is nothing to import: paste the text or choose a file.');
   }
+  // Only a file the user chose: a grant, never a path the renderer typed.
+  const filePath = await files.readable(source.file, { what: 'the import' });
+  const name = fileRefName(source.file);
   try {
     // A FIFO, a device or a multi-gigabyte file would hang or exhaust the main side.
-    const info = await stat(source.path);
+    const info = await stat(filePath);
     if (!info.isFile() || info.size > MAX_IMPORT_BYTES) {
       throw new LanternError(
         'import.unreadable',
-        `"${source.path}" cannot be imported: ${info.isFile() ? 'it is larger than 64 MB' : 'it is not a regular file'}. Pick an export file.`,
+        `"${name}" cannot be imported: ${info.isFile() ? 'it is larger than 64 MB' : 'it is not a regular file'}. Choose an export file.`,
       );
     }
-    return await readFile(source.path, 'utf8');
+    return await readFile(filePath, 'utf8');
   } catch (error) {
     if (error instanceof LanternError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT'
-        ? 'there is no such file'
+        ? 'it is no longer there (moved or deleted)'
         : code === 'EACCES'
           ? 'you are not allowed to read it'
-          : code === 'EISDIR'
-            ? 'it is a folder, not a file'
-            : (error as Error).message;
-    throw new LanternError('import.unreadable', `${source.path} could not be read: ${why}. Check the path.`);
+          : (error as Error).message;
+    throw new LanternError(
+      'import.unreadable',
+      `"${name}" could not be read: ${why}. Choose the file again.`,
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { access, mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { keepEnvironmentFile, toPostman, type KeepEnvironmentFile } from '../../../shared/export';
 import type { CallParsedInput } from '../../../shared/contract';
@@ -7,13 +7,8 @@ import { LanternError } from '../../../shared/model/result';
 import { slugify } from '../../../shared/workspace-format/slug';
 import type { Workspace } from '../../../shared/workspace-format/types';
 import type { AuthContext } from '../auth/apply-auth';
-import { writeFileAtomic } from '../files/atomic-file';
-
-const exists = (file: string) =>
-  access(file).then(
-    () => true,
-    () => false,
-  );
+import type { FileAccess } from '../files/file-access';
+import { saveWithDialog } from '../files/save-files';
 
 function findFolder(root: Folder, id: string): Folder | undefined {
   if (root.id === id) return root;
@@ -32,27 +27,26 @@ function credentialIdsOf(folder: Folder, into = new Set<string>()): Set<string> 
   return into;
 }
 
-/** Why an environment file beside the export is kept, and what to do. */
-function wouldOverwrite(file: string, keep: KeepEnvironmentFile): LanternError {
+/** Why an environment file beside the export is kept. */
+function keptMessage(name: string, keep: KeepEnvironmentFile): string {
   const what =
     keep.why === 'not-lantern'
       ? 'already exists and was not written by a Lantern export'
       : `was written by an earlier Lantern export, but values were filled into it since (${keep.names.join(', ')}) and a new export would replace them`;
-  return new LanternError(
-    'export.would-overwrite',
-    `Nothing was exported: the environment file ${file} ${what}, so Lantern will not overwrite it. Move or delete it, or export to another folder.`,
-  );
+  return `the environment file ${name} ${what}, so Lantern will not overwrite it`;
 }
 
 /**
- * The workspace (or one folder of it) as a Postman v2.1 collection, its environments beside it. An
- * environment file already there is replaced only when an earlier Lantern export wrote it and no
- * value was filled in since.
+ * The workspace (or one folder of it) as a Postman v2.1 collection and its environments: written
+ * where the user chooses in the save dialog (desktop app), the environments beside it, or handed
+ * back as downloads (browser mode). An environment file already there is replaced only when an
+ * earlier Lantern export wrote it and no value was filled in since.
  */
 export async function exportPostman(
   auth: AuthContext,
   workspace: Workspace,
-  { folderId, path: target }: CallParsedInput<'exportPostman'>,
+  files: FileAccess,
+  { folderId }: CallParsedInput<'exportPostman'>,
 ) {
   const root = folderId === undefined ? workspace.root : findFolder(workspace.root, folderId);
   if (!root) throw new LanternError('workspace.folder-missing', 'That folder is no longer in the workspace.');
@@ -75,45 +69,41 @@ export async function exportPostman(
       })),
   };
   const exported = toPostman(collection);
-  const file = path.resolve(target);
   const taken = new Set<string>();
-  const environmentFiles = exported.environments.map((environment) => {
+  const environments = exported.environments.map((environment) => {
     const base = slugify(environment.name, 'environment');
     let slug = base;
     for (let n = 2; taken.has(slug); n += 1) slug = `${base}-${n}`;
     taken.add(slug);
-    return {
-      name: path.join(path.dirname(file), `${slug}.postman_environment.json`),
-      json: environment.json,
-    };
+    return { name: `${slug}.postman_environment.json`, text: environment.json };
   });
-  // The collection's own path was chosen by the user; the environment files beside it were not:
-  // only one an earlier Lantern export wrote, with no value filled in since, is replaced.
-  for (const environment of environmentFiles) {
-    if (!(await exists(environment.name))) continue;
-    const current = await readFile(environment.name, 'utf8').catch(() => '');
-    const keep = keepEnvironmentFile(current, environment.json);
-    if (keep) throw wouldOverwrite(environment.name, keep);
+  const name = `${slugify(root.name, 'collection')}.postman_collection.json`;
+  if (!files.hasDialogs) {
+    const downloads = [{ name, text: exported.json }, ...environments].map((f) => ({
+      ...f,
+      mimeType: 'application/json',
+    }));
+    return {
+      saved: false,
+      downloads,
+      environmentFiles: environments.map((e) => e.name),
+      warnings: exported.warnings,
+    };
   }
-  await mkdir(path.dirname(file), { recursive: true }).catch(() => undefined);
-  try {
-    await writeFileAtomic(file, exported.json);
-  } catch (error) {
-    throw new LanternError('export.unwritable', `${file} could not be written: ${(error as Error).message}`);
-  }
-  for (const environment of environmentFiles) {
-    try {
-      await writeFileAtomic(environment.name, environment.json);
-    } catch (error) {
-      throw new LanternError(
-        'export.unwritable',
-        `${environment.name} could not be written: ${(error as Error).message}`,
-      );
-    }
-  }
+  const outcome = await saveWithDialog(files, {
+    title: 'Export as a Postman collection',
+    suggestedName: name,
+    content: { text: exported.json },
+    companions: environments,
+    whyKeep: async (file, text) => {
+      const keep = keepEnvironmentFile(await readFile(file, 'utf8').catch(() => ''), text);
+      return keep && keptMessage(path.basename(file), keep);
+    },
+  });
   return {
-    path: file,
-    environmentFiles: environmentFiles.map((e) => e.name),
+    saved: outcome.saved,
+    ...(outcome.name !== undefined ? { name: outcome.name, bytes: outcome.bytes } : {}),
+    environmentFiles: outcome.companions,
     warnings: exported.warnings,
   };
 }

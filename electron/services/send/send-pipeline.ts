@@ -18,6 +18,8 @@ import { withoutSecretStart } from '../engine/stream-masker';
 import { diagnoseExchange } from '../diagnostics/diagnose-exchange';
 import type { Workspace } from '../../../shared/workspace-format/types';
 import { effectiveDraft } from './effective-draft';
+import type { FileAccess } from '../files/file-access';
+import { authorizeDraftFiles, authorizeTlsFiles } from './draft-files';
 import { checkOperationName } from './graphql-operation';
 import { historyName } from '../../../shared/model/history-name';
 import { capturedValues, checkResponse } from './response-checks';
@@ -52,6 +54,10 @@ export interface PipelineParts {
   jars: WorkspaceJars;
   /** The open workspace, where a saved request's folders are found. */
   workspace: () => Workspace | undefined;
+  /** The gate to files: the draft's files are read only when granted or inside the workspace folder. */
+  files: FileAccess;
+  /** The folder of the open workspace, whose files a request saved in it may name. */
+  workspaceDir: () => string | undefined;
   /** Captures scoped "environment" are saved there (false for `lantern run`: they last the run). */
   saveCaptures?: boolean;
 }
@@ -80,6 +86,8 @@ export function createSendPipeline({
   history,
   jars,
   workspace,
+  files,
+  workspaceDir,
   saveCaptures = true,
 }: PipelineParts) {
   async function exchangeFor(
@@ -99,7 +107,11 @@ export function createSendPipeline({
       );
     }
     secrets.push(...resolution.secretValues);
-    const { draft } = resolution;
+    // The workspace folder is the open one's, when the request is saved in it or uses its jar.
+    const open = workspace();
+    const inWorkspace = open !== undefined && (savedRequestId !== undefined || workspaceId === open.id);
+    const folder = inWorkspace ? workspaceDir() : undefined;
+    const draft = await authorizeDraftFiles(resolution.draft, files, folder);
     if (draft.body.mode === 'graphql') await checkOperationName(draft.body);
     const prepared = await prepareRequest(draft);
     const settings = draft.settings;
@@ -117,7 +129,21 @@ export function createSendPipeline({
             clientKeyFile: settings.clientKeyFile || undefined,
           },
         }
-      : options;
+      : {
+          ...options,
+          // TLS files given with the send options pass the same gate as the settings' files.
+          ...(options.tls && {
+            tls: {
+              ...options.tls,
+              caFile: undefined,
+              clientCertFile: undefined,
+              clientKeyFile: undefined,
+              ...(await authorizeTlsFiles(options.tls, (text, what) =>
+                files.readable(text, { what, ...(folder ? { workspaceDir: folder } : {}) }),
+              )),
+            },
+          }),
+        };
     // Credentials' own fields ({{base}} in a token URL) resolve against the same environment.
     const resolveField = (text: string, where: string) => {
       const result = resolveTemplate(text, scope, { location: where });

@@ -3,7 +3,7 @@
  * copy and a saved file must hide secrets exactly as a small body does. Through Lantern's real
  * services against a local server that echoes a secret canary in a 3 MB JSON body.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -136,13 +136,17 @@ describe('a large stored body echoing a secret', () => {
     expect(row.rows[0]!.text.slice(hit.column, hit.column + MASK.length)).toBe(MASK);
   });
 
-  it('pretty-prints and saves the masked body', async () => {
+  it('pretty-prints and saves (browser mode: downloads) the masked body', async () => {
     const pretty = await call<CallOutput<'prettyBody'>>('prettyBody', { bodyId: storedId() });
     const found = await call<CallOutput<'searchBody'>>('searchBody', { bodyId: pretty.id, query: CANARY });
     expect(found.total).toBe(0);
-    const target = path.join(dataDir, 'saved.json');
-    await call('saveBody', { bodyId: storedId(), path: target });
-    const saved = await readFile(target, 'utf8');
+    const pieces: Buffer[] = [];
+    for (let offset: number | undefined = 0; offset !== undefined;) {
+      const piece: CallOutput<'readBodyBytes'> = await call('readBodyBytes', { bodyId: storedId(), offset });
+      pieces.push(Buffer.from(piece.data, 'base64'));
+      offset = piece.nextOffset;
+    }
+    const saved = Buffer.concat(pieces).toString('utf8');
     expect(saved).not.toContain(CANARY);
     expect(JSON.parse(saved).last).toBe(MASK);
   });

@@ -1,9 +1,17 @@
 import { useState } from 'react';
 import { useLantern } from '../../store';
 
-/** Picks the open workspace: a known one, a folder typed by path, or a new one in the data folder. */
+/**
+ * Picks the open workspace: a known one, a folder chosen in the desktop folder dialog (browser mode:
+ * typed, and checked on the main side against its folder rules), or a new one in the data folder.
+ */
 export function WorkspaceSwitcher() {
   const view = useLantern((s) => s.workspaceView);
+  const hasFileDialogs = useLantern((s) => s.hasFileDialogs);
+  const openChosenFolder = async () => {
+    const chosen = await useLantern.getState().chooseWorkspaceFolder();
+    if (chosen && (await workspaceCall('openWorkspace', { path: chosen }))) await loadWorkspaces();
+  };
   const known = useLantern((s) => s.knownWorkspaces);
   const { workspaceCall, loadWorkspaces } = useLantern.getState();
   const [mode, setMode] = useState<'none' | 'open' | 'create'>('none');
@@ -48,7 +56,9 @@ export function WorkspaceSwitcher() {
         <button
           type="button"
           data-testid="ws-open"
-          onClick={() => setMode(mode === 'open' ? 'none' : 'open')}
+          onClick={() =>
+            hasFileDialogs ? void openChosenFolder() : setMode(mode === 'open' ? 'none' : 'open')
+          }
         >
           Open folder…
         </button>
@@ -78,6 +88,12 @@ export function WorkspaceSwitcher() {
             {mode === 'open' ? 'Open' : 'Create'}
           </button>
         </form>
+      )}
+      {mode === 'open' && (
+        <p className="hint" data-testid="ws-open-rules">
+          The folder is checked first: never a system folder, a hidden folder of your home folder or
+          Lantern&apos;s own data.
+        </p>
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import type { Exchange } from '../../../shared/model/response';
 import type { SupportFormat } from '../../../shared/support';
+import { finishSave } from '../../file-transfer';
 import { Modal, ModalClose } from '../../components/Modal';
 import { useLantern } from '../../store';
 import { sendLocation, type RequestTab } from '../../store/tabs-slice';
@@ -26,7 +27,6 @@ export function SupportBundleDialog({ tab, onClose }: { tab: RequestTab; onClose
   const [format, setFormat] = useState<SupportFormat>('markdown');
   const [bundle, setBundle] = useState<{ text: string; fileName: string }>();
   const [status, setStatus] = useState<Status>();
-  const [path, setPath] = useState('');
   const request = () => ({
     draft: tab.draft,
     ...sendLocation(useLantern.getState(), tab),
@@ -58,17 +58,8 @@ export function SupportBundleDialog({ tab, onClose }: { tab: RequestTab; onClose
       setStatus({ ok: false, text: 'The clipboard refused: select the preview and copy it by hand.' });
     }
   };
-  const save = async () => {
-    const result = await saveSupportBundle({ ...request(), path: path.trim() });
-    setStatus(
-      result.ok
-        ? {
-            ok: true,
-            text: `Saved ${result.value.bytes.toLocaleString('en')} bytes to ${result.value.path}.`,
-          }
-        : { ok: false, text: result.error.message },
-    );
-  };
+  // Desktop: the save dialog; browser mode: the bundle's text as a download.
+  const save = async () => setStatus(finishSave(await saveSupportBundle(request())));
   return (
     <Modal
       testId="support-dialog"
@@ -117,24 +108,11 @@ export function SupportBundleDialog({ tab, onClose }: { tab: RequestTab; onClose
       >
         {bundle ? bundle.text : 'Preparing…'}
       </pre>
-      <form
-        className="support-save"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (path.trim()) void save();
-        }}
-      >
-        <input
-          data-testid="support-save-path"
-          aria-label="Full path of the file to save to"
-          placeholder={`/full/path/${bundle?.fileName ?? 'lantern-support.md'}`}
-          value={path}
-          onChange={(event) => setPath(event.target.value)}
-        />
-        <button type="submit" data-testid="support-save" disabled={!bundle || path.trim() === ''}>
-          Save to file
+      <div className="support-save">
+        <button type="button" data-testid="support-save" disabled={!bundle} onClick={() => void save()}>
+          Save to file…
         </button>
-      </form>
+      </div>
       {status && (
         <p className={status.ok ? 'note' : 'inline-error'} role="status" data-testid="support-status">
           {status.text}

@@ -4,6 +4,8 @@ import type { RequestDraft } from '../../../shared/model/request';
 import { useLantern } from '../../store';
 import type { SchemaKey, SchemaState } from '../../store/graphql-slice';
 import { SchemaDiffNotice } from './SchemaDiffView';
+import type { ChosenFile } from '../../../shared/files/file-ref';
+import { ChooseFileButton } from '../files/ChooseFileButton';
 
 interface SchemaBarProps {
   schemaKey: SchemaKey | undefined;
@@ -30,9 +32,8 @@ export function SchemaBar({ schemaKey, state, draft, maxDepth, schemaProblem }: 
   const loadSchemaFile = useLantern((s) => s.loadSchemaFile);
   const forgetSchema = useLantern((s) => s.forgetSchema);
   const dismissSchemaDiff = useLantern((s) => s.dismissSchemaDiff);
-  const canPickFiles = useLantern((s) => s.canPickFiles);
   const [fileOpen, setFileOpen] = useState(false);
-  const [filePath, setFilePath] = useState('');
+  const [fileError, setFileError] = useState<string>();
   if (!schemaKey) {
     return (
       <div className="graphql-schema-bar" data-testid="graphql-schema-bar">
@@ -47,13 +48,9 @@ export function SchemaBar({ schemaKey, state, draft, maxDepth, schemaProblem }: 
   const busy = state?.status === 'loading';
   const disabledIntrospection = state?.error?.code === 'graphql.introspection-disabled';
   const showFile = fileOpen || disabledIntrospection;
-  const pick = async () => {
-    const path = await useLantern.getState().pickFile();
-    if (path) setFilePath(path);
-  };
-  const load = () => {
-    if (filePath.trim() === '') return;
-    void loadSchemaFile(schemaKey, filePath.trim()).then(() => setFileOpen(false));
+  const load = (file: ChosenFile) => {
+    setFileError(undefined);
+    void loadSchemaFile(schemaKey, file.ref).then(() => setFileOpen(false));
   };
   return (
     <div className="graphql-schema-bar" data-testid="graphql-schema-bar">
@@ -97,30 +94,26 @@ export function SchemaBar({ schemaKey, state, draft, maxDepth, schemaProblem }: 
       </div>
       {showFile && (
         <div className="graphql-schema-file">
-          <input
-            aria-label="Schema file path"
-            data-testid="graphql-schema-file"
-            placeholder={canPickFiles ? 'Choose a file…' : '/full/path/to/schema.graphql or .json'}
-            spellCheck={false}
-            value={filePath}
-            onChange={(event) => setFilePath(event.target.value)}
-            onKeyDown={(event) => event.key === 'Enter' && load()}
+          <ChooseFileButton
+            testId="graphql-schema-file"
+            label="Choose a schema file…"
+            title="Choose a GraphQL schema file"
+            extensions={['graphql', 'graphqls', 'gql', 'json']}
+            onChosen={load}
+            onError={setFileError}
           />
-          {canPickFiles && (
-            <button type="button" onClick={() => void pick()}>
-              Choose…
-            </button>
-          )}
-          <button type="button" data-testid="graphql-schema-file-load" disabled={busy} onClick={load}>
-            Load
-          </button>
           <span className="hint">SDL (.graphql) or an introspection result (.json)</span>
+          {fileError && (
+            <span className="inline-error" role="alert" data-testid="graphql-schema-file-error">
+              {fileError}
+            </span>
+          )}
         </div>
       )}
       {state?.status === 'failed' && state.error && (
         <p className="inline-error" role="alert" data-testid="graphql-schema-error">
           {state.error.message}
-          {disabledIntrospection && ' Give the path of a schema file above.'}
+          {disabledIntrospection && ' Choose a schema file above.'}
         </p>
       )}
       {schemaProblem && (

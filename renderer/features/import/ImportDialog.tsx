@@ -4,6 +4,8 @@ import { Modal, ModalClose } from '../../components/Modal';
 import { useLantern } from '../../store';
 import { CollectionOutline } from './CollectionOutline';
 import './import.css';
+import type { ChosenFile } from '../../../shared/files/file-ref';
+import { ChooseFileButton } from '../files/ChooseFileButton';
 
 type Preview = CallOutput<'previewImport'>;
 type Imported = CallOutput<'importIntoWorkspace'>;
@@ -21,14 +23,14 @@ const FORMAT_NAMES: Record<Preview['format'], string> = {
 /** Import from cURL, Postman, Insomnia, HAR or OpenAPI: preview what will be created and what is left out, then import. */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [text, setText] = useState('');
-  const [path, setPath] = useState('');
+  const [file, setFile] = useState<ChosenFile>();
   const [onlyXhr, setOnlyXhr] = useState(true);
   const [preview, setPreview] = useState<Preview>();
   const [secrets, setSecrets] = useState<Record<string, string>>({});
   const [done, setDone] = useState<Imported>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const source = () => (text.trim() !== '' ? { text, onlyXhr } : { path: path.trim(), onlyXhr });
+  const source = () => (text.trim() !== '' || !file ? { text, onlyXhr } : { file: file.ref, onlyXhr });
 
   const runPreview = async () => {
     setBusy(true);
@@ -60,7 +62,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           <button
             type="button"
             data-testid="import-preview"
-            disabled={busy || (text.trim() === '' && path.trim() === '')}
+            disabled={busy || (text.trim() === '' && !file)}
             onClick={() => void runPreview()}
           >
             Preview
@@ -92,15 +94,23 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           onChange={(event) => (setText(event.target.value), setPreview(undefined))}
         />
       </label>
-      <label className="import-field">
-        …or the path of a file
-        <input
-          data-testid="import-path"
-          value={path}
-          placeholder="/home/me/Downloads/collection.postman_collection.json"
-          onChange={(event) => (setPath(event.target.value), setPreview(undefined))}
-        />
-      </label>
+      <div className="import-field">
+        …or a file
+        <span className="file-path">
+          {file && (
+            <span className="file-chosen" data-testid="import-file-name">
+              {file.name}
+            </span>
+          )}
+          <ChooseFileButton
+            testId="import-file"
+            label={file ? 'Choose another…' : 'Choose a file…'}
+            title="Choose a file to import"
+            onChosen={(chosen) => (setFile(chosen), setPreview(undefined), setError(undefined))}
+            onError={setError}
+          />
+        </span>
+      </div>
       <label className="import-check">
         <input
           type="checkbox"

@@ -4,7 +4,7 @@ import { useActiveTab, useLantern } from '../../store';
 import type { RequestBody } from '../../../shared/model/request';
 import { MultipartTable } from './MultipartTable';
 import { switchBodyMode } from './body-modes';
-import { FilePathInput } from './FilePathInput';
+import { FileField } from './FileField';
 import { jsonProblem } from './json-check';
 import { GraphqlEditor } from '../graphql/GraphqlEditor';
 
@@ -77,7 +77,7 @@ export function BodyEditor() {
         <MultipartTable fields={body.fields} onChange={(fields) => setBody({ ...body, fields })} />
       )}
       {body.mode === 'binary' && (
-        <FilePathInput testId="body-file" value={body.path} onChange={(path) => setBody({ ...body, path })} />
+        <FileField testId="body-file" value={body.path} onChange={(path) => setBody({ ...body, path })} />
       )}
     </div>
   );

@@ -1,5 +1,5 @@
 import type { MultipartField } from '../../../shared/model/request';
-import { FilePathInput } from './FilePathInput';
+import { FileField } from './FileField';
 
 interface MultipartTableProps {
   fields: readonly MultipartField[];
@@ -68,7 +68,7 @@ export function MultipartTable({ fields, onChange }: MultipartTableProps) {
                     onChange={(event) => update(index, { ...field, value: event.target.value })}
                   />
                 ) : (
-                  <FilePathInput
+                  <FileField
                     testId={`multipart-file-${index}`}
                     value={field.path}
                     onChange={(path) => update(index, { ...field, path })}

@@ -11,6 +11,7 @@ import { UrlBar } from './UrlBar';
 import { RemovedSecretsBar } from '../session/RemovedSecretsBar';
 import { FailureFindings } from '../diagnostics/FailureFindings';
 import { TestsEditor } from '../tests/TestsEditor';
+import { RefusedFileChooser } from '../files/RefusedFileChooser';
 
 type Part = 'params' | 'headers' | 'body' | 'auth' | 'tests' | 'settings';
 
@@ -34,6 +35,7 @@ export function RequestPane() {
         </p>
       )}
       {sendError && <FailureFindings />}
+      <RefusedFileChooser />
       <Tabs
         label="Request parts"
         idPrefix="request"

@@ -1,5 +1,5 @@
 import { useActiveTab, useLantern } from '../../store';
-import { FilePathInput } from './FilePathInput';
+import { FileField } from './FileField';
 
 const DEFAULTS = {
   verifyTls: true,
@@ -40,7 +40,7 @@ export function SettingsPanel() {
         <legend>TLS files (PEM, read on the main side)</legend>
         <label>
           CA certificate to trust
-          <FilePathInput
+          <FileField
             testId="setting-ca-file"
             value={settings.caFile ?? ''}
             onChange={(caFile) => change({ caFile })}
@@ -48,7 +48,7 @@ export function SettingsPanel() {
         </label>
         <label>
           Client certificate
-          <FilePathInput
+          <FileField
             testId="setting-client-cert"
             value={settings.clientCertFile ?? ''}
             onChange={(clientCertFile) => change({ clientCertFile })}
@@ -56,7 +56,7 @@ export function SettingsPanel() {
         </label>
         <label>
           Client key
-          <FilePathInput
+          <FileField
             testId="setting-client-key"
             value={settings.clientKeyFile ?? ''}
             onChange={(clientKeyFile) => change({ clientKeyFile })}

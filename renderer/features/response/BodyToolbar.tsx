@@ -10,6 +10,8 @@ interface BodyToolbarProps {
   filterError: string | undefined;
   /** The text currently shown: what Copy and Save take. */
   text: string;
+  /** The name the save dialog or download proposes. */
+  suggestedName: string;
 }
 
 /** Pretty/Raw, a JSONPath filter for JSON, copy and save for a body held in the renderer. */
@@ -21,17 +23,10 @@ export function BodyToolbar({
   onFilterChange,
   filterError,
   text,
+  suggestedName,
 }: BodyToolbarProps) {
-  const [saving, setSaving] = useState(false);
-  const [path, setPath] = useState('');
   const [message, setMessage] = useState<string>();
-  const save = async () => {
-    const result = await useLantern.getState().saveTextFile({ path, text });
-    setMessage(
-      result.ok ? `Saved ${result.value.bytes} bytes to ${result.value.path}.` : result.error.message,
-    );
-    if (result.ok) setSaving(false);
-  };
+  const save = async () => setMessage((await useLantern.getState().saveText({ suggestedName, text })).text);
   return (
     <div className="body-toolbar">
       <div className="toolbar">
@@ -71,7 +66,7 @@ export function BodyToolbar({
         >
           Copy
         </button>
-        <button type="button" data-testid="body-save" onClick={() => setSaving(!saving)}>
+        <button type="button" data-testid="body-save" onClick={() => void save()}>
           Save…
         </button>
       </div>
@@ -79,26 +74,6 @@ export function BodyToolbar({
         <p className="inline-error" data-testid="body-jsonpath-error">
           {filterError}
         </p>
-      )}
-      {saving && (
-        <form
-          className="toolbar"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void save();
-          }}
-        >
-          <input
-            aria-label="Save to path"
-            data-testid="body-save-path"
-            placeholder="/full/path/to/response.json"
-            value={path}
-            onChange={(e) => setPath(e.target.value)}
-          />
-          <button type="submit" className="primary" data-testid="body-save-confirm">
-            Save
-          </button>
-        </form>
       )}
       {message && (
         <p className="hint" role="status" data-testid="body-message">

@@ -6,6 +6,16 @@ import { CodeEditor } from '../../editor/CodeEditor';
 import { presentBody } from './format';
 import { LargeBodyView } from './large/LargeBodyView';
 
+/** The file name a saved body is offered under, by what it is. */
+const suggestedNameFor = (language: string | undefined): string =>
+  language === 'json'
+    ? 'response.json'
+    : language === 'html'
+      ? 'response.html'
+      : language === 'xml'
+        ? 'response.xml'
+        : 'response.txt';
+
 export function BodyView({ exchange }: { exchange: Exchange }) {
   const { body } = exchange.response;
   const [raw, setRaw] = useState(false);
@@ -42,6 +52,7 @@ export function BodyView({ exchange }: { exchange: Exchange }) {
   return (
     <div className="body-view">
       <BodyToolbar
+        suggestedName={suggestedNameFor(presented?.language)}
         isJson={presented?.language === 'json'}
         raw={raw}
         onRawChange={setRaw}

@@ -1,0 +1,103 @@
+/**
+ * Files crossing between the page and the main side without a path: browser mode uploads a file
+ * the user picked in a file input and downloads what Lantern saves; the desktop app uses the main
+ * side's dialogs instead (see store/files-slice.ts).
+ */
+import type { ChosenFile, Download, SaveOutcome } from '../shared/files/file-ref';
+import type { Result } from '../shared/model/result';
+import { call } from './api';
+
+/** Bytes per upload call: base64 makes 4 MB about 5.3 MB, under the 8 MB a call may carry. */
+const UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function fromBase64(data: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(data);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Uploads a file from the page's file input in chunks; the main side keeps a copy and grants it. */
+export async function uploadFile(file: File): Promise<Result<ChosenFile>> {
+  let uploadId: string | undefined;
+  let offset = 0;
+  for (;;) {
+    const chunk = new Uint8Array(await file.slice(offset, offset + UPLOAD_CHUNK_BYTES).arrayBuffer());
+    const result = await call('uploadFile', {
+      ...(uploadId ? { uploadId } : {}),
+      name: file.name,
+      size: file.size,
+      offset,
+      data: toBase64(chunk),
+    });
+    if (!result.ok) return result;
+    if (result.value.file) return { ok: true, value: result.value.file };
+    if (chunk.length === 0)
+      return {
+        ok: false,
+        error: { code: 'file.upload-broken', message: `"${file.name}" ended early. Choose it again.` },
+      };
+    uploadId = result.value.uploadId;
+    offset = result.value.received;
+  }
+}
+
+/** Offers a file as a browser download (Blob + link). */
+export function download(name: string, content: BlobPart[], mimeType: string): void {
+  const url = URL.createObjectURL(new Blob(content, { type: mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export const downloadAll = (downloads: Download[]): void => {
+  for (const file of downloads) download(file.name, [file.text], file.mimeType);
+};
+
+/** A large body kept on the main side, fetched 4 MB at a time and offered as a download. */
+export async function downloadBody(bodyId: string, name: string): Promise<Result<number>> {
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  let offset: number | undefined = 0;
+  let total = 0;
+  while (offset !== undefined) {
+    const result: Result<{ data: string; total: number; nextOffset?: number }> = await call('readBodyBytes', {
+      bodyId,
+      offset,
+    });
+    if (!result.ok) return result;
+    parts.push(fromBase64(result.value.data));
+    total = result.value.total;
+    offset = result.value.nextOffset;
+  }
+  download(name, parts, 'application/octet-stream');
+  return { ok: true, value: total };
+}
+
+/** What a save did, in the words the UI shows: where it went, or that nothing was written. */
+export function describeSave(outcome: SaveOutcome): string {
+  if (outcome.downloads?.length) {
+    const names = outcome.downloads.map((d) => d.name).join(', ');
+    return `Handed to your browser as ${outcome.downloads.length === 1 ? 'a download' : 'downloads'}: ${names}. Your browser saves ${outcome.downloads.length === 1 ? 'it' : 'them'} (usually in Downloads).`;
+  }
+  if (!outcome.saved) return 'Not saved: the save dialog was cancelled.';
+  return `Saved ${(outcome.bytes ?? 0).toLocaleString('en')} bytes as ${outcome.name ?? 'the file you chose'}.`;
+}
+
+/** Handles a save call's answer: downloads what the main side handed back, and says what happened. */
+export function finishSave(result: Result<SaveOutcome>): { ok: boolean; text: string } {
+  if (!result.ok) return { ok: false, text: result.error.message };
+  if (result.value.downloads) downloadAll(result.value.downloads);
+  return { ok: true, text: describeSave(result.value) };
+}
