@@ -83,9 +83,13 @@ export interface CliRun {
 }
 
 /** Runs the real `bin/lantern.mjs` in its own process (the TypeScript through tsx), `input` on stdin. */
-export function runLanternCli(args: string[], input?: string): Promise<CliRun> {
+export function runLanternCli(
+  args: string[],
+  input?: string,
+  env: Record<string, string> = {},
+): Promise<CliRun> {
   const child = spawn(process.execPath, [path.join(repoRoot, 'bin/lantern.mjs'), ...args], {
-    env: { ...process.env, LANTERN_CLI_FROM_SOURCE: '1' },
+    env: { ...process.env, LANTERN_CLI_FROM_SOURCE: '1', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -72,7 +72,7 @@ describe('a bearer token taken from {{token}}', () => {
       text: collection(sandbox.url),
     });
     expect(imported.skipped).toContain(
-      'The credential "Bearer token (the collection "iHASCO from Postman")" takes its secret from {{token}}, as in the source: define that variable in an environment (or a folder), and it is filled in when a request is sent.',
+      'The credential "Bearer token (the collection "iHASCO from Postman")" takes its secret from {{token}}, as in the source: it is kept in lantern.workspace.yaml (no secret in it). Define {{token}} in an environment or a folder, or pass it to lantern run with --env-var, and it is filled in when a request is sent.',
     );
     const credentials = await call<CredentialSummary[]>('listCredentials', {});
     expect(credentials).toContainEqual(
@@ -119,9 +119,9 @@ describe('a bearer token taken from {{token}}', () => {
     for (const entry of history.entries)
       expect(JSON.stringify(await call('getHistoryEntry', { id: entry.id }))).not.toContain(token);
     expect(await everything(path.join(scratch, 'data', 'history'))).not.toContain(token);
-    // The credentials file holds the reference, never the value.
-    const file = await readFile(path.join(scratch, 'data', 'credentials.json'), 'utf8');
+    // The workspace file carries the reference (a clone sends with it), never the value.
+    const file = await readFile(path.join(scratch, 'ws', 'lantern.workspace.yaml'), 'utf8');
     expect(file).not.toContain(token);
-    expect(await readFile(path.join(scratch, 'data', 'credentials.json'), 'utf8')).toContain('{{token}}');
+    expect(file).toContain('{{token}}');
   });
 });

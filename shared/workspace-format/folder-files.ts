@@ -5,7 +5,13 @@ import { variableSchema } from '../model/collection';
 import { headerRowSchema } from '../model/request';
 import { decodeFile, encodeFile, orderKeys, type Decoded, type Extras } from './file-codec';
 import { headerRows, orderAuth, testRows } from './request-file';
-import type { Folder, WorkspaceEnvironment, WorkspaceVariable } from './types';
+import {
+  workspaceCredentialSchema,
+  type Folder,
+  type WorkspaceCredential,
+  type WorkspaceEnvironment,
+  type WorkspaceVariable,
+} from './types';
 
 /** What `_folder.yaml` holds; `order` lists child file and folder names as the sidebar shows them. */
 export interface FolderMeta {
@@ -72,13 +78,16 @@ export interface WorkspaceFile {
   version: 1;
   name: string;
   id: string;
+  /** Credentials whose secret is a `{{variable}}` reference (an import's): no secret, so shareable. */
+  credentials?: WorkspaceCredential[];
 }
 
-const WORKSPACE_KEYS = ['version', 'name', 'id'] as const;
+const WORKSPACE_KEYS = ['version', 'name', 'id', 'credentials'] as const;
 const workspaceFileSchema = z.object({
   version: z.literal(1, 'Only workspace format version 1 is known; a newer Lantern may have written this.'),
   name: z.string().min(1).max(500),
   id: z.string().min(1).max(128),
+  credentials: z.array(workspaceCredentialSchema).max(500).optional(),
 });
 
 export function encodeWorkspaceFile(file: WorkspaceFile, extras: Extras = {}): string {

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { secretReference } from '../model/auth';
 import type { Folder, SavedRequest } from '../model/collection';
 
 /** A variable of an environment or a folder; a secret one's value lives in the vault, never on disk. */
@@ -14,12 +16,36 @@ export interface WorkspaceEnvironment {
   variables: WorkspaceVariable[];
 }
 
+/**
+ * A credential a workspace carries (an imported auth whose secret was a `{{variable}}` in the
+ * source): the variable is filled in at send time, so a clone of the workspace sends with
+ * `lantern run --env-var NAME=…` on a machine that has no vault.
+ */
+export const workspaceCredentialSchema = z
+  .object({
+    id: z.string().min(1).max(128),
+    kind: z.enum(['bearer', 'basic', 'apiKey', 'oauth2']),
+    label: z.string().max(200),
+    fields: z.record(z.string().max(64), z.string().max(4_096)).default({}),
+    secret: z
+      .string()
+      .max(200)
+      .refine(
+        (value) => secretReference(value) !== undefined,
+        'must be a {{variable}} reference: a workspace file never holds a secret',
+      ),
+  })
+  .strict();
+export type WorkspaceCredential = z.infer<typeof workspaceCredentialSchema>;
+
 export interface Workspace {
   id: string;
   name: string;
   /** The workspace folder itself; its id is the workspace id. */
   root: Folder;
   environments: WorkspaceEnvironment[];
+  /** Credentials kept in `lantern.workspace.yaml`: their secret is a `{{variable}}`, never a value. */
+  credentials?: WorkspaceCredential[];
 }
 
 /** A file Lantern could not use. It is left exactly as it is, and never rewritten. */

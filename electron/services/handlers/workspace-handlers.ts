@@ -9,6 +9,7 @@ import { WorkspaceSession } from '../workspace/workspace-session';
 import { newId } from '../workspace/ids';
 import { inheritanceFor } from '../workspace/inheritance';
 import { effectiveDraft } from '../send/effective-draft';
+import { carryWorkspaceCredentials } from '../auth/workspace-credentials';
 
 const blankDraft = () => ({
   method: 'GET',
@@ -27,7 +28,21 @@ export function workspaceHandlers(
     emit: context.emit,
   }),
 ): Pick<Handlers, keyof WorkspaceCalls> {
-  const view = () => session.view();
+  /**
+   * The open workspace as the renderer sees it. The credentials its lantern.workspace.yaml carries
+   * are made usable first (after an open, a reload, an import); one that cannot be is a problem.
+   */
+  const view = () => {
+    const shown = session.view();
+    const problems = carryWorkspaceCredentials(context.auth.credentials, session.store.workspace.credentials);
+    if (problems.length === 0) return shown;
+    const unusable = problems.map((reason) => ({
+      path: 'lantern.workspace.yaml',
+      reason,
+      severity: 'error' as const,
+    }));
+    return { ...shown, problems: [...shown.problems, ...unusable] };
+  };
   /** A folder the renderer names: recent, chosen in the dialog, given on the command line, or allowed by the rules. */
   const allowedFolder = async (path: string, create = false) => {
     const recent = (await session.list()).map((w) => w.path);
@@ -45,9 +60,14 @@ export function workspaceHandlers(
         problem: session.registry.problem,
       };
     },
-    openWorkspace: async ({ path }) => session.open(await allowedFolder(path)),
-    createWorkspace: async ({ name, path }) =>
-      session.create(name, path === undefined ? undefined : await allowedFolder(path, true)),
+    openWorkspace: async ({ path }) => {
+      await session.open(await allowedFolder(path));
+      return view();
+    },
+    createWorkspace: async ({ name, path }) => {
+      await session.create(name, path === undefined ? undefined : await allowedFolder(path, true));
+      return view();
+    },
     chooseWorkspaceFolder: async ({ title }) => {
       const path = await context.files.chooseFolder(title);
       return path === undefined ? {} : { path };

@@ -8,7 +8,12 @@ import { makeDraft, makeExchange } from './test-fixtures';
 
 const dir = process.argv[2] ?? '';
 const run = process.argv[3] ?? '0';
-const store = new HistoryStore({ dir, segmentBytes: 64 * 1024 });
+const store = new HistoryStore({
+  dir,
+  segmentBytes: 64 * 1024,
+  maxEntries: 1_000_000,
+  maxTotalBytes: 1024 ** 3,
+});
 const body = JSON.stringify({ fill: 'x'.repeat(8 * 1024) });
 let n = 0;
 for (;;) {

@@ -142,8 +142,10 @@ export class HistoryStore {
   /** Resolves when everything recorded so far is on disk, synced, and in the index (tests, shutdown). */
   flush(): Promise<void> {
     return this.run(async () => {
+      // Only a pending index save is written: a second close of a store whose folder is gone is a no-op.
+      const pending = this.indexTimer !== undefined;
       await this.closeActive();
-      await this.saveIndexAndEvict();
+      if (pending) await this.saveIndexAndEvict();
     });
   }
 

@@ -10,6 +10,13 @@ import type { CredentialStore } from '../auth/credential-store';
 import type { WorkspaceStore } from '../workspace/index';
 import { secretForNeed } from '../auth/browser-session-import';
 import { importAnyFormat } from './openapi-reader';
+import { credentialOfWorkspace } from '../auth/workspace-credentials';
+import { newId } from '../workspace/ids';
+import type { WorkspaceCredential } from '../../../shared/workspace-format/types';
+
+const WORKSPACE_KINDS = ['bearer', 'basic', 'apiKey', 'oauth2'] as const;
+const isWorkspaceKind = (kind: string): kind is WorkspaceCredential['kind'] =>
+  (WORKSPACE_KINDS as readonly string[]).includes(kind);
 
 const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
@@ -82,9 +89,32 @@ export async function writeImport(
   const { collection } = report;
   const skipped = [...report.skipped];
   const credentialIds = new Map<string, string>();
+  // Credentials whose secret is a `{{variable}}` hold no secret: the workspace file keeps them, so a
+  // clone of the workspace (CI, a colleague) sends with the variable filled in on that machine.
+  const carried: WorkspaceCredential[] = [];
   for (const need of collection.credentials) {
     const typed = options.secrets?.[need.id];
-    // A `{{variable}}` the source took the secret from is kept: the send fills it in.
+    const reference = typed === undefined || typed === '' ? need.secretReference : undefined;
+    if (reference !== undefined && isWorkspaceKind(need.kind)) {
+      const entry: WorkspaceCredential = {
+        id: newId('cred'),
+        kind: need.kind,
+        label: need.label,
+        ...secretForNeed(need, reference),
+        secret: reference,
+      };
+      try {
+        credentialOfWorkspace(entry);
+        carried.push(entry);
+        credentialIds.set(need.id, entry.id);
+        skipped.push(
+          `The credential "${need.label}" takes its secret from ${reference}, as in the source: it is kept in lantern.workspace.yaml (no secret in it). Define ${reference} in an environment or a folder, or pass it to lantern run with --env-var, and it is filled in when a request is sent.`,
+        );
+      } catch (error) {
+        skipped.push(`The credential "${need.label}" was not created: ${(error as Error).message}`);
+      }
+      continue;
+    }
     const secret = typed === undefined || typed === '' ? need.secretReference : typed;
     if (secret === undefined || secret === '' || options.credentials === undefined) {
       skipped.push(
@@ -99,14 +129,11 @@ export async function writeImport(
         ...secretForNeed(need, secret),
       });
       credentialIds.set(need.id, saved.id);
-      if (secret === need.secretReference)
-        skipped.push(
-          `The credential "${need.label}" takes its secret from ${secret}, as in the source: define that variable in an environment (or a folder), and it is filled in when a request is sent.`,
-        );
     } catch (error) {
       skipped.push(`The credential "${need.label}" was not created: ${(error as Error).message}`);
     }
   }
+  if (carried.length > 0) await store.addCredentials(carried);
   const auth = (value: RequestAuth | undefined): RequestAuth | undefined =>
     value === undefined || value.type === 'none'
       ? value

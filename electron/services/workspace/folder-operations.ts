@@ -10,7 +10,11 @@ import { moveAtomic } from '../files/atomic-file';
 import { decodeWorkspaceFile, encodeWorkspaceFile } from '../../../shared/workspace-format/folder-files';
 import { slugify } from '../../../shared/workspace-format/slug';
 import { newId } from './ids';
-import { WORKSPACE_FILE, type Folder } from '../../../shared/workspace-format/types';
+import {
+  WORKSPACE_FILE,
+  type Folder,
+  type WorkspaceCredential,
+} from '../../../shared/workspace-format/types';
 import { parentRel, type WorkspaceFiles } from './workspace-files';
 
 const folderPatchSchema = z.object({
@@ -112,10 +116,41 @@ export async function updateFolder(files: WorkspaceFiles, id: string, input: Fol
 
 /** The top folder's name is the workspace's name, kept in lantern.workspace.yaml. */
 async function renameWorkspace(files: WorkspaceFiles, name: string): Promise<void> {
+  await writeWorkspaceFile(files, { name });
+  files.state.workspace.name = name;
+}
+
+/** Rewrites lantern.workspace.yaml with a new name or credential list, keeping what else it holds. */
+async function writeWorkspaceFile(
+  files: WorkspaceFiles,
+  change: { name?: string; credentials?: WorkspaceCredential[] },
+): Promise<void> {
   const { workspace, workspaceExtras } = files.state;
-  const text = encodeWorkspaceFile({ version: 1, name, id: workspace.id }, workspaceExtras);
+  const credentials = change.credentials ?? workspace.credentials ?? [];
+  const text = encodeWorkspaceFile(
+    {
+      version: 1,
+      name: change.name ?? workspace.name,
+      id: workspace.id,
+      ...(credentials.length > 0 ? { credentials } : {}),
+    },
+    workspaceExtras,
+  );
   await files.write(WORKSPACE_FILE, text, decodeWorkspaceFile(text));
-  workspace.name = name;
+}
+
+/**
+ * Adds credentials whose secret is a `{{variable}}` to lantern.workspace.yaml (one with the same id
+ * is replaced): they hold no secret, so the workspace carries them to every clone.
+ */
+export async function addWorkspaceCredentials(
+  files: WorkspaceFiles,
+  added: WorkspaceCredential[],
+): Promise<void> {
+  const ids = new Set(added.map((c) => c.id));
+  const credentials = [...(files.state.workspace.credentials ?? []).filter((c) => !ids.has(c.id)), ...added];
+  await writeWorkspaceFile(files, { credentials });
+  files.state.workspace.credentials = credentials;
 }
 
 function isInside(files: WorkspaceFiles, candidateId: string, ancestorId: string): boolean {

@@ -165,7 +165,13 @@ export async function loadWorkspace(dir: string, cache?: Map<string, CachedFile>
 
   const loaded: LoadedWorkspace = {
     dir,
-    workspace: { id, name, root: undefined as unknown as Folder, environments: [] },
+    workspace: {
+      id,
+      name,
+      root: undefined as unknown as Folder,
+      environments: [],
+      ...(head.ok && head.value.credentials ? { credentials: head.value.credentials } : {}),
+    },
     problems,
     workspaceExtras: head.ok ? head.extras : {},
     protectedPaths,

@@ -10,6 +10,7 @@ import type {
   SavedRequest,
   Workspace,
   WorkspaceChangeEvent,
+  WorkspaceCredential,
   WorkspaceEnvironment,
   WorkspaceProblem,
 } from '../../../shared/workspace-format/types';
@@ -137,6 +138,11 @@ export class WorkspaceStore {
 
   deleteFolder(id: string): Promise<string> {
     return this.serial(async () => this.remember(await folders.deleteFolder(this.files, id)));
+  }
+
+  /** Keeps credentials whose secret is a `{{variable}}` in lantern.workspace.yaml. */
+  addCredentials(credentials: WorkspaceCredential[]): Promise<void> {
+    return this.serial(() => folders.addWorkspaceCredentials(this.files, credentials));
   }
 
   saveEnvironment(input: environments.EnvironmentInput): Promise<WorkspaceEnvironment> {
