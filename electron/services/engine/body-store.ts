@@ -1,3 +1,4 @@
+import { finished } from 'node:stream/promises';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, open, readdir, rm } from 'node:fs/promises';
@@ -215,6 +216,8 @@ export class BodyWriter {
   /** Drops what was written (a cancelled or failed download). */
   async abort(): Promise<void> {
     this.stream.destroy();
+    // Its file may still be opening: removed before the stream closes, it would be created after.
+    await finished(this.stream).catch(() => undefined);
     this.store.adopt(this, undefined);
     await rm(this.file, { force: true }).catch(() => undefined);
   }
