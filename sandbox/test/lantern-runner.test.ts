@@ -4,13 +4,12 @@
  * small rate limit, --bail stops, overrides stay masked and off the disk, History only when asked,
  * and a run in the app can be cancelled.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
-import { repoRoot } from '../../test-support/processes';
+import { repoRoot, runLanternCli } from '../../test-support/processes';
 import { dispatch } from '../../shared/dispatch';
 import type { EventName, EventPayload } from '../../shared/contract';
 import { createServices } from '../../electron/services/create-services';
@@ -27,20 +26,8 @@ let dataDir: string;
 let credentialId: string;
 let users: { id: number; first_name: string }[];
 
-function lantern(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'bin/lantern.mjs'), ...args], {
-    env: { ...process.env, LANTERN_CLI_FROM_SOURCE: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
+/** The real `lantern` in its own process, with extra environment variables (LANTERN_VAR_…). */
+const lantern = (args: string[], env: Record<string, string> = {}) => runLanternCli(args, '', env);
 
 const draft = (method: string, url: string, patch: Partial<RequestDraft> = {}): RequestDraft => ({
   method,
