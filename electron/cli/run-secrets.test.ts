@@ -3,13 +3,11 @@
  * in its own process, over a data folder whose vault the app's services filled, against a real
  * local server that records what it was sent.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkspaceView } from '../../shared/calls/workspace-calls';
 import { dispatch } from '../../shared/dispatch';
@@ -18,9 +16,8 @@ import { fakeSafeStorage } from '../../test-support/fake-safe-storage';
 import { keyFileProtector } from '../services/vault/key-file-protector';
 import type { SafeStorageLike } from '../services/vault/safe-storage-protector';
 import { Vault } from '../services/vault/vault';
+import { runLanternCli } from '../../test-support/processes';
 import { startHttpServer, type RunningServer } from '../../test-support/servers';
-
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Remembers every URL and Authorization header it was sent. */
 let server: RunningServer;
@@ -41,23 +38,8 @@ beforeAll(async () => {
 });
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function lantern(args: string[]): Promise<CliRun> {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'bin/lantern.mjs'), ...args], {
-    env: { ...process.env, LANTERN_CLI_FROM_SOURCE: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
+/** The real bin/lantern.mjs, from source, with nothing on stdin. */
+const lantern = (args: string[]) => runLanternCli(args);
 
 /** A data folder whose vault key is in a file (no OS keyring needed): as the CLI finds it later. */
 async function dataFolder(name: string): Promise<string> {
