@@ -64,6 +64,20 @@ describe('dispatch: every call is validated against the contract', () => {
     expect(result).toEqual({ ok: true, value: exchange });
   });
 
+  it('strips from a result every key the contract does not name: only its shape reaches the renderer', async () => {
+    const leaky: Handlers = {
+      ...handlers,
+      send: async () =>
+        ({
+          ...structuredClone(exchange),
+          internalPath: '/tmp/secret',
+          response: { ...structuredClone(exchange.response), jar: 'session=abc' },
+        }) as never,
+    };
+    const result = await dispatch(leaky, 'send', { requestId: 'r1', draft });
+    expect(result).toEqual({ ok: true, value: exchange });
+  });
+
   it('fills defaults the contract declares', async () => {
     let seen: unknown;
     const spy: Handlers = {

@@ -16,8 +16,18 @@ export function isCallName(name: string): name is CallName {
 }
 
 /**
- * The single path of every call, used by IPC and by browser mode alike:
- * validate the input, run the handler, validate the output, and return a Result.
+ * Calls whose result is returned without being parsed again on its way out. The workspace view is
+ * built on the main side from the workspace's files, which its loader has already parsed with zod
+ * (the trust boundary of those files), in exactly the contract's shape; parsing the view again
+ * took 0.1–0.2 s of each open of 5,000 requests. `workspace-view-shape.test.ts` opens a workspace
+ * holding every kind of file and checks that the handler's result is what the parse would make of
+ * it: no key outside the schema reaches the renderer.
+ */
+const SHAPED_OUTPUTS: ReadonlySet<CallName> = new Set<CallName>(['openWorkspace']);
+
+/**
+ * The single path of every call, used by IPC and by browser mode alike: validate the input, run
+ * the handler, validate the output (except the SHAPED_OUTPUTS), and return a Result.
  */
 export async function dispatch(
   handlers: Handlers,
@@ -30,7 +40,7 @@ export async function dispatch(
   try {
     const handler = handlers[name] as (input: unknown) => Promise<unknown>;
     const value = await handler(parsed.data);
-    return ok(calls[name].output.parse(value));
+    return ok(SHAPED_OUTPUTS.has(name) ? value : calls[name].output.parse(value));
   } catch (error) {
     if (error instanceof LanternError) return fail(error.code, error.message);
     const message = error instanceof Error ? error.message : String(error);

@@ -91,6 +91,8 @@ export class HistoryStore {
   private readonly now: () => Date;
   /** Oldest first, as appended. */
   private rows: IndexRow[] = [];
+  /** The sum of the rows' bytes, kept as rows come and go (summing 1,000 rows per send showed in profiles). */
+  private rowBytes = 0;
   private readonly problemList: HistoryProblem[] = [];
   private pending: PendingRecord[] = [];
   private drainScheduled = false;
@@ -188,6 +190,7 @@ export class HistoryStore {
         : undefined;
       if (row === undefined) return false;
       this.rows = this.rows.filter((r) => r !== row);
+      this.rowBytes -= row.bytes;
       if (row.file === undefined) {
         await this.writeIndex();
         await rm(this.entryFile(id), { force: true });
@@ -204,6 +207,7 @@ export class HistoryStore {
     return this.run(async () => {
       await this.closeActive();
       this.rows = [];
+      this.rowBytes = 0;
       this.segmentSizes.clear();
       this.doomed = [];
       await this.writeIndex();
@@ -258,7 +262,7 @@ export class HistoryStore {
       this.active = { name, handle, size: 0, newName: true };
     }
     const segment = this.active;
-    const data = Buffer.concat(lines);
+    const data = lines.length === 1 ? (lines[0] as Buffer) : Buffer.concat(lines);
     // A synchronous write into the page cache (tens of microseconds for a small entry): the send
     // that waits for it does not also wait for a thread-pool turn, which on a busy machine took
     // milliseconds. The fsync, which waits for the disk, stays off the event loop.
@@ -268,6 +272,7 @@ export class HistoryStore {
     lines.forEach((line, index) => {
       const bytes = line.length - 1;
       this.rows.push({ summary: summaries[index] as HistorySummary, bytes, file: segment.name, offset });
+      this.rowBytes += bytes;
       offset += line.length;
     });
     segment.size = offset;
@@ -388,11 +393,13 @@ export class HistoryStore {
    * removed after the next index save: an entry's own file, or a segment once none of its entries is left.
    */
   private evict(): void {
-    let total = this.rows.reduce((sum, row) => sum + row.bytes, 0);
     const segments = new Set<string>();
-    while (this.rows.length > 1 && (this.rows.length > this.maxEntries || total > this.maxTotalBytes)) {
+    while (
+      this.rows.length > 1 &&
+      (this.rows.length > this.maxEntries || this.rowBytes > this.maxTotalBytes)
+    ) {
       const oldest = this.rows.shift() as IndexRow;
-      total -= oldest.bytes;
+      this.rowBytes -= oldest.bytes;
       if (oldest.file === undefined) this.doomed.push(`${oldest.summary.id}.json`);
       else segments.add(oldest.file);
     }
@@ -444,6 +451,7 @@ export class HistoryStore {
       changed = true;
     }
     this.rows = rows;
+    this.rowBytes = rows.reduce((sum, row) => sum + row.bytes, 0);
     // Segments whose every entry was evicted, left by a stop before they were removed.
     for (const name of segments) {
       const covered = index?.segments?.[name];
@@ -557,7 +565,7 @@ export class HistoryStore {
   private newId(at: Date): string {
     const time = at.getTime().toString(36).padStart(9, '0');
     const sequence = (this.sequence++ % 36 ** 4).toString(36).padStart(4, '0');
-    return `${time}-${sequence}-${randomBytes(3).toString('hex')}`;
+    return `${time}-${sequence}-${randomHex3()}`;
   }
 
   private report(file: string, error: unknown): void {
@@ -567,6 +575,18 @@ export class HistoryStore {
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Random bytes for ids, drawn in blocks: one `randomBytes(3)` per entry was ~10% of recording one. */
+let randomPool = Buffer.alloc(0);
+let randomAt = 0;
+function randomHex3(): string {
+  if (randomAt + 3 > randomPool.length) {
+    randomPool = randomBytes(3 * 1024);
+    randomAt = 0;
+  }
+  randomAt += 3;
+  return randomPool.toString('hex', randomAt - 3, randomAt);
+}
 
 /** One entry's line of a segment. */
 async function readLine(file: string, row: IndexRow): Promise<string> {

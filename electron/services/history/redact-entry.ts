@@ -146,8 +146,21 @@ interface Replacer {
   base64: (value: string) => string;
 }
 
+/** The replacer of the last list of secrets: consecutive sends mostly use the same ones. */
+let lastReplacer: { key: string; replacer: Replacer } | undefined;
+
 /** Replaces each secret, as written, URL-encoded or JSON-escaped, with its masked preview. */
 export function secretReplacer(secrets: readonly string[]): Replacer {
+  // Building one costs more than the rest of a small entry's redaction (the forms of each secret,
+  // sorted); the list's exact text is the key, so any change in it builds a new one.
+  const key = secrets.join('\u0000');
+  if (lastReplacer?.key === key) return lastReplacer.replacer;
+  const replacer = buildReplacer(secrets);
+  lastReplacer = { key, replacer };
+  return replacer;
+}
+
+function buildReplacer(secrets: readonly string[]): Replacer {
   const pairs = new Map<string, string>();
   for (const secret of new Set(secrets)) {
     if (secret.length < MIN_SECRET_LENGTH) continue;
@@ -233,7 +246,8 @@ export function mapStrings(value: unknown, fn: (text: string) => string): unknow
   if (Array.isArray(value)) return value.map((item) => mapStrings(item, fn));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = mapStrings(item, fn);
+    // Keys, not entries: no [key, value] pair is allocated per field of every entry.
+    for (const key of Object.keys(value)) out[key] = mapStrings((value as Record<string, unknown>)[key], fn);
     return out;
   }
   return value;

@@ -10,7 +10,15 @@ import {
   type FolderMeta,
 } from '../../../shared/workspace-format/folder-files';
 import { decodeRequest } from '../../../shared/workspace-format/request-file';
-import { mapPool, readWithStamp, scanTree, statStamp, toRel, type ScannedDir } from './scan';
+import {
+  mapInSlices,
+  readWithStamp,
+  readWithStampSync,
+  scanTree,
+  statStampSync,
+  toRel,
+  type ScannedDir,
+} from './scan';
 import {
   ENVIRONMENT_SUFFIX,
   ENVIRONMENTS_DIR,
@@ -67,8 +75,6 @@ export interface LoadedWorkspace extends OpenedWorkspace {
   cache: Map<string, CachedFile>;
 }
 
-const READ_CONCURRENCY = 32;
-
 function decoderFor(rel: string): ((text: string) => Decoded<unknown>) | undefined {
   const base = path.posix.basename(rel);
   if (rel.startsWith(`${ENVIRONMENTS_DIR}/`) && base.endsWith(ENVIRONMENT_SUFFIX)) {
@@ -79,12 +85,12 @@ function decoderFor(rel: string): ((text: string) => Decoded<unknown>) | undefin
   return undefined;
 }
 
-async function readDecoded(dir: string, rel: string, cache?: Map<string, CachedFile>) {
+function readDecoded(dir: string, rel: string, cache?: Map<string, CachedFile>): CachedFile | undefined {
   const decode = decoderFor(rel) as (text: string) => Decoded<unknown>;
   const file = path.join(dir, rel);
   const previous = cache?.get(rel);
-  if (previous !== undefined && (await statStamp(file)) === previous.stamp) return previous;
-  const read = await readWithStamp(file);
+  if (previous !== undefined && statStampSync(file) === previous.stamp) return previous;
+  const read = readWithStampSync(file);
   if (read === undefined) return undefined;
   return { stamp: read.stamp, revision: read.revision, decoded: decode(read.text) };
 }
@@ -156,7 +162,9 @@ export async function loadWorkspace(dir: string, cache?: Map<string, CachedFile>
   const wanted = [...tree.flatMap((d) => d.files.map((file) => toRel(d.rel, file))), ...envFiles].filter(
     (rel) => decoderFor(rel) !== undefined,
   );
-  const reads = await mapPool(wanted, READ_CONCURRENCY, (rel) => readDecoded(dir, rel, cache));
+  // Read and decoded synchronously in slices: 5,000 small files took 0.7–1.2 s through the
+  // promise API's four thread-pool steps each (open, stat, read, close) and ~0.25 s this way.
+  const reads = await mapInSlices(wanted, (rel) => readDecoded(dir, rel, cache));
   const nextCache = new Map<string, CachedFile>();
   wanted.forEach((rel, index) => {
     const read = reads[index];

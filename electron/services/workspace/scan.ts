@@ -1,4 +1,4 @@
-import type { Dirent } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync, type Dirent } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isTempFile } from '../files/atomic-file';
@@ -89,21 +89,64 @@ export async function readWithStamp(file: string): Promise<FileRead | undefined>
   }
 }
 
-/** Runs `work` over `items` with at most `limit` at a time, keeping the results in order. */
-export async function mapPool<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      results[index] = await work(items[index] as T);
-    }
+/** `statStamp` without a thread-pool round trip (see `mapInSlices`). */
+export function statStampSync(file: string): string | undefined {
+  try {
+    return stampOf(statSync(file));
+  } catch {
+    return undefined;
   }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/**
+ * `readWithStamp` without a thread-pool round trip: a small file in the page cache is read in
+ * tens of microseconds, where the four awaited steps (open, stat, read, close) each wait for a
+ * pool thread and an event-loop turn. Use it through `mapInSlices`, which keeps the loop responsive.
+ */
+export function readWithStampSync(file: string): FileRead | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    const info = fstatSync(fd);
+    // One byte more than its size: a short read is the end, so a small file takes one read; a
+    // file that grew in the meantime is read on to its end.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (let chunk = Buffer.allocUnsafe(info.size + 1); ; chunk = Buffer.allocUnsafe(64 * 1024)) {
+      const count = readSync(fd, chunk, 0, chunk.length, null);
+      chunks.push(chunk.subarray(0, count));
+      total += count;
+      if (count < chunk.length) break;
+    }
+    const text = Buffer.concat(chunks, total).toString('utf8');
+    return { text, stamp: stampOf(info), revision: contentRevision(text) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** How long one slice of synchronous work may hold the event loop before other work gets a turn. */
+const SLICE_MS = 8;
+
+/**
+ * Runs synchronous `work` over `items` in order, in slices of about SLICE_MS: between slices the
+ * event loop runs (IPC replies, other calls), so a long list never blocks it for more than one
+ * slice plus one item.
+ */
+export async function mapInSlices<T, R>(items: readonly T[], work: (item: T) => R): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let sliceStart = performance.now();
+  for (let index = 0; index < items.length; index += 1) {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+    results[index] = work(items[index] as T);
+  }
   return results;
 }
