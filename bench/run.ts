@@ -12,6 +12,7 @@ import { engineOverhead } from './engine-overhead';
 import { graphqlBench } from './graphql.bench';
 import { largeResponse } from './large-response';
 import { sendOverhead } from './send-overhead';
+import { startupBench } from './startup.bench';
 import { runWorkspaceBench } from './workspace.bench';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -41,6 +42,11 @@ async function main(): Promise<void> {
   Object.assign(results, await runWorkspaceBench());
   console.log("graphql: GitHub's schema in the workbench, 200 completions, validation…");
   Object.assign(results, await graphqlBench());
+  console.log(
+    'startup: `npm start` to a focusable URL box in a fresh Chromium, 7 cold runs, and its floors…',
+  );
+  load('startup');
+  Object.assign(results, await startupBench());
   for (const [name, value] of Object.entries(results)) console.log(`  ${name.padEnd(40)} ${value}`);
   writeFileSync(path.join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('Wrote bench/results.json');

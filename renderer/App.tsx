@@ -21,6 +21,7 @@ import { SplitSwitch } from './layout/SplitSwitch';
 import { ThemeSwitch } from './layout/ThemeSwitch';
 import { Workbench } from './layout/Workbench';
 import { useDocumentTheme } from './theme';
+import { preloadDeferred } from './deferred';
 import './layout/layout.css';
 
 export function App() {
@@ -42,6 +43,10 @@ export function App() {
     window.addEventListener('pagehide', flush);
     return () => window.removeEventListener('pagehide', flush);
   }, []);
+  // The editors load once the workbench is on screen and the window is idle.
+  useEffect(() => {
+    if (preferencesLoaded) preloadDeferred();
+  }, [preferencesLoaded]);
   if (!hasLaunchToken()) {
     return (
       <main className="blocked" data-testid="missing-token">

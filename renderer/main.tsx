@@ -1,6 +1,5 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './editor/monaco-setup';
 import { App } from './App';
 import './styles.css';
 import { applyScheme } from './theme';

@@ -1,4 +1,4 @@
-import { CodeEditor } from '../../editor/CodeEditor';
+import { CodeEditor, GraphqlEditor } from '../../deferred';
 import { KeyValueTable } from '../../components/KeyValueTable';
 import { useActiveTab, useLantern } from '../../store';
 import type { RequestBody } from '../../../shared/model/request';
@@ -6,7 +6,6 @@ import { MultipartTable } from './MultipartTable';
 import { switchBodyMode } from './body-modes';
 import { FileField } from './FileField';
 import { jsonProblem } from './json-check';
-import { GraphqlEditor } from '../graphql/GraphqlEditor';
 
 const MODES: { mode: RequestBody['mode']; label: string }[] = [
   { mode: 'none', label: 'No body' },

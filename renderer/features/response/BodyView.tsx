@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { BodyToolbar } from './BodyToolbar';
 import { filterJson } from './json-filter';
 import type { Exchange } from '../../../shared/model/response';
-import { CodeEditor } from '../../editor/CodeEditor';
+import { CodeEditor } from '../../deferred';
 import { presentBody } from './format';
 import { LargeBodyView } from './large/LargeBodyView';
 

@@ -10,7 +10,7 @@ import {
   diagnosticsTabName,
   TroubleshootingStrip,
 } from '../diagnostics/TroubleshootingStrip';
-import { GraphqlResultPanel } from '../graphql/GraphqlResultPanel';
+import { GraphqlResultPanel } from '../../deferred';
 import { HeaderInspector } from '../headers/HeaderInspector';
 import { TestResults, testsTabLabel } from '../tests/TestResults';
 import { TokensPanel } from '../tokens/TokensPanel';
