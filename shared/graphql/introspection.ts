@@ -12,6 +12,7 @@ import type { DocumentNode, GraphQLSchema, IntrospectionQuery } from 'graphql';
 // Not in graphql's public index; the .js suffix is what Node's ESM loader needs in the built app.
 import { validateSDL } from 'graphql/validation/validate.js';
 import { LanternError } from '../model/result';
+import { checkIntrospection } from './introspection-check';
 import { repairTruncatedTypeRefs } from './introspection-repair';
 
 /** Depth of everything around TypeRef: __schema → types → fields → args → type, by Totara's count. */
@@ -58,7 +59,8 @@ export function parseDepthError(message: string): { allowed: number; got: number
 }
 
 export interface LoadedSchema {
-  schema: GraphQLSchema;
+  /** Built on first use when it came from an introspection result (checked, not built, on loading). */
+  readonly schema: GraphQLSchema;
   typeCount: number;
   /** Plain-words remarks on what was repaired or may be missing. */
   notes: string[];
@@ -116,14 +118,15 @@ export function schemaFromIntrospection(json: string | unknown): LoadedSchema {
         'Save the answer to the introspection query, or use an SDL (.graphql) file.',
     );
   }
-  let schema: GraphQLSchema;
   let repaired: string[];
   let introspection: IntrospectionQuery;
+  let typeCount: number;
   try {
     const fixed = repairTruncatedTypeRefs({ __schema: schemaPart } as IntrospectionQuery);
     repaired = fixed.repaired;
     introspection = fixed.introspection;
-    schema = buildClientSchema(introspection, { assumeValid: false });
+    // Checked, not built: whoever needs the schema (the editor's workers, a diagnosis) builds it.
+    typeCount = checkIntrospection(introspection);
   } catch (error) {
     throw new LanternError(
       'graphql.schema-invalid',
@@ -138,9 +141,12 @@ export function schemaFromIntrospection(json: string | unknown): LoadedSchema {
     : [];
   const verbatim =
     typeof json === 'string' && repaired.length === 0 && Object.keys(record).length === 1 && record.__schema;
+  let built: GraphQLSchema | undefined;
   return {
-    schema,
-    typeCount: userTypeCount(schema),
+    get schema() {
+      return (built ??= buildClientSchema(introspection, { assumeValid: true }));
+    },
+    typeCount,
     notes,
     introspection,
     ...(verbatim ? { introspectionText: json } : {}),
