@@ -200,7 +200,12 @@ async function schemaReady(
     uploaded: number;
     loaded: number;
   };
+  const deadline = Date.now() + 60_000;
   for (;;) {
+    if (Date.now() > deadline)
+      throw new Error(
+        "The query editor did not complete `repo` with Query's `repository` field within 60 s.",
+      );
     await page.getByTestId('graphql-query').locator('.view-line', { hasText: 'repo' }).first().click();
     await page.keyboard.press('End');
     const { took } = await complete(page, queryFields, {
