@@ -44,6 +44,13 @@ test('schema by OAuth introspection, completion, a typo caught client-side, esti
   await expect(graphql.suggestions.filter({ hasText: 'status' }).first()).toBeVisible();
   await lantern.page.screenshot({ path: testInfo.outputPath('graphql-completion.png') });
   await lantern.page.keyboard.press('Escape');
+  // Where the schema has nothing to offer (a comment), the list offers nothing: no words picked from
+  // the document, as Monaco's word-based suggestions would.
+  await graphql.setQuery('query {\n  totara_webapi_status {\n    status\n  }\n}\n# tota');
+  await graphql.completeAfter('# tota');
+  await expect(lantern.page.locator('.suggest-widget .message')).toContainText('No suggestions');
+  await expect(graphql.suggestions).toHaveCount(0);
+  await lantern.page.keyboard.press('Escape');
 
   // Hover docs come from the same schema: the field's type and description.
   await graphql.hoverOn('totara_webapi_status');

@@ -50,8 +50,11 @@ export function CodeEditor({
       renderLineHighlight: readOnly ? ('none' as const) : ('line' as const),
       // Hovers and completion lists are drawn above the page, so a narrow pane's edge never cuts them.
       fixedOverflowWidgets: true,
+      // A GraphQL editor completes from the schema only: Monaco's word-based suggestions (words
+      // picked from the document where the schema has nothing) would look like schema fields.
+      ...(language === 'graphql' ? { wordBasedSuggestions: 'off' as const } : {}),
     }),
-    [readOnly, ariaLabel],
+    [readOnly, ariaLabel, language],
   );
   const onMount: OnMount = (editor) => {
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => submitRef.current?.());

@@ -138,6 +138,21 @@ describe('schemaTexts and schemaSdl', () => {
     expect(fromSdl).toEqual({ sdl: printSchema(schemaFromSdl(totaraSdl).schema) });
     expect(schemaSdl(fromSdl)).toBe(fromSdl.sdl);
   });
+
+  it("keeps a file's own text when it is just the introspection result, else prints it again", () => {
+    const result = introspect(getIntrospectionQuery()).data as object;
+    const bare = JSON.stringify(result, null, 1);
+    expect(schemaTexts(schemaFromIntrospection(bare)).introspection).toBe(bare);
+    // Wrapped in "data", or with other parts: only the schema is kept, as compact JSON.
+    for (const text of [
+      JSON.stringify({ data: result }),
+      JSON.stringify({ ...result, extensions: { a: 1 } }),
+    ]) {
+      const kept = schemaTexts(schemaFromIntrospection(text)).introspection ?? '';
+      expect(JSON.parse(kept)).toEqual(result);
+      expect(kept).toBe(JSON.stringify(result));
+    }
+  });
 });
 
 describe('schemaFromSdl', () => {

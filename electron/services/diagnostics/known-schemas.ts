@@ -49,7 +49,8 @@ export class KnownSchemas {
 
 function build({ sdl, introspection }: SchemaTexts): GraphQLSchema | undefined {
   try {
-    // The service built and checked this text before handing it out: no second validation.
+    // The service checked this text before handing it out (an introspection result's references,
+    // an SDL's validity): the build does not validate the schema again.
     if (introspection !== undefined)
       return buildClientSchema(JSON.parse(introspection) as IntrospectionQuery, { assumeValid: true });
     return sdl !== undefined ? buildSchema(sdl, { assumeValidSDL: true }) : undefined;
