@@ -118,20 +118,12 @@ export function VirtualRows(props: VirtualRowsProps) {
   }, [cache, making, rows, view]);
 
   const { current } = highlights;
-  const jumped = useRef(0);
   useLayoutEffect(() => {
     const element = scroller.current;
     if (!element || !current || jumpSeq === 0 || rows === 0) return;
     element.scrollTop = scrollTopFor(current.row, element.clientHeight, rows);
     measure();
   }, [jumpSeq, current, rows, measure]);
-  // Once the match's row is drawn, bring its column into view too.
-  useEffect(() => {
-    const mark = scroller.current?.querySelector('.large-body-match.current');
-    if (!mark || jumped.current === jumpSeq) return;
-    jumped.current = jumpSeq;
-    mark.scrollIntoView({ block: 'nearest', inline: 'center' });
-  });
 
   const gutter = `${digits}ch`;
   const drawn: ReactNode[] = [];
