@@ -37,6 +37,7 @@ describe('one-off questions go through the store and come back as Results', () =
       rows: [{ line: 1, text: '{', wrapped: false }],
       totalRows: 1,
       lines: 1,
+      bytes: 1,
     });
     const rows = await useLantern.getState().readBodyRows({ bodyId: 'b1', fromRow: 0, count: 1 });
     expect(rows.ok && rows.value.rows).toHaveLength(1);

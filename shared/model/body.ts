@@ -65,6 +65,8 @@ export const bodyRowsSchema = z.object({
   /** Rows of the body at this width (so far, while it is being made; its last row may still grow). */
   totalRows: z.number().int(),
   lines: z.number().int(),
+  /** Bytes of the body (so far). */
+  bytes: z.number().int(),
   making: makingSchema.optional(),
 });
 export type BodyRows = z.infer<typeof bodyRowsSchema>;

@@ -46,6 +46,7 @@ describe('BodyStore', () => {
       rows: [{ line: 3, text: 'c', wrapped: false }],
       totalRows: 3,
       lines: 3,
+      bytes: 5,
     });
     expect((await store.readRows(stored.id, 50, 2)).fromRow).toBe(2);
   });
@@ -87,6 +88,24 @@ describe('BodyStore', () => {
     // Another width is another layout of the same body; the first is still there.
     expect((await store.readRows(stored.id, 0, 1, 50)).totalRows).toBe(4);
     expect((await store.readRows(stored.id, 10, 2, 10)).rows.map((r) => r.text)).toEqual(['x"}', 'end']);
+  });
+
+  it("indexes a new body at the viewer's last width while it streams in, the same as from the file", async () => {
+    const { store } = newStore();
+    const first = await put(store, ['x'.repeat(30)]);
+    await store.readRows(first.id, 0, 1, 12);
+    const line = `${'y'.repeat(50)}\n${'z'.repeat(7)}`;
+    const second = await put(store, [line.slice(0, 20), line.slice(20)]);
+    const entry = store.get(second.id);
+    expect(entry.layouts.get(12)?.index.bytes).toBe(Buffer.byteLength(line));
+    const window = await store.readRows(second.id, 0, 100, 12);
+    expect(window.rows.map((r) => r.text)).toEqual([
+      'y'.repeat(12),
+      ...Array(3).fill('y'.repeat(12)),
+      'yy',
+      'zzzzzzz',
+    ]);
+    expect(window.totalRows).toBe(6);
   });
 
   it('never splits a UTF-8 character when it wraps', async () => {

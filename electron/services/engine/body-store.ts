@@ -50,6 +50,7 @@ export interface RowWindow {
   rows: Row[];
   totalRows: number;
   lines: number;
+  bytes: number;
   making?: { percent: number };
 }
 
@@ -67,6 +68,11 @@ export class Layout {
 
   constructor(readonly width: number) {
     this.index = new RowIndex(width);
+  }
+
+  /** Indexes bytes as they are written (a body not readable before it is complete). */
+  push(chunk: Buffer): void {
+    this.index.push(chunk);
   }
 
   /** Indexes the file up to `upTo` bytes; calls are queued, so each byte is read once. */
@@ -109,6 +115,11 @@ export class BodyStore {
   readonly maxTotalBytes: number;
   readonly maxRowBytes: number;
   private readonly entries = new Map<string, StoredEntry>();
+  /**
+   * The row width the viewer last asked for: bodies that arrive next are indexed at it as they
+   * stream in, so their first rows need no second pass over the file.
+   */
+  viewerWidth: number | undefined;
   private readonly writing = new Set<BodyWriter>();
   private dirReady: Promise<string> | undefined;
   private closed = false;
@@ -152,6 +163,7 @@ export class BodyStore {
    */
   async readRows(id: string, fromRow: number, count: number, width = this.maxRowBytes): Promise<RowWindow> {
     const entry = this.get(id);
+    if (width !== this.maxRowBytes) this.viewerWidth = width;
     const index = await this.layout(entry, width);
     // The index may have grown while waiting; read no further than it has seen.
     const rows = index.rows;
@@ -165,6 +177,7 @@ export class BodyStore {
       rows: rowsOf(bytes, span, from, wanted, entry.decode, width),
       totalRows: rows,
       lines: index.lines,
+      bytes: index.bytes,
       ...(entry.making ? { making: { percent: percentOf(entry.making) } } : {}),
     };
   }
@@ -271,6 +284,8 @@ export class BodyWriter {
     };
     this.stream = createWriteStream(file, { flags: 'wx', mode: 0o600, highWaterMark: WRITE_BUFFER_BYTES });
     this.stream.on('error', (error) => (this.failed ??= error));
+    const width = store.viewerWidth;
+    if (width !== undefined) this.entry.layouts.set(width, new Layout(width));
   }
 
   get bytes(): number {
@@ -282,6 +297,8 @@ export class BodyWriter {
    * the share done; `done` settles when it is finished or aborted.
    */
   live(done: Promise<void>): StoredEntry {
+    // Layouts of a live body are read from the file, up to what is on disk.
+    this.entry.layouts.clear();
     this.entry.making = { progress: 0, done };
     this.store.adopt(this, this.entry, false);
     return this.entry;
@@ -297,6 +314,7 @@ export class BodyWriter {
     }
     entry.bytes += chunk.length;
     entry.index.push(chunk);
+    if (!entry.making) for (const layout of entry.layouts.values()) layout.push(chunk);
     let ready = true;
     this.lastWrite = new Promise<void>((resolve) => {
       ready = this.stream.write(chunk, (error) => {

@@ -59,7 +59,7 @@ export function LargeBodyView({ exchange, stored }: { exchange: Exchange; stored
   const lines = current?.lines ?? shown.lines;
   const size = making
     ? `${lines.toLocaleString()} ${lines === 1 ? 'line' : 'lines'} so far · formatting, ${making.percent}% of the body done`
-    : `${formatBytes(shown.bytes)} · ${lines.toLocaleString()} ${lines === 1 ? 'line' : 'lines'}`;
+    : `${formatBytes(current?.bytes ?? shown.bytes)} · ${lines.toLocaleString()} ${lines === 1 ? 'line' : 'lines'}`;
   const notes: string[] = [];
   if (stored.cut) {
     notes.push(

@@ -13,7 +13,7 @@ export interface Highlights {
 }
 
 /** What the rows at the current width say about the body (it grows while being made). */
-export type RowLayout = Pick<BodyRows, 'totalRows' | 'lines' | 'making'>;
+export type RowLayout = Pick<BodyRows, 'totalRows' | 'lines' | 'bytes' | 'making'>;
 
 interface VirtualRowsProps {
   body: StoredBody;
@@ -103,10 +103,11 @@ export function VirtualRows(props: VirtualRowsProps) {
 
   const making = cache?.making;
   const lines = cache?.lines;
+  const bytes = cache?.bytes;
   useEffect(() => {
-    if (cache?.rows !== undefined && lines !== undefined)
-      callbacks.current.onLayout({ totalRows: cache.rows, lines, ...(making ? { making } : {}) });
-  }, [cache, rows, lines, making]);
+    if (cache?.rows !== undefined && lines !== undefined && bytes !== undefined)
+      callbacks.current.onLayout({ totalRows: cache.rows, lines, bytes, ...(making ? { making } : {}) });
+  }, [cache, rows, lines, bytes, making]);
   // While the body is being made: its new rows, every GROWING_POLL_MS.
   useEffect(() => {
     if (!cache || !making) return;

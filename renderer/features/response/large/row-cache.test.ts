@@ -19,7 +19,7 @@ function cacheOf(rows: number) {
     async (from, count) => {
       asked.push([from, count]);
       if (from < 0) throw new Error('unreachable');
-      return { rows: rowsFrom(from, count), totalRows: rows, lines: rows };
+      return { rows: rowsFrom(from, count), totalRows: rows, lines: rows, bytes: rows };
     },
     () => events.loaded++,
     (message) => (events.error = message),
@@ -64,7 +64,7 @@ describe('RowCache', () => {
       undefined,
       async (from, count) => {
         asked.push(from);
-        return { rows: rowsFrom(from, count), totalRows: 3 * BLOCK_ROWS, lines: 1 };
+        return { rows: rowsFrom(from, count), totalRows: 3 * BLOCK_ROWS, lines: 1, bytes: 1 };
       },
       () => undefined,
       () => undefined,
@@ -88,6 +88,7 @@ describe('RowCache', () => {
         return {
           rows: rowsFrom(from, Math.min(count, total - from)),
           totalRows: total,
+          bytes: total,
           lines: total,
           making: { percent: 40 },
         };

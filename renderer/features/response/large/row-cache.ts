@@ -17,6 +17,7 @@ export class RowCache {
   private failed = false;
   /** Set by the main side's answers; 0 until the first. */
   lines = 0;
+  bytes = 0;
   making: BodyRows['making'];
 
   constructor(
@@ -68,6 +69,7 @@ export class RowCache {
         this.loading.delete(block);
         this.rows = answer.totalRows;
         this.lines = answer.lines;
+        this.bytes = answer.bytes;
         this.making = answer.making;
         this.blocks.set(block, answer.rows);
         for (const old of this.blocks.keys()) {
