@@ -164,6 +164,9 @@ export class BodyStore {
   async readRows(id: string, fromRow: number, count: number, width = this.maxRowBytes): Promise<RowWindow> {
     const entry = this.get(id);
     if (width !== this.maxRowBytes) this.viewerWidth = width;
+    // Taken before the wait: a body finished meanwhile is still "being made" in this answer,
+    // as its rows were read only up to what was on disk; the next read sees it whole.
+    const making = entry.making && { percent: percentOf(entry.making) };
     const index = await this.layout(entry, width);
     // The index may have grown while waiting; read no further than it has seen.
     const rows = index.rows;
@@ -178,7 +181,7 @@ export class BodyStore {
       totalRows: rows,
       lines: index.lines,
       bytes: index.bytes,
-      ...(entry.making ? { making: { percent: percentOf(entry.making) } } : {}),
+      ...(making ? { making } : {}),
     };
   }
 

@@ -112,7 +112,7 @@ export function VirtualRows(props: VirtualRowsProps) {
   useEffect(() => {
     if (!cache || !making) return;
     const timer = setTimeout(() => {
-      cache.refresh();
+      cache.refresh(view.firstRow);
       cache.ensure(view.firstRow - BLOCK_ROWS / 2, view.firstRow + view.count + BLOCK_ROWS / 2);
     }, GROWING_POLL_MS);
     return () => clearTimeout(timer);

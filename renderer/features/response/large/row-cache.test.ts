@@ -100,11 +100,19 @@ describe('RowCache', () => {
     await settle();
     expect([cache.rows, cache.get(20), cache.making]).toEqual([10, undefined, { percent: 40 }]);
     total = 30;
-    cache.refresh();
+    cache.refresh(0);
     cache.ensure(0, 50);
     await settle();
     expect([cache.rows, cache.get(20)?.text]).toEqual([30, 'row 20']);
     expect(asked).toEqual([0, 0]);
+    // Viewing its start while it grows far past it: the block in view is asked again, for the count.
+    cache.ensure(0, 1);
+    total = 10 * BLOCK_ROWS;
+    cache.refresh(0);
+    cache.ensure(0, 1);
+    await settle();
+    expect(cache.rows).toBe(10 * BLOCK_ROWS);
+    expect(asked).toEqual([0, 0, 0]);
   });
 
   it('reports a failed fetch once and stops asking', async () => {

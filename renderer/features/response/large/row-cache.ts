@@ -51,11 +51,15 @@ export class RowCache {
     }
   }
 
-  /** For a body still being made: forgets its last block (its last row may have grown). */
-  refresh(): void {
+  /**
+   * For a body still being made: forgets its last block (its last row may have grown) and the
+   * block at `viewRow`, so the next `ensure` asks the main side again and learns the new count.
+   */
+  refresh(viewRow: number): void {
     if (this.rows === undefined) return;
     const last = Math.floor((this.rows - 1) / BLOCK_ROWS);
     for (const block of [...this.blocks.keys()]) if (block >= last) this.blocks.delete(block);
+    this.blocks.delete(Math.floor(Math.max(0, viewRow) / BLOCK_ROWS));
   }
 
   private load(block: number): void {
