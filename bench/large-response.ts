@@ -15,7 +15,7 @@ import { median, round } from './engine-overhead';
 const RUNS = 3;
 
 /** Peak VmRSS of a process, sampled every 50 ms until stopped. */
-function sampleRss(pid: number) {
+export function sampleRss(pid: number) {
   let peakKb = 0;
   const read = () => {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));

@@ -11,6 +11,7 @@ import { cliBench } from './cli.bench';
 import { engineOverhead } from './engine-overhead';
 import { graphqlBench } from './graphql.bench';
 import { largeResponse } from './large-response';
+import { largeSingleLine } from './large-single-line';
 import { sendOverhead } from './send-overhead';
 import { startupBench } from './startup.bench';
 import { runWorkspaceBench } from './workspace.bench';
@@ -36,7 +37,18 @@ async function main(): Promise<void> {
   load('cli');
   Object.assign(results, await cliBench());
   console.log('large response: 100 MB JSON in Chromium against browser mode, 3 runs…');
+  load('large');
   Object.assign(results, await largeResponse());
+  console.log(
+    'large single line: 100 MB JSON on one line in Chromium (view, search, Pretty, scrolling), 3 runs…',
+  );
+  const single = await largeSingleLine();
+  Object.assign(results, single);
+  // The host's peak over both bodies (one record per line, then one line).
+  results.large_response_main_rss_mb = Math.max(
+    results.large_response_main_rss_mb ?? 0,
+    single.large_single_line_main_rss_mb ?? 0,
+  );
   console.log('workspace: opening (cold processes) and filtering 5,000 requests in 100 folders…');
   load('workspace');
   Object.assign(results, await runWorkspaceBench());

@@ -43,6 +43,33 @@ export class LargeBodyPanel {
     await this.search.press('Enter');
   }
 
+  /** The drawn row holding the current search match. */
+  currentMatchRow(): Locator {
+    return this.rows.filter({ has: this.page.locator('.large-body-match.current') });
+  }
+
+  /**
+   * How far the rows reach past the pane, in px: the scroller's content width beyond its own,
+   * and the widest row text's right edge beyond the scroller's (0 or less when they fit).
+   */
+  async overflow(): Promise<{ scroll: number; text: number }> {
+    return this.scroller.evaluate((element) => {
+      const right = element.getBoundingClientRect().right;
+      let text = -Infinity;
+      for (const span of element.querySelectorAll('.large-body-text')) {
+        const range = document.createRange();
+        range.selectNodeContents(span);
+        text = Math.max(text, range.getBoundingClientRect().right - right);
+      }
+      return { scroll: element.scrollWidth - element.clientWidth, text };
+    });
+  }
+
+  /** Height of the scroll content: it follows the row count. */
+  async contentHeight(): Promise<number> {
+    return this.scroller.evaluate((element) => element.scrollHeight);
+  }
+
   /** How many row elements are in the DOM (a virtualised view keeps this small). */
   async drawnRows(): Promise<number> {
     await expect(this.rows.first()).toBeVisible();

@@ -32,7 +32,13 @@ describe('one-off questions go through the store and come back as Results', () =
   });
 
   it('large bodies: rows, search, pretty and save name the stored body', async () => {
-    fakeApi.answer('readBodyRows', { fromRow: 0, rows: [{ line: 1, text: '{', wrapped: false }] });
+    fakeApi.answer('readBodyRows', {
+      fromRow: 0,
+      rows: [{ line: 1, text: '{', wrapped: false }],
+      totalRows: 1,
+      lines: 1,
+      bytes: 1,
+    });
     const rows = await useLantern.getState().readBodyRows({ bodyId: 'b1', fromRow: 0, count: 1 });
     expect(rows.ok && rows.value.rows).toHaveLength(1);
     fakeApi.fail('prettyBody', 'body.not-json', 'Line 3: unexpected token.');

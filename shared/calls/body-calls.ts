@@ -28,7 +28,9 @@ export const bodyCalls = {
   },
   /**
    * A pretty-printed copy of a large JSON body, kept as another body (made once, then reused).
-   * Fails with code `body.not-json` and the place of the first error when the body is not JSON.
+   * Answers once its first rows are readable; the rest is formatted behind (`making` in the
+   * answer and in `readBodyRows` says how far). Fails with code `body.not-json` and the place of
+   * the first error when the body is not JSON (an error found later fails the copy's reads).
    */
   prettyBody: {
     input: z.object({ bodyId: bodyIdSchema }).strict(),

@@ -44,6 +44,9 @@ describe('BodyStore', () => {
     expect(await store.readRows(stored.id, 2, 100)).toEqual({
       fromRow: 2,
       rows: [{ line: 3, text: 'c', wrapped: false }],
+      totalRows: 3,
+      lines: 3,
+      bytes: 5,
     });
     expect((await store.readRows(stored.id, 50, 2)).fromRow).toBe(2);
   });
@@ -67,6 +70,57 @@ describe('BodyStore', () => {
       [10, true],
       [5, true],
     ]);
+  });
+
+  it('wraps a single long line to the width asked for, at any chunking, with its real line number', async () => {
+    const { store } = newStore();
+    const line = `{"a":"${'x'.repeat(95)}"}`; // 103 bytes
+    const stored = await put(store, [line.slice(0, 40), line.slice(40), '\nend']);
+    const window = await store.readRows(stored.id, 0, 100, 10);
+    expect(window).toMatchObject({ fromRow: 0, totalRows: 12, lines: 2 });
+    expect(window.rows.map((r) => r.text.length)).toEqual([10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 3, 3]);
+    expect(window.rows.map((r) => r.text).join('')).toBe(`${line}end`);
+    expect(window.rows.map((r) => [r.line, r.wrapped])).toEqual([
+      [1, false],
+      ...Array.from({ length: 10 }, () => [1, true]),
+      [2, false],
+    ]);
+    // Another width is another layout of the same body; the first is still there.
+    expect((await store.readRows(stored.id, 0, 1, 50)).totalRows).toBe(4);
+    expect((await store.readRows(stored.id, 10, 2, 10)).rows.map((r) => r.text)).toEqual(['x"}', 'end']);
+  });
+
+  it("indexes a new body at the viewer's last width while it streams in, the same as from the file", async () => {
+    const { store } = newStore();
+    const first = await put(store, ['x'.repeat(30)]);
+    await store.readRows(first.id, 0, 1, 12);
+    const line = `${'y'.repeat(50)}\n${'z'.repeat(7)}`;
+    const second = await put(store, [line.slice(0, 20), line.slice(20)]);
+    const entry = store.get(second.id);
+    expect(entry.layouts.get(12)?.index.bytes).toBe(Buffer.byteLength(line));
+    const window = await store.readRows(second.id, 0, 100, 12);
+    expect(window.rows.map((r) => r.text)).toEqual([
+      'y'.repeat(12),
+      ...Array(3).fill('y'.repeat(12)),
+      'yy',
+      'zzzzzzz',
+    ]);
+    expect(window.totalRows).toBe(6);
+  });
+
+  it('never splits a UTF-8 character when it wraps', async () => {
+    const { store } = newStore();
+    const text = 'é€😀'.repeat(200);
+    const stored = await put(store, [Buffer.from(text)]);
+    for (const width of [8, 9, 10, 11, 13]) {
+      const { rows, totalRows } = await store.readRows(stored.id, 0, 2_000, width);
+      expect(rows).toHaveLength(totalRows);
+      expect(rows.map((r) => r.text).join('')).toBe(text);
+      for (const row of rows) {
+        expect(row.text).not.toContain('\ufffd');
+        expect(Buffer.byteLength(row.text)).toBeLessThanOrEqual(width + 3);
+      }
+    }
   });
 
   it('says in plain words when an id is unknown or released', async () => {

@@ -1,7 +1,8 @@
 /**
  * Display rows of a stored body. A row is a line, except that a line longer than `maxRowBytes`
  * is cut into several rows: a minified 100 MB JSON is one line, and a viewer can only show it
- * in pieces. Cuts never split a UTF-8 character.
+ * in pieces. The viewer asks for rows as wide as its pane (`maxRowBytes` = the columns it shows),
+ * so a long line wraps there. Cuts never split a UTF-8 character.
  */
 export const MAX_ROW_BYTES = 2048;
 /** Every this many rows the index remembers a row's byte offset and line number. */
@@ -124,6 +125,24 @@ export class RowIndex {
     [this.offsets, this.lineAt, this.wrappedAt] = [offsets, lineAt, wrappedAt];
   }
 
+  /** The last checkpoint at or before byte `offset`: where re-splitting finds that byte's row. */
+  checkpointBefore(offset: number): RowSpan {
+    let low = 0;
+    let high = this.checkpoints - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((this.offsets[middle] as number) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return {
+      startRow: low * CHECKPOINT_EVERY,
+      startOffset: this.offsets[low] ?? 0,
+      startLine: this.lineAt[low] ?? 1,
+      startWrapped: this.wrappedAt[low] === 1,
+      endOffset: low + 1 < this.checkpoints ? (this.offsets[low + 1] ?? this.bytes) : this.bytes,
+    };
+  }
+
   /** The bytes holding rows [fromRow, fromRow + count), which must lie within the body. */
   span(fromRow: number, count: number): RowSpan {
     const first = Math.floor(fromRow / CHECKPOINT_EVERY);
@@ -183,4 +202,28 @@ export function rowsOf(
     rows.push({ line, text: decode(bytes.subarray(start, end)), wrapped });
   }
   return rows;
+}
+
+/**
+ * The display row holding byte `target` of `bytes` (which begin at the row start described by
+ * `span` and reach a few bytes past `target`), and where that row starts in `bytes`.
+ */
+export function rowAt(
+  bytes: Uint8Array,
+  span: RowSpan,
+  target: number,
+  maxRowBytes = MAX_ROW_BYTES,
+): { row: number; start: number } {
+  let row = span.startRow;
+  let start = 0;
+  new RowSplitter(
+    0,
+    (offset) => {
+      if (offset > target) return;
+      row++;
+      start = offset;
+    },
+    maxRowBytes,
+  ).push(bytes);
+  return { row, start };
 }

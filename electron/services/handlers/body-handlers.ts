@@ -14,7 +14,7 @@ export const BODY_CHUNK_BYTES = 4 * 1024 * 1024;
 export function bodyHandlers(kept: BodyStore | undefined, files: FileAccess): BodyHandlers {
   const store = kept ?? new BodyStore({ maxTotalBytes: 0 });
   return {
-    readBodyRows: ({ bodyId, fromRow, count }) => store.readRows(bodyId, fromRow, count),
+    readBodyRows: ({ bodyId, fromRow, count, width }) => store.readRows(bodyId, fromRow, count, width),
     searchBody: (input) => searchStoredBody(store, input),
     prettyBody: async ({ bodyId }) => summarize(await prettyCopy(store, store.get(bodyId))),
     saveBody: async ({ bodyId, suggestedName }) => {

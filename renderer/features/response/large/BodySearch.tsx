@@ -23,10 +23,15 @@ export interface BodySearchState {
 }
 
 /** Search of a stored body: the main side scans it; this keeps the query, results and position. */
-export function useBodySearch(bodyId: string): BodySearchState {
+export function useBodySearch(bodyId: string, width: number | undefined): BodySearchState {
   const [query, setQuery] = useState('');
   const [caseSensitive, setCaseSensitive] = useState(false);
-  const [searched, setSearched] = useState<{ query: string; caseSensitive: boolean; bodyId: string }>();
+  const [searched, setSearched] = useState<{
+    query: string;
+    caseSensitive: boolean;
+    bodyId: string;
+    width: number | undefined;
+  }>();
   const [searching, setSearching] = useState(false);
   const [result, setResult] = useState<BodySearchResult>();
   const [error, setError] = useState<string>();
@@ -34,16 +39,17 @@ export function useBodySearch(bodyId: string): BodySearchState {
   const [jumpSeq, setJumpSeq] = useState(0);
   const latest = useRef(0);
 
-  const run = useCallback(async (text: string, caseOn: boolean, id: string) => {
+  const run = useCallback(async (text: string, caseOn: boolean, id: string, columns: number | undefined) => {
     const ticket = ++latest.current;
     setSearching(true);
     setError(undefined);
-    setSearched({ query: text, caseSensitive: caseOn, bodyId: id });
+    setSearched({ query: text, caseSensitive: caseOn, bodyId: id, width: columns });
     const answer = await useLantern.getState().searchBody({
       bodyId: id,
       query: text,
       caseSensitive: caseOn,
       maxResults: MAX_RESULTS,
+      ...(columns !== undefined ? { width: columns } : {}),
     });
     if (ticket !== latest.current) return;
     setSearching(false);
@@ -57,10 +63,11 @@ export function useBodySearch(bodyId: string): BodySearchState {
     if (answer.value.matches.length > 0) setJumpSeq((n) => n + 1);
   }, []);
 
-  // The same search again when the shown body changes (raw ↔ pretty): rows and columns differ.
+  // The same search again when the shown body (raw ↔ pretty) or the row width changes: rows and columns differ.
   useEffect(() => {
-    if (searched && searched.bodyId !== bodyId) void run(searched.query, searched.caseSensitive, bodyId);
-  }, [bodyId, searched, run]);
+    if (searched && (searched.bodyId !== bodyId || searched.width !== width))
+      void run(searched.query, searched.caseSensitive, bodyId, width);
+  }, [bodyId, width, searched, run]);
 
   const step = useCallback(
     (by: number) => {
@@ -75,9 +82,12 @@ export function useBodySearch(bodyId: string): BodySearchState {
   const submit = (backwards = false) => {
     if (query === '') return;
     const same =
-      searched?.query === query && searched.caseSensitive === caseSensitive && searched.bodyId === bodyId;
+      searched?.query === query &&
+      searched.caseSensitive === caseSensitive &&
+      searched.bodyId === bodyId &&
+      searched.width === width;
     if (same && result) step(backwards ? -1 : 1);
-    else void run(query, caseSensitive, bodyId);
+    else void run(query, caseSensitive, bodyId, width);
   };
 
   const highlights = useMemo<Highlights>(() => {

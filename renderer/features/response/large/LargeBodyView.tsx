@@ -5,7 +5,7 @@ import { useLantern } from '../../../store';
 import { formatBytes } from '../format';
 import { BodySearch, useBodySearch } from './BodySearch';
 import { SaveBody } from './SaveBody';
-import { VirtualRows } from './VirtualRows';
+import { VirtualRows, type RowLayout } from './VirtualRows';
 import './large-body.css';
 
 type Pretty =
@@ -26,9 +26,14 @@ export function LargeBodyView({ exchange, stored }: { exchange: Exchange; stored
   const [view, setView] = useState<'raw' | 'pretty'>('raw');
   const [pretty, setPretty] = useState<Pretty>({ state: 'idle' });
   const [gone, setGone] = useState<string>();
+  const [width, setWidth] = useState<number>();
+  const [layout, setLayout] = useState<RowLayout & { bodyId: string }>();
   const shown = view === 'pretty' && pretty.state === 'ready' ? pretty.body : stored;
-  const search = useBodySearch(shown.id);
+  const search = useBodySearch(shown.id, width);
   const isJson = looksJson(body.contentType, body.text);
+  // The shown body's rows at this width; its summary until the first rows come.
+  const current = layout?.bodyId === shown.id ? layout : undefined;
+  const making = current ? current.making : shown.making;
 
   const showPretty = async () => {
     setView('pretty');
@@ -51,15 +56,18 @@ export function LargeBodyView({ exchange, stored }: { exchange: Exchange; stored
     );
   }
 
-  const size = `${formatBytes(shown.bytes)} · ${shown.lines.toLocaleString()} ${shown.lines === 1 ? 'line' : 'lines'}`;
+  const lines = current?.lines ?? shown.lines;
+  const size = making
+    ? `${lines.toLocaleString()} ${lines === 1 ? 'line' : 'lines'} so far · formatting, ${making.percent}% of the body done`
+    : `${formatBytes(current?.bytes ?? shown.bytes)} · ${lines.toLocaleString()} ${lines === 1 ? 'line' : 'lines'}`;
   const notes: string[] = [];
   if (stored.cut) {
     notes.push(
       `Only the first ${formatBytes(stored.bytes)} of ${formatBytes(bodyBytes)} were kept: the body is larger than Lantern's temporary-space limit.`,
     );
   }
-  if (view === 'raw' && isJson && stored.lines === 1 && stored.rows > 1) {
-    notes.push('This JSON is on one line, shown cut into rows; Pretty formats it.');
+  if (view === 'raw' && isJson && stored.lines === 1 && (current?.totalRows ?? stored.rows) > 1) {
+    notes.push("This JSON is on one line, wrapped to the pane's width; Pretty formats it.");
   }
   if (view === 'pretty' && pretty.state === 'failed') notes.push(pretty.message);
   return (
@@ -81,7 +89,7 @@ export function LargeBodyView({ exchange, stored }: { exchange: Exchange; stored
               data-testid="body-view-pretty"
               onClick={() => void showPretty()}
             >
-              {pretty.state === 'working' ? 'Formatting…' : 'Pretty'}
+              {pretty.state === 'working' ? 'Formatting…' : making ? `Pretty ${making.percent}%` : 'Pretty'}
             </button>
           </span>
         )}
@@ -104,9 +112,16 @@ export function LargeBodyView({ exchange, stored }: { exchange: Exchange; stored
         <VirtualRows
           key={shown.id}
           body={shown}
+          width={width}
+          onWidth={setWidth}
+          onLayout={(next) => setLayout({ ...next, bodyId: shown.id })}
           highlights={search.highlights}
           jumpSeq={search.jumpSeq}
-          onError={setGone}
+          onError={(message) => {
+            // A pretty copy that fails while it is made (JSON broken further on): back to raw, saying why.
+            if (shown.id === stored.id) setGone(message);
+            else setPretty({ state: 'failed', message });
+          }}
         />
       )}
     </div>

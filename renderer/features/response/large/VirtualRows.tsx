@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { BodyRow, StoredBody } from '../../../../shared/model/body';
+import type { BodyRows, StoredBody } from '../../../../shared/model/body';
 import { useLantern } from '../../../store';
 import { BLOCK_ROWS, RowCache } from './row-cache';
+import { columnsFor, gutterDigits } from './row-width';
 import { contentHeight, scrollTopFor, viewportAt, type Viewport } from './viewport';
 
 export interface Highlights {
@@ -11,82 +12,126 @@ export interface Highlights {
   current: { row: number; column: number } | undefined;
 }
 
+/** What the rows at the current width say about the body (it grows while being made). */
+export type RowLayout = Pick<BodyRows, 'totalRows' | 'lines' | 'bytes' | 'making'>;
+
 interface VirtualRowsProps {
   body: StoredBody;
+  /** Columns per row, measured here and kept by the parent (search places matches in them). */
+  width: number | undefined;
+  onWidth: (columns: number) => void;
+  onLayout: (layout: RowLayout) => void;
   highlights: Highlights;
   /** Bumped to scroll to the current match. */
   jumpSeq: number;
   onError: (message: string) => void;
 }
 
-async function readRows(bodyId: string, fromRow: number, count: number): Promise<BodyRow[]> {
-  const result = await useLantern.getState().readBodyRows({ bodyId, fromRow, count });
+/** How often a body still being made is asked for its new rows. */
+const GROWING_POLL_MS = 250;
+/** A resize re-wraps the rows once it has settled for this long. */
+const RESIZE_SETTLE_MS = 120;
+
+async function readRows(bodyId: string, fromRow: number, count: number, width: number) {
+  const result = await useLantern.getState().readBodyRows({ bodyId, fromRow, count, width });
   if (!result.ok) throw new Error(result.error.message);
-  return result.value.rows;
+  return result.value;
 }
 
 /**
- * Shows a stored body's rows: only the rows in view are in the DOM, the scroll content is sized
- * by row count, and rows arrive from the main side in blocks as the view moves.
+ * Shows a stored body's rows, wrapped to the pane's width: only the rows in view are in the DOM,
+ * the scroll content is sized by row count, and rows arrive from the main side in blocks as the
+ * view moves. A body still being made (a pretty copy) is asked again for its new rows as it grows.
  */
-export function VirtualRows({ body, highlights, jumpSeq, onError }: VirtualRowsProps) {
+export function VirtualRows(props: VirtualRowsProps) {
+  const { body, width, highlights, jumpSeq } = props;
   const scroller = useRef<HTMLDivElement>(null);
+  const probe = useRef<HTMLSpanElement>(null);
   const [, setLoaded] = useState(0);
   const [view, setView] = useState<Viewport>({ firstRow: 0, top: 0, count: 40 });
-  const errorRef = useRef(onError);
-  errorRef.current = onError;
+  const callbacks = useRef(props);
+  callbacks.current = props;
   const cache = useMemo(
     () =>
-      new RowCache(
-        body.rows,
-        (from, count) => readRows(body.id, from, count),
-        () => setLoaded((n) => n + 1),
-        (message) => errorRef.current(message),
-      ),
-    [body.id, body.rows],
+      width === undefined
+        ? undefined
+        : new RowCache(
+            undefined,
+            (from, count) => readRows(body.id, from, count, width),
+            () => setLoaded((n) => n + 1),
+            (message) => callbacks.current.onError(message),
+          ),
+    [body.id, width],
   );
+  const rows = cache?.rows ?? 0;
+  const digits = gutterDigits(body.making ? undefined : body.lines);
 
   const measure = useCallback(() => {
     const element = scroller.current;
-    if (element) setView(viewportAt(element.scrollTop, element.clientHeight, body.rows));
-  }, [body.rows]);
+    if (element) setView(viewportAt(element.scrollTop, element.clientHeight, Math.max(1, rows)));
+  }, [rows]);
 
+  // The columns that fit: at once when first shown, then once a resize settles.
+  const measureWidth = useCallback(() => {
+    const element = scroller.current;
+    const charWidth = (probe.current?.getBoundingClientRect().width ?? 0) / 10;
+    if (element && charWidth > 0)
+      callbacks.current.onWidth(columnsFor(element.clientWidth, charWidth, digits));
+  }, [digits]);
   useLayoutEffect(() => {
-    measure();
+    measureWidth();
     const element = scroller.current;
     if (!element || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(measure);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const observer = new ResizeObserver(() => {
+      measure();
+      clearTimeout(timer);
+      timer = setTimeout(measureWidth, RESIZE_SETTLE_MS);
+    });
     observer.observe(element);
-    return () => observer.disconnect();
-  }, [measure]);
+    return () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
+  }, [measure, measureWidth]);
+  useLayoutEffect(measure, [measure]);
 
   useEffect(() => {
     // The blocks in view and half a block either side, so short scrolls find rows ready.
-    cache.ensure(view.firstRow - BLOCK_ROWS / 2, view.firstRow + view.count + BLOCK_ROWS / 2);
+    cache?.ensure(view.firstRow - BLOCK_ROWS / 2, view.firstRow + view.count + BLOCK_ROWS / 2);
   }, [cache, view]);
 
+  const making = cache?.making;
+  const lines = cache?.lines;
+  const bytes = cache?.bytes;
+  useEffect(() => {
+    if (cache?.rows !== undefined && lines !== undefined && bytes !== undefined)
+      callbacks.current.onLayout({ totalRows: cache.rows, lines, bytes, ...(making ? { making } : {}) });
+  }, [cache, rows, lines, bytes, making]);
+  // While the body is being made: its new rows, every GROWING_POLL_MS.
+  useEffect(() => {
+    if (!cache || !making) return;
+    const timer = setTimeout(() => {
+      cache.refresh(view.firstRow);
+      cache.ensure(view.firstRow - BLOCK_ROWS / 2, view.firstRow + view.count + BLOCK_ROWS / 2);
+    }, GROWING_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [cache, making, rows, view]);
+
   const { current } = highlights;
-  const jumped = useRef(0);
   useLayoutEffect(() => {
     const element = scroller.current;
-    if (!element || !current || jumpSeq === 0) return;
-    element.scrollTop = scrollTopFor(current.row, element.clientHeight, body.rows);
+    if (!element || !current || jumpSeq === 0 || rows === 0) return;
+    element.scrollTop = scrollTopFor(current.row, element.clientHeight, rows);
     measure();
-  }, [jumpSeq, current, body.rows, measure]);
-  // Once the match's row is drawn, bring its column into view too.
-  useEffect(() => {
-    const mark = scroller.current?.querySelector('.large-body-match.current');
-    if (!mark || jumped.current === jumpSeq) return;
-    jumped.current = jumpSeq;
-    mark.scrollIntoView({ block: 'nearest', inline: 'center' });
-  });
+  }, [jumpSeq, current, rows, measure]);
 
-  const gutter = `${Math.max(3, String(body.lines).length)}ch`;
-  const rows: ReactNode[] = [];
-  const last = Math.min(body.rows, view.firstRow + view.count);
+  const gutter = `${digits}ch`;
+  const drawn: ReactNode[] = [];
+  const last = Math.min(rows, view.firstRow + view.count);
   for (let index = view.firstRow; index < last; index++) {
-    const row = cache.get(index);
-    rows.push(
+    const row = cache?.get(index);
+    drawn.push(
       <div className="large-body-row" key={index} data-testid="large-body-row" data-row={index}>
         <span className="large-body-gutter" style={{ width: gutter }} aria-hidden="true">
           {row ? (row.wrapped ? '↪' : row.line) : ''}
@@ -105,9 +150,12 @@ export function VirtualRows({ body, highlights, jumpSeq, onError }: VirtualRowsP
       aria-label="Response body"
       data-testid="large-body-rows"
     >
-      <div style={{ height: contentHeight(body.rows) }} />
+      <span className="large-body-probe" ref={probe} aria-hidden="true">
+        0000000000
+      </span>
+      <div style={{ height: contentHeight(rows) }} />
       <div className="large-body-window" style={{ transform: `translateY(${view.top}px)` }}>
-        {rows}
+        {drawn}
       </div>
     </div>
   );

@@ -4,6 +4,13 @@ import { BLOCK_ROWS, RowCache } from './row-cache';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+const rowsFrom = (from: number, count: number) =>
+  Array.from({ length: count }, (_, i): BodyRow => ({
+    line: from + i + 1,
+    text: `row ${from + i}`,
+    wrapped: false,
+  }));
+
 function cacheOf(rows: number) {
   const asked: [number, number][] = [];
   const events = { loaded: 0, error: '' };
@@ -12,11 +19,7 @@ function cacheOf(rows: number) {
     async (from, count) => {
       asked.push([from, count]);
       if (from < 0) throw new Error('unreachable');
-      return Array.from({ length: count }, (_, i): BodyRow => ({
-        line: from + i + 1,
-        text: `row ${from + i}`,
-        wrapped: false,
-      }));
+      return { rows: rowsFrom(from, count), totalRows: rows, lines: rows, bytes: rows };
     },
     () => events.loaded++,
     (message) => (events.error = message),
@@ -53,6 +56,63 @@ describe('RowCache', () => {
     expect(cache.get(0)).toBeDefined();
     expect(cache.get(BLOCK_ROWS)).toBeUndefined();
     expect(asked.filter(([from]) => from === 0)).toHaveLength(1);
+  });
+
+  it('asks for the first block alone until the main side gives the row count', async () => {
+    const asked: number[] = [];
+    const cache = new RowCache(
+      undefined,
+      async (from, count) => {
+        asked.push(from);
+        return { rows: rowsFrom(from, count), totalRows: 3 * BLOCK_ROWS, lines: 1, bytes: 1 };
+      },
+      () => undefined,
+      () => undefined,
+    );
+    cache.ensure(0, 2 * BLOCK_ROWS);
+    await settle();
+    expect(asked).toEqual([0]);
+    expect([cache.rows, cache.lines]).toEqual([3 * BLOCK_ROWS, 1]);
+    cache.ensure(0, 2 * BLOCK_ROWS);
+    await settle();
+    expect(asked).toEqual([0, BLOCK_ROWS]);
+  });
+
+  it('fetches the last block again after a refresh while the body grows', async () => {
+    let total = 10;
+    const asked: number[] = [];
+    const cache = new RowCache(
+      undefined,
+      async (from, count) => {
+        asked.push(from);
+        return {
+          rows: rowsFrom(from, Math.min(count, total - from)),
+          totalRows: total,
+          bytes: total,
+          lines: total,
+          making: { percent: 40 },
+        };
+      },
+      () => undefined,
+      () => undefined,
+    );
+    cache.ensure(0, 50);
+    await settle();
+    expect([cache.rows, cache.get(20), cache.making]).toEqual([10, undefined, { percent: 40 }]);
+    total = 30;
+    cache.refresh(0);
+    cache.ensure(0, 50);
+    await settle();
+    expect([cache.rows, cache.get(20)?.text]).toEqual([30, 'row 20']);
+    expect(asked).toEqual([0, 0]);
+    // Viewing its start while it grows far past it: the block in view is asked again, for the count.
+    cache.ensure(0, 1);
+    total = 10 * BLOCK_ROWS;
+    cache.refresh(0);
+    cache.ensure(0, 1);
+    await settle();
+    expect(cache.rows).toBe(10 * BLOCK_ROWS);
+    expect(asked).toEqual([0, 0, 0]);
   });
 
   it('reports a failed fetch once and stops asking', async () => {

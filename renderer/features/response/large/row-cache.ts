@@ -1,21 +1,28 @@
-import type { BodyRow } from '../../../../shared/model/body';
+import type { BodyRow, BodyRows } from '../../../../shared/model/body';
 
 export const BLOCK_ROWS = 256;
 const MAX_BLOCKS = 48;
 
-export type FetchRows = (fromRow: number, count: number) => Promise<BodyRow[]>;
+export type FetchRows = (fromRow: number, count: number) => Promise<Omit<BodyRows, 'fromRow'>>;
 
 /**
- * The rows of one stored body that the viewer has fetched, in blocks of BLOCK_ROWS, the least
- * recently used dropped past MAX_BLOCKS: scrolling a 100 MB body keeps a few hundred KB here.
+ * The rows of one stored body at one width that the viewer has fetched, in blocks of BLOCK_ROWS,
+ * the least recently used dropped past MAX_BLOCKS: scrolling a 100 MB body keeps a few hundred
+ * KB here. Every answer also gives the body's row count, which grows while the body is being
+ * made (a pretty copy streaming in): `refresh` then fetches its last rows again.
  */
 export class RowCache {
   private readonly blocks = new Map<number, BodyRow[]>();
   private readonly loading = new Set<number>();
   private failed = false;
+  /** Set by the main side's answers; 0 until the first. */
+  lines = 0;
+  bytes = 0;
+  making: BodyRows['making'];
 
   constructor(
-    private readonly rows: number,
+    /** Rows of the body when known; undefined until the first answer. */
+    public rows: number | undefined,
     private readonly fetchRows: FetchRows,
     private readonly onLoaded: () => void,
     private readonly onError: (message: string) => void,
@@ -25,12 +32,16 @@ export class RowCache {
     return this.blocks.get(Math.floor(row / BLOCK_ROWS))?.[row % BLOCK_ROWS];
   }
 
-  /** Fetches the blocks covering rows [from, to) that are neither held nor on their way. */
+  /**
+   * Fetches the blocks covering rows [from, to) that are neither held nor on their way; only the
+   * first block until the row count is known.
+   */
   ensure(from: number, to: number): void {
     if (this.failed) return;
+    const rows = this.rows ?? 1;
     const first = Math.max(0, Math.floor(from / BLOCK_ROWS));
-    const last = Math.min(Math.ceil(this.rows / BLOCK_ROWS) - 1, Math.floor((to - 1) / BLOCK_ROWS));
-    for (let block = first; block <= last; block++) {
+    const last = Math.min(Math.ceil(rows / BLOCK_ROWS) - 1, Math.floor((to - 1) / BLOCK_ROWS));
+    for (let block = Math.min(first, last); block <= last; block++) {
       const held = this.blocks.get(block);
       if (held) {
         // Map order is age order: touching a block makes it the youngest.
@@ -40,13 +51,31 @@ export class RowCache {
     }
   }
 
+  /**
+   * For a body still being made: forgets its last block (its last row may have grown) and the
+   * block at `viewRow`, so the next `ensure` asks the main side again and learns the new count.
+   */
+  refresh(viewRow: number): void {
+    if (this.rows === undefined) return;
+    const last = Math.floor((this.rows - 1) / BLOCK_ROWS);
+    for (const block of [...this.blocks.keys()]) if (block >= last) this.blocks.delete(block);
+    this.blocks.delete(Math.floor(Math.max(0, viewRow) / BLOCK_ROWS));
+  }
+
   private load(block: number): void {
     this.loading.add(block);
     const from = block * BLOCK_ROWS;
-    this.fetchRows(from, Math.min(BLOCK_ROWS, this.rows - from)).then(
-      (rows) => {
+    // Until the count is known, or while the body grows, the main side clips the block.
+    const known = this.rows !== undefined && !this.making;
+    const count = known ? Math.min(BLOCK_ROWS, (this.rows as number) - from) : BLOCK_ROWS;
+    this.fetchRows(from, count).then(
+      (answer) => {
         this.loading.delete(block);
-        this.blocks.set(block, rows);
+        this.rows = answer.totalRows;
+        this.lines = answer.lines;
+        this.bytes = answer.bytes;
+        this.making = answer.making;
+        this.blocks.set(block, answer.rows);
         for (const old of this.blocks.keys()) {
           if (this.blocks.size <= MAX_BLOCKS) break;
           this.blocks.delete(old);
