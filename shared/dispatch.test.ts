@@ -67,15 +67,10 @@ describe('dispatch: every call is validated against the contract', () => {
   it('strips from a result every key the contract does not name: only its shape reaches the renderer', async () => {
     const leaky: Handlers = {
       ...handlers,
-      send: async () =>
-        ({
-          ...structuredClone(exchange),
-          internalPath: '/tmp/secret',
-          response: { ...structuredClone(exchange.response), jar: 'session=abc' },
-        }) as never,
+      cancel: async () => ({ cancelled: true, internalPath: '/tmp/secret' }) as never,
     };
-    const result = await dispatch(leaky, 'send', { requestId: 'r1', draft });
-    expect(result).toEqual({ ok: true, value: exchange });
+    const result = await dispatch(leaky, 'cancel', { requestId: 'r1' });
+    expect(result).toEqual({ ok: true, value: { cancelled: true } });
   });
 
   it('fills defaults the contract declares', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../../shared/model/history';
-import { redactEntry } from './redact-entry';
+import { mapStrings, redactEntry } from './redact-entry';
 
 const entry = (): HistoryEntry => ({
   summary: {
@@ -63,5 +63,33 @@ describe('redactEntry on what the Timeline now keeps', () => {
     expect(text).not.toContain('Zx81kQ0pLm');
     expect(text).not.toContain('abcdef0123456789');
     expect(text).not.toContain('hunter2-long');
+  });
+});
+
+describe('mapStrings', () => {
+  it('maps every nested string into a new value, shares untouched parts and never changes its input', () => {
+    const input = {
+      headers: [
+        ['Authorization', 'Bearer tok-secret-1'],
+        ['Accept', 'application/json'],
+      ],
+      rateLimit: { history: [{ at: 1, status: 200 }] },
+      notes: ['plain', 'has tok-secret-1 in it'],
+    };
+    const before = structuredClone(input);
+    const out = mapStrings(input, (text) => text.split('tok-secret-1').join('••••')) as typeof input;
+    expect(out).toEqual({
+      headers: [
+        ['Authorization', 'Bearer ••••'],
+        ['Accept', 'application/json'],
+      ],
+      rateLimit: { history: [{ at: 1, status: 200 }] },
+      notes: ['plain', 'has •••• in it'],
+    });
+    expect(input).toEqual(before);
+    expect(out.rateLimit).toBe(input.rateLimit);
+    expect(out.headers[1]).toBe(input.headers[1]);
+    expect(out.headers).not.toBe(input.headers);
+    expect(mapStrings(input, (text) => text)).toBe(input);
   });
 });

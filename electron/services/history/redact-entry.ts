@@ -240,15 +240,31 @@ function replaceInOnePass(ordered: [string, string][]): (value: string) => strin
   };
 }
 
-/** A copy of a JSON-like value with `fn` applied to every string in it (object keys excepted). */
+/**
+ * A JSON-like value with `fn` applied to every string in it (object keys excepted). Copy on write:
+ * an array or object none of whose strings changed is returned as it is, not copied (the
+ * rate-limit view's 50 samples, most headers), so the result may share parts with `value`.
+ */
 export function mapStrings(value: unknown, fn: (text: string) => string): unknown {
   if (typeof value === 'string') return fn(value);
-  if (Array.isArray(value)) return value.map((item) => mapStrings(item, fn));
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const mapped = mapStrings(item, fn);
+      if (mapped !== item) (out ??= value.slice())[i] = mapped;
+    }
+    return out ?? value;
+  }
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
+    let out: Record<string, unknown> | undefined;
     // Keys, not entries: no [key, value] pair is allocated per field of every entry.
-    for (const key of Object.keys(value)) out[key] = mapStrings((value as Record<string, unknown>)[key], fn);
-    return out;
+    for (const key of Object.keys(value)) {
+      const field = (value as Record<string, unknown>)[key];
+      const mapped = mapStrings(field, fn);
+      if (mapped !== field) (out ??= { ...(value as Record<string, unknown>) })[key] = mapped;
+    }
+    return out ?? value;
   }
   return value;
 }
