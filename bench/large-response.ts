@@ -11,6 +11,7 @@ import { startLanternHost } from '../test-support/processes';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/test-tools.mjs';
 import { startLargeJsonServer } from './large-json-server';
 import { median, round } from './engine-overhead';
+import { afterStartUp } from './page-settle';
 
 const RUNS = 3;
 
@@ -96,6 +97,7 @@ export async function largeResponse(): Promise<Record<string, number>> {
       // A fresh tab each time, so every run starts from an empty response pane.
       if (i > 0) await page.reload();
       await page.getByTestId('url-input').waitFor();
+      await afterStartUp(page);
       runs.push(await measureOnce(page, `${server.url}?run=${i}`, host.child.pid ?? 0, server.needle));
     }
     return {

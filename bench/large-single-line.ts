@@ -13,6 +13,7 @@ import { startLanternHost } from '../test-support/processes';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/test-tools.mjs';
 import { startLargeJsonServer } from './large-json-server';
 import { median, round } from './engine-overhead';
+import { afterStartUp } from './page-settle';
 import { sampleRss } from './large-response';
 
 const RUNS = 3;
@@ -121,6 +122,7 @@ export async function largeSingleLine(): Promise<Record<string, number>> {
       // A fresh tab each time, so every run starts from an empty response pane.
       await page.goto(host.launchUrl);
       await page.getByTestId('url-input').waitFor();
+      await afterStartUp(page);
       const url = new URL(`/minified?run=${i}`, server.url).href;
       runs.push(await measureOnce(page, url, host.child.pid ?? 0, server.needle));
     }

@@ -15,9 +15,20 @@ export const CodeEditor = deferred(loaders.codeEditor, 'editor');
 export const GraphqlEditor = deferred(loaders.graphqlEditor, 'GraphQL editor');
 export const GraphqlResultPanel = deferred(loaders.graphqlResultPanel, 'GraphQL result panel');
 
-/** Loads the deferred modules while nothing else is happening (a failure shows where one is mounted). */
+/** Resolves when the window is next idle (or after `timeout` ms at the latest). */
+const idle = (timeout: number) =>
+  new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout }));
+
+/**
+ * Loads the deferred modules while nothing else is happening, one at a time with an idle wait
+ * between them, so each module's evaluation is its own task and input is handled in between
+ * (a failure shows where one is mounted).
+ */
 export function preloadDeferred(): void {
-  requestIdleCallback(() => void Promise.all(Object.values(loaders).map((load) => load())).catch(() => {}), {
-    timeout: 3000,
-  });
+  void (async () => {
+    for (const load of Object.values(loaders)) {
+      await idle(3000);
+      await load();
+    }
+  })().catch(() => {});
 }
