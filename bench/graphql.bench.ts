@@ -278,6 +278,10 @@ export async function graphqlBench(): Promise<Record<string, number>> {
     await page.getByTestId('graphql-load-schema-toggle').click();
     await page.getByTestId('graphql-query').locator('.monaco-editor').waitFor();
     const ready = await schemaReady(page, schemaFile, queryFields);
+    if (ready.uploaded < 0 || ready.loaded < 0)
+      throw new Error(
+        `The schema bar did not say "Reading …" and then "loaded from a file" within 60 s (uploaded ${ready.uploaded}, loaded ${ready.loaded}).`,
+      );
     await pasteQuery(page, query.text);
     await page
       .getByTestId('graphql-validation-summary')

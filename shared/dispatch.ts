@@ -24,7 +24,8 @@ export function isCallName(name: string): name is CallName {
  *   requests (`workspace-view-shape.test.ts` opens a workspace holding every kind of file).
  * - `send`: the exchange is built on the main side from the engine's own objects; its parse was
  *   ~0.04–0.14 ms of a ~0.9 ms small GET (`send-exchange-shape.test.ts` sends each shape an
- *   exchange takes to local servers and requires every key of the contract to appear).
+ *   exchange takes to local servers and requires every top-level key of the exchange, its request
+ *   and its response to appear; deeper keys are compared where those sends make them).
  */
 const SHAPED_OUTPUTS: ReadonlySet<CallName> = new Set<CallName>(['openWorkspace', 'send']);
 

@@ -77,6 +77,16 @@ const broken: [string, (result: Json) => void, RegExp][] = [
   ],
   ['a type of an unknown kind', (r) => (typeNamed(r, 'Role').kind = 'TABLE'), /unknown kind/],
   [
+    'an argument default value that is not GraphQL',
+    (r) => (typeNamed(r, 'Query').fields[0].args[0].defaultValue = '{ role: '),
+    /Query\.users\(filter\) has a default value that cannot be read/,
+  ],
+  [
+    'an input field default value that is not GraphQL',
+    (r) => (typeNamed(r, 'Filter').inputFields[0].defaultValue = '"open'),
+    /Filter\.role has a default value that cannot be read/,
+  ],
+  [
     'a directive without locations',
     (r) => delete r.__schema.directives[0].locations,
     /has no "locations" list/,

@@ -1,4 +1,4 @@
-import type { IntrospectionQuery } from 'graphql';
+import { parseValue, type IntrospectionQuery } from 'graphql';
 
 interface TypeRef {
   kind?: unknown;
@@ -6,7 +6,7 @@ interface TypeRef {
   ofType?: TypeRef | null;
 }
 
-type Item = { name?: unknown; type?: TypeRef; args?: unknown };
+type Item = { name?: unknown; type?: TypeRef; args?: unknown; defaultValue?: unknown };
 
 const KINDS = new Set(['SCALAR', 'OBJECT', 'INTERFACE', 'UNION', 'ENUM', 'INPUT_OBJECT']);
 const OUTPUT_KINDS = new Set(['SCALAR', 'OBJECT', 'INTERFACE', 'UNION', 'ENUM']);
@@ -17,8 +17,8 @@ const list = (value: unknown): Item[] | undefined => (Array.isArray(value) ? (va
 /**
  * Checks an introspection result for what graphql-js's `buildClientSchema` needs, without building
  * the schema (the main side only keeps and forwards the result; the editor's workers build it): a
- * name and a known kind for every type, the lists each kind must have, and every type reference
- * naming a type of the result that fits where it is used. Throws an Error saying what is wrong.
+ * name and a known kind for every type, the lists each kind must have, every type reference
+ * naming a type of the result that fits where it is used, and default values that parse. Throws an Error saying what is wrong.
  * Returns the number of the schema's own types (not the `__` introspection types).
  */
 export function checkIntrospection(introspection: IntrospectionQuery): number {
@@ -39,11 +39,25 @@ export function checkIntrospection(introspection: IntrospectionQuery): number {
     if (!kind) throw new Error(`${where} refers to the type "${name}", which is not in the result`);
     if (!allowed.has(kind)) throw new Error(`${where} must be ${what}, but "${name}" is ${kind}`);
   };
+  // A default value is GraphQL source text, which buildClientSchema parses.
+  const readable = (item: Item, where: string) => {
+    if (item.defaultValue === null || item.defaultValue === undefined) return;
+    try {
+      if (typeof item.defaultValue !== 'string') throw new Error('it is not text');
+      parseValue(item.defaultValue);
+    } catch (error) {
+      throw new Error(
+        `${where} has a default value that cannot be read (${error instanceof Error ? error.message : String(error)})`,
+      );
+    }
+  };
   const inputs = (items: unknown, where: string) => {
     const values = list(items);
     if (!values) throw new Error(`${where} has no list of arguments`);
-    for (const value of values)
+    for (const value of values) {
       named(value.type, `${where}(${String(value.name)})`, INPUT_KINDS, 'an input type');
+      readable(value, `${where}(${String(value.name)})`);
+    }
   };
   const only = (kind: string) => new Set([kind]);
   for (const type of types as Record<string, unknown>[]) {
@@ -78,8 +92,10 @@ export function checkIntrospection(introspection: IntrospectionQuery): number {
       case 'INPUT_OBJECT': {
         const fields = list(type.inputFields);
         if (!fields) throw missing('inputFields');
-        for (const field of fields)
+        for (const field of fields) {
           named(field.type, `${name}.${String(field.name)}`, INPUT_KINDS, 'an input type');
+          readable(field, `${name}.${String(field.name)}`);
+        }
         break;
       }
     }

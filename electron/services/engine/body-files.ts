@@ -104,8 +104,9 @@ export async function searchStoredBody(
     width,
   }: { bodyId: string; query: string; caseSensitive: boolean; maxResults: number; width?: number },
 ) {
-  const started = Date.now();
   await store.get(bodyId).making?.done;
+  // The time limit is the scan's own: waiting for a pretty copy to be finished does not use it.
+  const started = Date.now();
   const entry = store.get(bodyId);
   const scan = await scanFile(entry.file, {
     query,

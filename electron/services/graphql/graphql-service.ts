@@ -168,12 +168,11 @@ export function createGraphqlService({
   ): Promise<SchemaSnapshot> {
     const previous = await cache.get(key);
     const snapshot: SchemaSnapshot = { key, fetchedAt: now().toISOString(), ...loaded };
-    await cache.put(snapshot);
     const same = previous?.sdl === snapshot.sdl && previous?.introspection === snapshot.introspection;
-    if (previous && !same) {
-      const changes = await diffSchemaTexts(previous, snapshot);
-      if (!isEmptyDiff(changes)) snapshot.diff = changes;
-    }
+    // Before the cache is replaced: a schema the diff cannot build leaves the cached one as it was.
+    const changes = previous && !same ? await diffSchemaTexts(previous, snapshot) : undefined;
+    await cache.put(snapshot);
+    if (changes && !isEmptyDiff(changes)) snapshot.diff = changes;
     return snapshot;
   }
 

@@ -4,8 +4,10 @@
  * local servers, one for each shape an exchange takes (REST with auth, tests and captures, a sent
  * body, GraphQL, redirects with cookies, gzip, a binary body, a large stored body, rate-limit
  * headers, an error status, TLS, a proxy), and the handler's own result must equal the contract's
- * parse of it, key for key. Every optional key of the exchange must appear in at least one of them:
- * a key the contract gains fails here until a send that produces it is added.
+ * parse of it, key for key. Every optional key at the top level of the exchange, its request and its
+ * response must appear in at least one of them: a key the contract gains there fails here until a
+ * send that produces it is added. Deeper keys (an auth's token id or renewal, a rate-limit budget,
+ * a TLS verify error) and auth kinds other than bearer are compared only where these sends make them.
  */
 import { gzipSync } from 'node:zlib';
 import { mkdtemp, rm } from 'node:fs/promises';

@@ -10,8 +10,9 @@ import type { VariableProblem } from '../../../shared/graphql/validate';
 import type { Analysis, AnalyzeInput, SchemaText } from './analysis-protocol';
 
 /**
- * The editor's schema. Both texts come from the main side, which built and checked the schema
- * already: the SDL is not validated again, and an introspection result (repaired there) is used as is.
+ * The editor's schema. Both texts come from the main side: an SDL it built and checked (not
+ * validated again here), or an introspection result it checked without building (repaired there),
+ * used as is; a result the check let through that graphql-js still cannot build throws here.
  */
 export function buildEditorSchema(text: SchemaText): GraphQLSchema {
   if ('introspection' in text) return buildClientSchema(JSON.parse(text.introspection) as IntrospectionQuery);
