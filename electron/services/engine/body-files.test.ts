@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LanternError } from '../../../shared/model/result';
 import { prettyCopy, searchStoredBody } from './body-files';
 import { BodyStore, summarize } from './body-store';
+import { JsonPrettyPrinter } from './json-pretty';
 
 const dirs: string[] = [];
 const stores: BodyStore[] = [];
@@ -120,5 +121,37 @@ describe('the pretty copy of a large body', () => {
       /']' where a value was expected.*The raw view shows it as received\.$/,
     );
     await expect(prettyCopy(store, late)).rejects.toThrow(/not valid JSON/);
+  });
+
+  it('tries again when asked after a copy failed for a reason other than broken JSON', async () => {
+    const store = newStore();
+    const text = oneLine(3);
+    const entry = await put(store, text);
+    // Failing mid-way (here the printer's second chunk; a full disk alike): the copy is forgotten.
+    const push = JsonPrettyPrinter.prototype.push;
+    let chunks = 0;
+    const spy = vi.spyOn(JsonPrettyPrinter.prototype, 'push').mockImplementation(function (
+      this: JsonPrettyPrinter,
+      chunk,
+    ) {
+      if (++chunks === 2) throw new Error('the disk went away');
+      return push.call(this, chunk);
+    });
+    const failed = await prettyCopy(store, entry);
+    await failed.making?.done;
+    spy.mockRestore();
+    expect(failed.making).toBeUndefined();
+    expect(existsSync(failed.file)).toBe(false);
+    expect(() => store.get(failed.id)).toThrow(expect.objectContaining({ code: 'body.unknown' }));
+    const again = await prettyCopy(store, entry);
+    expect(again.id).not.toBe(failed.id);
+    await again.making?.done;
+    expect(await textOf(store, again.id)).toBe(JSON.stringify(JSON.parse(text), null, 2));
+    // Failing at once (its source unreadable for a moment): the next ask tries again too.
+    const small = await put(store, '{"a": 1}');
+    rmSync(small.file);
+    await expect(prettyCopy(store, small)).rejects.toMatchObject({ code: 'body.pretty-failed' });
+    writeFileSync(small.file, '{"a": 1}');
+    expect(await textOf(store, (await prettyCopy(store, small)).id)).toBe('{\n  "a": 1\n}');
   });
 });

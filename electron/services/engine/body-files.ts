@@ -10,7 +10,10 @@ import { rowAt, type RowSpan } from './row-index';
 const SEARCH_TIME_LIMIT_MS = 15_000;
 const READ_CHUNK_BYTES = 1 << 20;
 
-/** The pretty copy of a JSON body: made once, then reused while it is kept. */
+/**
+ * The pretty copy of a JSON body: made once, then reused while it is kept. A copy that failed
+ * for any reason but a syntax error (a full disk, a stop) is forgotten, so the next ask tries again.
+ */
 export function prettyCopy(store: BodyStore, entry: StoredEntry): Promise<StoredEntry> {
   const existing = entry.pretty;
   if (existing) {
@@ -24,8 +27,17 @@ export function prettyCopy(store: BodyStore, entry: StoredEntry): Promise<Stored
         throw error;
       });
   }
-  entry.pretty = formatInto(store, entry);
-  return entry.pretty;
+  const made = formatInto(store, entry);
+  entry.pretty = made;
+  const forget = (failure: unknown) => {
+    const lasting = failure instanceof LanternError && failure.code === 'body.not-json';
+    if (!lasting && entry.pretty === made) entry.pretty = undefined;
+  };
+  made.then(async (copy) => {
+    await copy.making?.done;
+    if (copy.failure) forget(copy.failure);
+  }, forget);
+  return made;
 }
 
 /**

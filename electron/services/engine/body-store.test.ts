@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LanternError } from '../../../shared/model/result';
 import { BodyStore } from './body-store';
 
 const dirs: string[] = [];
@@ -162,6 +163,33 @@ describe('BodyStore', () => {
     await store.close();
     expect(existsSync(dir)).toBe(false);
     await expect(store.begin()).rejects.toMatchObject({ code: 'body.closed' });
+  });
+
+  it('forgets a live body that stopped for a passing reason, and keeps why one was not JSON', async () => {
+    const { store, dir } = newStore();
+    const live = async () => {
+      const writer = await store.begin();
+      const entry = writer.live(new Promise(() => undefined));
+      writer.write(Buffer.from('[1,'));
+      await writer.written();
+      return { writer, entry };
+    };
+    const full = await live();
+    await full.writer.abort(
+      new LanternError('body.store-failed', 'Lantern could not keep this large body on disk.'),
+    );
+    expect(full.entry.making).toBeUndefined();
+    expect(() => store.get(full.entry.id)).toThrow(expect.objectContaining({ code: 'body.unknown' }));
+    const stopped = await live();
+    await stopped.writer.abort();
+    expect(() => store.get(stopped.entry.id)).toThrow(expect.objectContaining({ code: 'body.unknown' }));
+    const broken = await live();
+    await broken.writer.abort(new LanternError('body.not-json', 'This body is not valid JSON.'));
+    expect(broken.entry.making).toBeUndefined();
+    expect(() => store.get(broken.entry.id)).toThrow('This body is not valid JSON.');
+    // Their files are gone, and none counts against the limit.
+    expect(readdirSync(dir)).toEqual([]);
+    expect(store.totalBytes()).toBe(0);
   });
 
   it('decodes rows with the charset the response declared', async () => {

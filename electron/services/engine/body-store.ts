@@ -104,6 +104,9 @@ export const summarize = (entry: StoredEntry): StoredBody => ({
 });
 
 /** Whole percent done, never 100 while the body is still being made. */
+/** Bytes a body holds on disk: none while counted as its writer, or once its making failed. */
+const onDisk = (entry: StoredEntry) => (entry.making || entry.failure ? 0 : entry.bytes);
+
 const percentOf = (making: Making) => Math.min(99, Math.floor(making.progress * 100));
 
 /**
@@ -212,7 +215,7 @@ export class BodyStore {
   /** Bytes held by finished bodies and bodies being written. */
   totalBytes(): number {
     let total = 0;
-    for (const entry of this.entries.values()) if (!entry.making) total += entry.bytes;
+    for (const entry of this.entries.values()) total += onDisk(entry);
     for (const writer of this.writing) total += writer.bytes;
     return total;
   }
@@ -233,7 +236,7 @@ export class BodyStore {
     for (const entry of this.entries.values()) {
       if (total + extra <= this.maxTotalBytes) break;
       if (entry.making) continue; // counted, and kept, as its writer
-      total -= entry.bytes;
+      total -= onDisk(entry);
       void this.release(entry.id);
     }
     return total + extra <= this.maxTotalBytes;
@@ -356,17 +359,22 @@ export class BodyWriter {
   }
 
   /**
-   * Drops what was written (a cancelled or failed download). A live body keeps its entry with
-   * `failure`, so readers learn why it stopped.
+   * Drops what was written (a cancelled or failed download). A live body stopped by a syntax
+   * error keeps its entry with `failure`, so readers learn why it stopped; any other is forgotten
+   * (a full disk or a stop need not last), so the next ask makes it anew.
    */
   async abort(failure?: LanternError): Promise<void> {
-    if (this.entry.making)
-      this.entry.failure = failure ?? new LanternError('body.aborted', 'Lantern stopped making this body.');
+    const entry = this.entry;
+    if (entry.making) {
+      entry.failure = failure ?? new LanternError('body.aborted', 'Lantern stopped making this body.');
+      entry.making = undefined;
+    }
     this.stream.destroy();
     // Its file may still be opening: removed before the stream closes, it would be created after.
     await finished(this.stream).catch(() => undefined);
     this.store.adopt(this, undefined);
-    await rm(this.entry.file, { force: true }).catch(() => undefined);
+    if (entry.failure?.code !== 'body.not-json' && (await this.store.release(entry.id))) return;
+    await rm(entry.file, { force: true }).catch(() => undefined);
   }
 }
 

@@ -3,7 +3,14 @@ import type { BodyRows, StoredBody } from '../../../../shared/model/body';
 import { useLantern } from '../../../store';
 import { BLOCK_ROWS, RowCache } from './row-cache';
 import { columnsFor, gutterDigits } from './row-width';
-import { contentHeight, scrollTopFor, viewportAt, type Viewport } from './viewport';
+import {
+  contentHeight,
+  rewrappedFirstRow,
+  scrollTopAt,
+  scrollTopFor,
+  viewportAt,
+  type Viewport,
+} from './viewport';
 
 export interface Highlights {
   /** Columns of listed matches, by row. */
@@ -63,7 +70,12 @@ export function VirtualRows(props: VirtualRowsProps) {
           ),
     [body.id, width],
   );
-  const rows = cache?.rows ?? 0;
+  // The rows last shown and the first in view. A resize makes a new cache at the new width: until
+  // it learns its row count the height stays, so the browser keeps the scroll position, and then
+  // the view moves to the same share of the body.
+  const shown = useRef<{ cache: RowCache; bodyId: string; rows: number; firstRow: number }>(undefined);
+  const rewrapping = shown.current && shown.current.bodyId === body.id && shown.current.cache !== cache;
+  const rows = cache?.rows ?? (rewrapping ? (shown.current?.rows ?? 0) : 0);
   const digits = gutterDigits(body.making ? undefined : body.lines);
 
   const measure = useCallback(() => {
@@ -95,6 +107,20 @@ export function VirtualRows(props: VirtualRowsProps) {
     };
   }, [measure, measureWidth]);
   useLayoutEffect(measure, [measure]);
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    const before = shown.current;
+    // Scrolled while the new width's rows are on their way: the place to keep moves too.
+    if (rewrapping && before) before.firstRow = view.firstRow;
+    if (!cache || cache.rows === undefined || !element) return;
+    if (before && before.cache !== cache && before.bodyId === body.id) {
+      const firstRow = rewrappedFirstRow(before.firstRow, before.rows, cache.rows);
+      shown.current = { cache, bodyId: body.id, rows: cache.rows, firstRow };
+      element.scrollTop = scrollTopAt(firstRow, element.clientHeight, cache.rows);
+      measure();
+    } else shown.current = { cache, bodyId: body.id, rows: cache.rows, firstRow: view.firstRow };
+  }, [cache, body.id, rows, rewrapping, view.firstRow, measure]);
 
   useEffect(() => {
     // The blocks in view and half a block either side, so short scrolls find rows ready.

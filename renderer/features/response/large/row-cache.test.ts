@@ -115,6 +115,86 @@ describe('RowCache', () => {
     expect(asked).toEqual([0, 0, 0]);
   });
 
+  it('fetches again the blocks that were cut short or half-written once the body grows or ends', async () => {
+    let total = BLOCK_ROWS + 132;
+    let making: { percent: number } | undefined = { percent: 10 };
+    // Answers come when the test says, read from the body as it is then.
+    const pending: { from: number; answer: () => void }[] = [];
+    const cache = new RowCache(
+      total,
+      (from, count) =>
+        new Promise((resolve) =>
+          pending.push({
+            from,
+            answer: () => {
+              const rows = rowsFrom(from, Math.min(count, total - from));
+              const last = rows.at(-1);
+              if (making && last && from + rows.length === total) last.text += ' (half)';
+              resolve({ rows, totalRows: total, bytes: total, lines: total, ...(making ? { making } : {}) });
+            },
+          }),
+        ),
+      () => undefined,
+      () => undefined,
+    );
+    const answer = async (from: number) => {
+      pending
+        .splice(
+          pending.findIndex((asked) => asked.from === from),
+          1,
+        )[0]
+        ?.answer();
+      await settle();
+    };
+    cache.ensure(0, 2 * BLOCK_ROWS);
+    await answer(BLOCK_ROWS);
+    expect(cache.get(BLOCK_ROWS + 131)?.text).toBe(`row ${BLOCK_ROWS + 131} (half)`);
+    // The body grows before the first block's answer, which brings the new count.
+    total = 4 * BLOCK_ROWS + 10;
+    await answer(0);
+    expect(cache.rows).toBe(total);
+    cache.refresh(0);
+    cache.ensure(0, 1);
+    await answer(0);
+    // It ends; back to the block that was the last, cut short and half-written, while it grew.
+    making = undefined;
+    cache.refresh(0);
+    cache.ensure(0, 1);
+    await answer(0);
+    expect(cache.making).toBeUndefined();
+    cache.ensure(BLOCK_ROWS, 2 * BLOCK_ROWS);
+    await answer(BLOCK_ROWS);
+    expect(pending).toEqual([]);
+    expect([cache.get(BLOCK_ROWS + 131)?.text, cache.get(BLOCK_ROWS + 200)?.text]).toEqual([
+      `row ${BLOCK_ROWS + 131}`,
+      `row ${BLOCK_ROWS + 200}`,
+    ]);
+  });
+
+  it('fetches the half-written last block again when the body ends, though no refresh came', async () => {
+    let making: { percent: number } | undefined = { percent: 90 };
+    const asked: number[] = [];
+    const total = BLOCK_ROWS + 5;
+    const cache = new RowCache(
+      total,
+      async (from, count) => {
+        asked.push(from);
+        const rows = rowsFrom(from, Math.min(count, total - from));
+        return { rows, totalRows: total, bytes: total, lines: total, ...(making ? { making } : {}) };
+      },
+      () => undefined,
+      () => undefined,
+    );
+    cache.ensure(BLOCK_ROWS, BLOCK_ROWS + 1);
+    await settle();
+    making = undefined;
+    cache.ensure(0, 1);
+    await settle();
+    cache.ensure(BLOCK_ROWS, BLOCK_ROWS + 1);
+    await settle();
+    expect(asked).toEqual([BLOCK_ROWS, 0, BLOCK_ROWS]);
+  });
+
   it('reports a failed fetch once and stops asking', async () => {
     const failing = new RowCache(
       10,

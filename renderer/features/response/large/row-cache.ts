@@ -14,6 +14,8 @@ export type FetchRows = (fromRow: number, count: number) => Promise<Omit<BodyRow
 export class RowCache {
   private readonly blocks = new Map<number, BodyRow[]>();
   private readonly loading = new Set<number>();
+  /** Blocks whose rows may still change: cut short, or holding the last row of a growing body. */
+  private readonly incomplete = new Set<number>();
   private failed = false;
   /** Set by the main side's answers; 0 until the first. */
   lines = 0;
@@ -52,14 +54,19 @@ export class RowCache {
   }
 
   /**
-   * For a body still being made: forgets its last block (its last row may have grown) and the
-   * block at `viewRow`, so the next `ensure` asks the main side again and learns the new count.
+   * For a body still being made: forgets every block that may have grown since it came (cut short,
+   * or holding the last row) and the block at `viewRow`, so the next `ensure` asks the main side
+   * again and learns the new count.
    */
   refresh(viewRow: number): void {
     if (this.rows === undefined) return;
-    const last = Math.floor((this.rows - 1) / BLOCK_ROWS);
-    for (const block of [...this.blocks.keys()]) if (block >= last) this.blocks.delete(block);
+    this.dropIncomplete();
     this.blocks.delete(Math.floor(Math.max(0, viewRow) / BLOCK_ROWS));
+  }
+
+  private dropIncomplete(): void {
+    for (const block of this.incomplete) this.blocks.delete(block);
+    this.incomplete.clear();
   }
 
   private load(block: number): void {
@@ -71,14 +78,23 @@ export class RowCache {
     this.fetchRows(from, count).then(
       (answer) => {
         this.loading.delete(block);
+        // The body is complete now: blocks fetched while it grew are asked for once more.
+        if (this.making && !answer.making) this.dropIncomplete();
         this.rows = answer.totalRows;
         this.lines = answer.lines;
         this.bytes = answer.bytes;
         this.making = answer.making;
         this.blocks.set(block, answer.rows);
+        // Rows before a growing body's last one no longer change; its last row and a block
+        // cut short do.
+        const end = from + answer.rows.length;
+        if (end < Math.min(from + BLOCK_ROWS, answer.totalRows) || (answer.making && end >= answer.totalRows))
+          this.incomplete.add(block);
+        else this.incomplete.delete(block);
         for (const old of this.blocks.keys()) {
           if (this.blocks.size <= MAX_BLOCKS) break;
           this.blocks.delete(old);
+          this.incomplete.delete(old);
         }
         this.onLoaded();
       },

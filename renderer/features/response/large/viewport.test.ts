@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { contentHeight, MAX_SCROLL_PX, ROW_HEIGHT, scrollTopFor, viewportAt } from './viewport';
+import {
+  contentHeight,
+  MAX_SCROLL_PX,
+  rewrappedFirstRow,
+  ROW_HEIGHT,
+  scrollTopAt,
+  scrollTopFor,
+  viewportAt,
+} from './viewport';
 
 describe('viewport', () => {
   it('maps one pixel to one pixel for bodies that fit', () => {
@@ -26,5 +34,27 @@ describe('viewport', () => {
         expect(row).toBeLessThan(view.firstRow + view.count);
       }
     }
+  });
+
+  it('starts the view at a given row, in both modes', () => {
+    for (const rows of [1000, 10_000_000]) {
+      for (const row of [0, 500, rows / 2])
+        expect(viewportAt(scrollTopAt(row, 180, rows), 180, rows).firstRow).toBe(row);
+      expect(viewportAt(scrollTopAt(rows - 1, 180, rows), 180, rows).firstRow).toBeLessThanOrEqual(rows - 1);
+    }
+  });
+
+  it('keeps the same share of the body at the top when it is wrapped to another width', () => {
+    expect(rewrappedFirstRow(250, 1000, 4000)).toBe(1000);
+    expect(rewrappedFirstRow(1000, 4000, 1000)).toBe(250);
+    expect(rewrappedFirstRow(999, 1000, 10)).toBe(9);
+    expect(rewrappedFirstRow(0, 1000, 10)).toBe(0);
+    expect(rewrappedFirstRow(5, 0, 10)).toBe(0);
+    // Through the proportional mode: a view a third of the way down stays a third of the way down.
+    const before = 9_000_000;
+    const now = 3_000_000;
+    const first = viewportAt(scrollTopAt(before / 3, 180, before), 180, before).firstRow;
+    const again = viewportAt(scrollTopAt(rewrappedFirstRow(first, before, now), 180, now), 180, now).firstRow;
+    expect(Math.abs(again - now / 3)).toBeLessThan(now / 1000);
   });
 });

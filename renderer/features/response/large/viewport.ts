@@ -36,9 +36,20 @@ export function viewportAt(scrollTop: number, clientHeight: number, rows: number
 /** The scrollTop that shows `row` about a third of the way down the view. */
 export function scrollTopFor(row: number, clientHeight: number, rows: number): number {
   const above = Math.floor(clientHeight / ROW_HEIGHT / 3);
-  const first = Math.max(0, row - above);
+  return scrollTopAt(Math.max(0, row - above), clientHeight, rows);
+}
+
+/** The scrollTop whose view starts at row `first` (or as near as the end allows). */
+export function scrollTopAt(first: number, clientHeight: number, rows: number): number {
   if (rows * ROW_HEIGHT <= MAX_SCROLL_PX) return first * ROW_HEIGHT;
   const last = lastFirstRow(rows, clientHeight);
   const maxTop = MAX_SCROLL_PX - clientHeight;
   return last > 0 ? Math.round((Math.min(first, last) / last) * maxTop) : 0;
 }
+
+/**
+ * The first row to show after the body is wrapped again to another width: the same share of
+ * its rows as before, so a resize keeps the reader's place.
+ */
+export const rewrappedFirstRow = (firstRow: number, rowsBefore: number, rowsNow: number): number =>
+  rowsBefore > 0 ? Math.min(rowsNow - 1, Math.max(0, Math.round((firstRow / rowsBefore) * rowsNow))) : 0;
