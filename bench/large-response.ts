@@ -3,15 +3,10 @@
  * the time from clicking Send to the first rendered rows and the longest main-thread task
  * (PerformanceObserver 'longtask'); and samples the host process's RSS every 50 ms.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
-import { startLanternHost } from '../test-support/processes';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/test-tools.mjs';
-import { startLargeJsonServer } from './large-json-server';
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { median, round } from './engine-overhead';
-import { afterStartUp } from './page-settle';
+import { withLargeBodyPage } from './large-body-page';
 
 const RUNS = 3;
 
@@ -80,25 +75,12 @@ async function measureOnce(page: Page, url: string, pid: number, needle: string)
   return { firstViewMs, longestTaskMs, rssMb, searchMs };
 }
 
-export async function largeResponse(): Promise<Record<string, number>> {
-  const executablePath = findChromium();
-  if (!executablePath)
-    throw new Error("No Chromium found: install Debian's chromium or set LANTERN_CHROMIUM.");
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'lantern-bench-'));
-  const server = await startLargeJsonServer({ megabytes: 100 });
-  const host = await startLanternHost(dataDir);
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    await page.goto(host.launchUrl);
-    await page.getByTestId('url-input').waitFor();
+export function largeResponse(): Promise<Record<string, number>> {
+  return withLargeBodyPage(async ({ page, server, hostPid, freshTab }) => {
     const runs: Run[] = [];
     for (let i = 0; i < RUNS; i++) {
-      // A fresh tab each time, so every run starts from an empty response pane.
-      if (i > 0) await page.reload();
-      await page.getByTestId('url-input').waitFor();
-      await afterStartUp(page);
-      runs.push(await measureOnce(page, `${server.url}?run=${i}`, host.child.pid ?? 0, server.needle));
+      await freshTab();
+      runs.push(await measureOnce(page, `${server.url}?run=${i}`, hostPid, server.needle));
     }
     return {
       large_response_first_view_ms: round(median(runs.map((r) => r.firstViewMs)), 0),
@@ -106,10 +88,5 @@ export async function largeResponse(): Promise<Record<string, number>> {
       large_response_main_rss_mb: round(Math.max(...runs.map((r) => r.rssMb)), 0),
       large_response_search_ms: round(median(runs.map((r) => r.searchMs)), 0),
     };
-  } finally {
-    await browser.close();
-    await host.stop();
-    await server.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }

@@ -5,15 +5,9 @@
  * Playwright's own latency is not counted; frames are requestAnimationFrame deltas while
  * Playwright turns the mouse wheel over the rows. The host's RSS is sampled every 50 ms throughout.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
-import { startLanternHost } from '../test-support/processes';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/test-tools.mjs';
-import { startLargeJsonServer } from './large-json-server';
+import type { Page } from '@playwright/test';
 import { median, round } from './engine-overhead';
-import { afterStartUp } from './page-settle';
+import { withLargeBodyPage } from './large-body-page';
 import { sampleRss } from './large-response';
 
 const RUNS = 3;
@@ -107,24 +101,13 @@ async function measureOnce(page: Page, url: string, pid: number, needle: string)
   return { firstViewMs, searchMs, prettyMs, rawFrameMs, prettyFrameMs, rssMb };
 }
 
-export async function largeSingleLine(): Promise<Record<string, number>> {
-  const executablePath = findChromium();
-  if (!executablePath)
-    throw new Error("No Chromium found: install Debian's chromium or set LANTERN_CHROMIUM.");
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'lantern-bench-'));
-  const server = await startLargeJsonServer({ megabytes: 100 });
-  const host = await startLanternHost(dataDir);
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+export function largeSingleLine(): Promise<Record<string, number>> {
+  return withLargeBodyPage(async ({ page, server, hostPid, freshTab }) => {
     const runs: Run[] = [];
     for (let i = 0; i < RUNS; i++) {
-      // A fresh tab each time, so every run starts from an empty response pane.
-      await page.goto(host.launchUrl);
-      await page.getByTestId('url-input').waitFor();
-      await afterStartUp(page);
+      await freshTab();
       const url = new URL(`/minified?run=${i}`, server.url).href;
-      runs.push(await measureOnce(page, url, host.child.pid ?? 0, server.needle));
+      runs.push(await measureOnce(page, url, hostPid, server.needle));
     }
     return {
       large_single_line_first_view_ms: round(median(runs.map((r) => r.firstViewMs)), 0),
@@ -140,10 +123,5 @@ export async function largeSingleLine(): Promise<Record<string, number>> {
       large_scroll_longest_frame_pretty_ms: round(Math.max(...runs.map((r) => r.prettyFrameMs)), 0),
       large_single_line_main_rss_mb: round(Math.max(...runs.map((r) => r.rssMb)), 0),
     };
-  } finally {
-    await browser.close();
-    await host.stop();
-    await server.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
